@@ -1,0 +1,258 @@
+"""The plan: everything a team enters, for every step of the journey.
+
+One pydantic model is the single source of truth. It is stored, exported and
+imported as JSON; `schema_version` lets later versions migrate older files.
+Canvas content is generic (keyed by canvas id and block id), so a new canvas
+file needs no change here.
+"""
+
+from __future__ import annotations
+
+import secrets
+import datetime as dt
+from datetime import datetime, timezone
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+SCHEMA_VERSION = 1
+
+# Limits keep a pasted novel or a hostile file from blowing up a page or a report.
+MAX_NOTE_CHARS = 5_000
+MAX_LINE_CHARS = 300
+MAX_ITEMS = 500
+
+ShortText = Annotated[str, StringConstraints(max_length=MAX_LINE_CHARS)]
+LongText = Annotated[str, StringConstraints(max_length=MAX_NOTE_CHARS)]
+Money = Annotated[Decimal, Field(ge=0, le=Decimal("1e12"), max_digits=16, decimal_places=2)]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def new_id() -> str:
+    """A short random id for notes, tasks and lines (unique within a plan)."""
+    return secrets.token_hex(6)
+
+
+def new_plan_id() -> str:
+    """An unguessable plan id: 144 random bits, safe in a URL."""
+    return secrets.token_urlsafe(18)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+# --- canvases -----------------------------------------------------------------
+
+
+class NoteStatus(StrEnum):
+    AVAILABLE = "available"
+    PLANNED = "planned"
+    MISSING = "missing"
+    QUESTION = "question"
+
+
+class Note(_Model):
+    """One sticky note on a canvas block."""
+
+    id: str = Field(default_factory=new_id, max_length=40)
+    text: LongText
+    author: ShortText = ""
+    created_at: datetime = Field(default_factory=utc_now)
+    status: NoteStatus | None = None
+    topic: ShortText | None = None  # sub-item id of the block, when the block has sub-items
+
+
+class BlockContent(_Model):
+    notes: list[Note] = Field(default_factory=list, max_length=MAX_ITEMS)
+    # Structured answers the block spec asks for (e.g. buy / open source / build).
+    fields: dict[ShortText, LongText] = Field(default_factory=dict)
+
+    @property
+    def filled(self) -> bool:
+        return any(n.text.strip() for n in self.notes)
+
+
+class CanvasHeader(_Model):
+    designed_for: ShortText = ""
+    designed_by: ShortText = ""
+    date: dt.date | None = None
+    iteration: int = Field(default=1, ge=1, le=10_000)
+
+
+class CanvasContent(_Model):
+    header: CanvasHeader = Field(default_factory=CanvasHeader)
+    fields: dict[ShortText, LongText] = Field(default_factory=dict)
+    blocks: dict[ShortText, BlockContent] = Field(default_factory=dict)
+
+    def block(self, block_id: str) -> BlockContent:
+        """The block's content, created empty on first use."""
+        if block_id not in self.blocks:
+            self.blocks[block_id] = BlockContent()
+        return self.blocks[block_id]
+
+
+# --- workflow integration --------------------------------------------------------
+
+WrongPredictionCost = Literal["low", "medium", "high", "unacceptable"]
+
+
+class WorkflowTask(_Model):
+    id: str = Field(default_factory=new_id, max_length=40)
+    name: ShortText
+    actor: ShortText = ""
+    input: ShortText = ""
+    output: ShortText = ""
+    minutes_per_case: Decimal | None = Field(default=None, ge=0, le=100_000)
+    cases_per_month: int | None = Field(default=None, ge=0, le=10**10)
+    pain: LongText = ""
+    prediction_candidate: bool = False
+    leads_to: list[str] = Field(default_factory=list, max_length=50)
+    minutes_saved_per_case: Decimal | None = Field(default=None, ge=0, le=100_000)
+    errors_avoided_per_month: int | None = Field(default=None, ge=0, le=10**10)
+    wrong_prediction_cost: WrongPredictionCost | None = None
+
+
+class IntegrationAnswer(_Model):
+    text: LongText = ""
+    unclear: bool = False
+
+
+class Integration(_Model):
+    previous_steps: IntegrationAnswer = Field(default_factory=IntegrationAnswer)
+    use_of_model: IntegrationAnswer = Field(default_factory=IntegrationAnswer)
+    desired_outcome: IntegrationAnswer = Field(default_factory=IntegrationAnswer)
+    who_acts: IntegrationAnswer = Field(default_factory=IntegrationAnswer)
+    mode: Literal["augment", "automate"] | None = None
+    mode_unclear: bool = False
+    fallback: IntegrationAnswer = Field(default_factory=IntegrationAnswer)
+    systems: IntegrationAnswer = Field(default_factory=IntegrationAnswer)
+    feedback: IntegrationAnswer = Field(default_factory=IntegrationAnswer)
+
+
+class Rating(_Model):
+    """A use-case characteristic answered on a 1 (low) to 5 (high) scale with a note."""
+
+    score: int | None = Field(default=None, ge=1, le=5)
+    note: LongText = ""
+
+
+class UseCaseCharacteristics(_Model):
+    data_availability: Rating = Field(default_factory=Rating)
+    accuracy_requirement: Rating = Field(default_factory=Rating)
+    problem_difficulty: Rating = Field(default_factory=Rating)
+    # Phase Zero's reasons not to use ML: True means the reason applies.
+    wrong_predictions_intolerable: bool | None = None
+    low_expected_return: bool | None = None
+    nobody_to_maintain: bool | None = None
+    reasons_note: LongText = ""
+
+
+class Workflow(_Model):
+    process_name: ShortText = ""
+    tasks: list[WorkflowTask] = Field(default_factory=list, max_length=MAX_ITEMS)
+    chosen_task_id: str | None = None
+    integration: Integration = Field(default_factory=Integration)
+    characteristics: UseCaseCharacteristics = Field(default_factory=UseCaseCharacteristics)
+
+
+# --- costs -------------------------------------------------------------------
+
+CostCategory = Literal[
+    "staff",
+    "infrastructure",
+    "change_management",
+    "system_maintenance",
+    "operational_maintenance",
+    "data",
+]
+
+
+class CostLine(_Model):
+    id: str = Field(default_factory=new_id, max_length=40)
+    category: CostCategory
+    label: ShortText
+    # Staff lines: people x months x monthly rate; other lines: amounts directly.
+    people: Decimal | None = Field(default=None, ge=0, le=10_000)
+    months: Decimal | None = Field(default=None, ge=0, le=1_200)
+    low: Money = Decimal(0)
+    expected: Money = Decimal(0)
+    high: Money = Decimal(0)
+    note: LongText = ""
+    assumption: bool = False
+
+
+class CostEstimate(_Model):
+    lines: list[CostLine] = Field(default_factory=list, max_length=MAX_ITEMS)
+    maintenance_share: Decimal = Field(default=Decimal("0.20"), ge=Decimal("0.10"), le=Decimal("0.30"))
+    horizon_years: int = Field(default=3, ge=1, le=5)
+
+
+# --- data landscape -------------------------------------------------------------
+
+
+class DataAsset(_Model):
+    id: str = Field(default_factory=new_id, max_length=40)
+    name: ShortText
+    description: LongText = ""
+    availability: Literal["available", "accessible", "missing"] = "available"
+    sharing: Literal["private", "shared", "public"] = "private"
+    origin: Literal["internal", "external"] = "internal"
+    acquisition: Literal["owned", "public", "earned", "paid"] = "owned"
+    personal_data: bool = False
+    data_type: ShortText = ""
+    yearly_cost: Money | None = None
+    use: LongText = ""
+
+
+class DataLandscape(_Model):
+    assets: list[DataAsset] = Field(default_factory=list, max_length=MAX_ITEMS)
+
+
+# --- review ---------------------------------------------------------------------
+
+
+class Review(_Model):
+    open_questions: list[LongText] = Field(default_factory=list, max_length=MAX_ITEMS)
+    facilitator_note: LongText = ""
+
+
+# --- the plan -------------------------------------------------------------------
+
+
+class PlanMeta(_Model):
+    name: ShortText = "Untitled plan"
+    team: ShortText = ""
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "EUR"
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = "en"
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+
+class Plan(_Model):
+    schema_version: Literal[1] = SCHEMA_VERSION
+    id: str = Field(default_factory=new_plan_id, pattern=r"^[A-Za-z0-9_-]{22,64}$")
+    meta: PlanMeta = Field(default_factory=PlanMeta)
+    canvases: dict[ShortText, CanvasContent] = Field(default_factory=dict)
+    workflow: Workflow = Field(default_factory=Workflow)
+    costs: CostEstimate = Field(default_factory=CostEstimate)
+    data_landscape: DataLandscape = Field(default_factory=DataLandscape)
+    review: Review = Field(default_factory=Review)
+
+    def canvas(self, canvas_id: str) -> CanvasContent:
+        """The canvas's content, created empty on first use."""
+        if canvas_id not in self.canvases:
+            self.canvases[canvas_id] = CanvasContent()
+        return self.canvases[canvas_id]
+
+    def to_json(self) -> str:
+        return self.model_dump_json(indent=2)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Plan:
+        return cls.model_validate_json(text)
