@@ -1,0 +1,84 @@
+"""How complete each step of a plan is, as a share between 0 and 1.
+
+Deliberately simple and explainable: a canvas counts the blocks (or, where a
+block has sub-items, the sub-items) that hold at least one note.
+"""
+
+from __future__ import annotations
+
+from canvas_core.plan import CanvasContent, Plan
+from canvas_core.specs import CanvasSpec, canvases
+from canvas_core.steps import STEPS
+
+
+def canvas_completeness(spec: CanvasSpec, content: CanvasContent | None) -> float:
+    if content is None:
+        return 0.0
+    parts = 0.0
+    for block in spec.blocks:
+        stored = content.blocks.get(block.id)
+        notes = [n for n in stored.notes if n.text.strip()] if stored else []
+        if block.subitems:
+            covered = {n.topic for n in notes}
+            parts += sum(1 for s in block.subitems if s.id in covered) / len(block.subitems)
+        else:
+            parts += 1.0 if notes else 0.0
+    return parts / len(spec.blocks)
+
+
+def _share(flags: list[bool]) -> float:
+    return sum(flags) / len(flags) if flags else 0.0
+
+
+def workflow_completeness(plan: Plan) -> float:
+    wf = plan.workflow
+    integ = wf.integration
+    answers = [
+        integ.previous_steps,
+        integ.use_of_model,
+        integ.desired_outcome,
+        integ.who_acts,
+        integ.fallback,
+        integ.systems,
+        integ.feedback,
+    ]
+    ch = wf.characteristics
+    return _share(
+        [
+            len(wf.tasks) >= 2,
+            wf.chosen_task_id is not None,
+            *(bool(a.text.strip()) for a in answers),
+            integ.mode is not None,
+            ch.data_availability.score is not None,
+            ch.accuracy_requirement.score is not None,
+            ch.problem_difficulty.score is not None,
+        ]
+    )
+
+
+def costs_completeness(plan: Plan) -> float:
+    present = {line.category for line in plan.costs.lines}
+    wanted = ["staff", "infrastructure", "change_management", "operational_maintenance", "data"]
+    return _share([c in present for c in wanted])
+
+
+def data_landscape_completeness(plan: Plan) -> float:
+    assets = plan.data_landscape.assets
+    return _share([len(assets) >= 1, len(assets) >= 3, any(a.use.strip() for a in assets)])
+
+
+def step_completeness(plan: Plan, step_id: str) -> float:
+    specs = canvases()
+    for step in STEPS:
+        if step.id == step_id and step.canvas_id:
+            return canvas_completeness(specs[step.canvas_id], plan.canvases.get(step.canvas_id))
+    if step_id == "workflow":
+        return workflow_completeness(plan)
+    if step_id == "costs":
+        return costs_completeness(plan)
+    if step_id == "data_landscape":
+        return data_landscape_completeness(plan)
+    if step_id == "review":
+        others = [s.id for s in STEPS if s.id != "review"]
+        return sum(step_completeness(plan, s) for s in others) / len(others)
+    raise KeyError(step_id)

@@ -1,0 +1,122 @@
+"""Changes a user makes to canvas content. Every change goes through here,
+so the page code stays wiring and the rules are tested without a browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from canvas_core.plan import MAX_NOTE_CHARS, Note, NoteStatus, Plan, utc_now
+from canvas_core.specs import CanvasSpec
+
+
+class EditError(ValueError):
+    """A change that cannot be applied; the message is meant for the user."""
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\r\n", "\n").strip()
+    if len(text) > MAX_NOTE_CHARS:
+        raise EditError(f"A note holds at most {MAX_NOTE_CHARS:,} characters; this one has {len(text):,}.")
+    return text
+
+
+def touch(plan: Plan) -> None:
+    plan.meta.updated_at = utc_now()
+
+
+def _notes(plan: Plan, canvas_id: str, block_id: str) -> list[Note]:
+    return plan.canvas(canvas_id).block(block_id).notes
+
+
+def _find(notes: list[Note], note_id: str) -> int:
+    for index, note in enumerate(notes):
+        if note.id == note_id:
+            return index
+    raise EditError("That note no longer exists; it may have been deleted.")
+
+
+def add_note(
+    plan: Plan,
+    canvas_id: str,
+    block_id: str,
+    text: str,
+    *,
+    author: str = "",
+    status: NoteStatus | None = None,
+    topic: str | None = None,
+) -> Note | None:
+    """Add a note at the end of the block; empty text adds nothing."""
+    text = _clean(text)
+    if not text:
+        return None
+    note = Note(text=text, author=author.strip()[:300], status=status, topic=topic)
+    _notes(plan, canvas_id, block_id).append(note)
+    touch(plan)
+    return note
+
+
+def update_note(plan: Plan, canvas_id: str, block_id: str, note_id: str, **changes) -> None:
+    notes = _notes(plan, canvas_id, block_id)
+    note = notes[_find(notes, note_id)]
+    if "text" in changes:
+        changes["text"] = _clean(changes["text"])
+        if not changes["text"]:
+            raise EditError("A note cannot be empty; delete it instead.")
+    for name, value in changes.items():
+        setattr(note, name, value)
+    touch(plan)
+
+
+def move_note(plan: Plan, canvas_id: str, block_id: str, note_id: str, offset: int) -> None:
+    notes = _notes(plan, canvas_id, block_id)
+    index = _find(notes, note_id)
+    target = max(0, min(len(notes) - 1, index + offset))
+    if target != index:
+        notes.insert(target, notes.pop(index))
+        touch(plan)
+
+
+def delete_note(plan: Plan, canvas_id: str, block_id: str, note_id: str) -> Note:
+    notes = _notes(plan, canvas_id, block_id)
+    removed = notes.pop(_find(notes, note_id))
+    touch(plan)
+    return removed
+
+
+def set_block_field(plan: Plan, spec: CanvasSpec, block_id: str, field_id: str, value: str) -> None:
+    field = next((f for f in spec.block(block_id).fields if f.id == field_id), None)
+    if field is None:
+        raise EditError(f"{spec.block(block_id).title} has no field {field_id!r}.")
+    _store_field(plan.canvas(spec.id).block(block_id).fields, field, value)
+    touch(plan)
+
+
+def set_canvas_field(plan: Plan, spec: CanvasSpec, field_id: str, value: str) -> None:
+    field = next((f for f in spec.fields if f.id == field_id), None)
+    if field is None:
+        raise EditError(f"{spec.title} has no field {field_id!r}.")
+    _store_field(plan.canvas(spec.id).fields, field, value)
+    touch(plan)
+
+
+def _store_field(target: dict[str, str], field, value: str | None) -> None:
+    value = (value or "").strip()
+    if field.kind == "choice" and value and value not in field.options:
+        raise EditError(f"{field.label} must be one of: {', '.join(field.options)}.")
+    if len(value) > MAX_NOTE_CHARS:
+        raise EditError(f"{field.label} holds at most {MAX_NOTE_CHARS:,} characters.")
+    if value:
+        target[field.id] = value
+    else:
+        target.pop(field.id, None)
+
+
+def set_header(plan: Plan, canvas_id: str, **changes) -> None:
+    header = plan.canvas(canvas_id).header
+    for name, value in changes.items():
+        if isinstance(value, str):
+            value = value.strip()
+        if name == "date" and value is not None and not isinstance(value, dt.date):
+            raise EditError("The date must be a calendar date.")
+        setattr(header, name, value)
+    touch(plan)

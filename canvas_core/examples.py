@@ -1,0 +1,33 @@
+"""Worked example plans shipped under data/examples."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from canvas_core.plan import Plan, new_plan_id, utc_now
+
+EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "examples"
+
+
+@functools.cache
+def _example_json() -> dict[str, str]:
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(EXAMPLES_DIR.glob("*.json"))}
+
+
+def example_names() -> dict[str, str]:
+    """Example id -> plan name, for a picker."""
+    return {key: Plan.from_json(text).meta.name for key, text in _example_json().items()}
+
+
+def load_example(example_id: str) -> Plan:
+    """The example exactly as shipped (tests and benchmarks use this)."""
+    return Plan.from_json(_example_json()[example_id])
+
+
+def copy_of_example(example_id: str) -> Plan:
+    """A fresh plan with the example's content, so the user's edits never touch the original."""
+    plan = load_example(example_id)
+    plan.id = new_plan_id()
+    plan.meta.created_at = plan.meta.updated_at = utc_now()
+    return plan

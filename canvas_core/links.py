@@ -1,0 +1,73 @@
+"""Connected canvases: answers given once, offered wherever a twin asks for them.
+
+A block's twins (declared in the canvas files) are other blocks or step
+fields asking for the same thing. Their content is offered as suggestions the
+user can take over with one click; nothing is copied behind their back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from canvas_core import editing
+from canvas_core.plan import NoteStatus, Plan
+from canvas_core.specs import CanvasSpec
+
+STEP_SOURCE_LABELS = {
+    "workflow.use_of_model": "Workflow integration · Use of the model",
+    "data_landscape.assets": "Data landscape · Assets",
+}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    source: str  # human label of where the text comes from
+    text: str
+    status: NoteStatus | None = None
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def suggestions_for(plan: Plan, specs: dict[str, CanvasSpec], canvas_id: str, block_id: str) -> list[Suggestion]:
+    """Texts from the block's twins that the block does not already hold."""
+    block = specs[canvas_id].block(block_id)
+    stored = plan.canvases.get(canvas_id)
+    have = {_normal(n.text) for n in stored.blocks[block_id].notes} if stored and block_id in stored.blocks else set()
+    found: list[Suggestion] = []
+    for ref in block.twins:
+        for suggestion in _texts_at(plan, specs, ref):
+            key = _normal(suggestion.text)
+            if key and key not in have:
+                have.add(key)
+                found.append(suggestion)
+    return found
+
+
+def _texts_at(plan: Plan, specs: dict[str, CanvasSpec], ref: str) -> list[Suggestion]:
+    if ref == "workflow.use_of_model":
+        text = plan.workflow.integration.use_of_model.text.strip()
+        return [Suggestion(STEP_SOURCE_LABELS[ref], text)] if text else []
+    if ref == "data_landscape.assets":
+        label = STEP_SOURCE_LABELS[ref]
+        return [
+            Suggestion(label, f"{a.name}: {a.use}" if a.use.strip() else a.name, _asset_status(a.availability))
+            for a in plan.data_landscape.assets
+        ]
+    canvas_id, _, block_id = ref.partition(".")
+    if canvas_id not in specs:
+        return []  # cost refs are outbound only: costs read canvases, not the reverse
+    content = plan.canvases.get(canvas_id)
+    if not content or block_id not in content.blocks:
+        return []
+    label = f"{specs[canvas_id].short_title} · {specs[canvas_id].block(block_id).title}"
+    return [Suggestion(label, n.text, n.status) for n in content.blocks[block_id].notes if n.text.strip()]
+
+
+def _asset_status(availability: str) -> NoteStatus:
+    return NoteStatus.MISSING if availability == "missing" else NoteStatus.AVAILABLE
+
+
+def take_over(plan: Plan, canvas_id: str, block_id: str, suggestion: Suggestion, author: str = "") -> None:
+    editing.add_note(plan, canvas_id, block_id, suggestion.text, author=author, status=suggestion.status)

@@ -1,0 +1,47 @@
+"""Small Playwright helpers for the e2e tests (modelled on Streamlit's own e2e suite).
+
+Import them as ``from tests.e2e.helpers import open_app, wait_for_app_run, by_key``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Locator, Page
+
+# Streamlit 1.67 sets these attributes on the app root (`[data-testid='stApp']`):
+#   data-test-script-state:     initial | running | notRunning | rerunRequested | ...
+#   data-test-connection-state: CONNECTED | ...
+APP_ROOT = "[data-testid='stApp']"
+APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+APP_CONNECTED = "[data-testid='stApp'][data-test-connection-state='CONNECTED']"
+
+
+def wait_for_app_run(page: Page, timeout: int = 15000) -> None:
+    """Wait until the current script run has finished.
+
+    The short sleep first gives the frontend time to flip the state to
+    `running` after an interaction, so we do not see the previous idle state.
+    """
+    page.wait_for_timeout(150)
+    page.wait_for_selector(APP_CONNECTED, timeout=timeout, state="attached")
+    page.wait_for_selector(APP_IDLE, timeout=timeout, state="attached")
+
+
+def open_app(page: Page, base_url: str, path: str = "", timeout: int = 15000) -> Page:
+    """Navigate to `base_url/path`, wait for the app root and the first script run."""
+    url = base_url.rstrip("/") + "/" + path.lstrip("/")
+    page.goto(url, timeout=timeout)
+    page.wait_for_selector(APP_ROOT, timeout=timeout)
+    wait_for_app_run(page, timeout=timeout)
+    return page
+
+
+def key_class(key: str) -> str:
+    """CSS class Streamlit gives a keyed element (same sanitising as the frontend)."""
+    return "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key.strip())
+
+
+def by_key(page: Page, key: str) -> Locator:
+    """Locator for the element created with `key=...`."""
+    return page.locator(f".{key_class(key)}")

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from canvas_core import editing
+from canvas_core.completeness import canvas_completeness, step_completeness
+from canvas_core.plan import Plan
+from canvas_core.steps import STEPS
+
+
+def test_empty_plan_is_zero_everywhere():
+    plan = Plan()
+    assert all(step_completeness(plan, s.id) == 0 for s in STEPS)
+
+
+def test_canvas_counts_filled_blocks(specs):
+    plan = Plan()
+    editing.add_note(plan, "ml_canvas", "decisions", "x")
+    editing.add_note(plan, "ml_canvas", "features", "y")
+    assert step_completeness(plan, "ml_canvas") == pytest.approx(2 / 10)
+
+
+def test_sub_items_count_in_parts(specs):
+    plan = Plan()
+    editing.add_note(plan, "product_brief", "background", "Dispatchers", topic="users")
+    # One of three sub-items of one of twelve blocks.
+    assert canvas_completeness(specs["product_brief"], plan.canvases["product_brief"]) == pytest.approx(1 / 36)
+
+
+def test_worked_example_is_complete_on_every_canvas(example_plan):
+    for step in STEPS:
+        if step.canvas_id:
+            assert step_completeness(example_plan, step.id) == 1.0, step.id
+    assert step_completeness(example_plan, "workflow") == 1.0
+    assert step_completeness(example_plan, "costs") == 1.0

@@ -1,0 +1,70 @@
+"""Note editing, structured fields and header changes, as the editor uses them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from canvas_core import editing
+from canvas_core.plan import MAX_NOTE_CHARS, NoteStatus, Plan
+
+
+def texts(plan, canvas="ml_canvas", block="decisions"):
+    return [n.text for n in plan.canvas(canvas).block(block).notes]
+
+
+def test_add_keeps_text_verbatim_and_ignores_blank():
+    plan = Plan()
+    note = editing.add_note(plan, "ml_canvas", "decisions", "  Route if p >= 0.8 <b>&amp; S&P 500  ", author="Ана")
+    assert note.text == "Route if p >= 0.8 <b>&amp; S&P 500" and note.author == "Ана"
+    assert editing.add_note(plan, "ml_canvas", "decisions", "   \n ") is None
+    assert texts(plan) == ["Route if p >= 0.8 <b>&amp; S&P 500"]
+
+
+def test_reorder_edit_delete():
+    plan = Plan()
+    a, b, c = (editing.add_note(plan, "ml_canvas", "decisions", t) for t in "abc")
+    editing.move_note(plan, "ml_canvas", "decisions", c.id, -1)
+    assert texts(plan) == ["a", "c", "b"]
+    editing.move_note(plan, "ml_canvas", "decisions", a.id, -1)  # already first: stays
+    assert texts(plan) == ["a", "c", "b"]
+    editing.update_note(plan, "ml_canvas", "decisions", b.id, text="B", status=NoteStatus.MISSING)
+    assert plan.canvas("ml_canvas").block("decisions").notes[2].status is NoteStatus.MISSING
+    editing.delete_note(plan, "ml_canvas", "decisions", a.id)
+    assert texts(plan) == ["c", "B"]
+
+
+def test_refused_edits_leave_the_plan_untouched():
+    plan = Plan()
+    note = editing.add_note(plan, "ml_canvas", "decisions", "keep me")
+    before = plan.to_json()
+    with pytest.raises(editing.EditError, match="empty"):
+        editing.update_note(plan, "ml_canvas", "decisions", note.id, text="  ")
+    with pytest.raises(editing.EditError, match="at most"):
+        editing.add_note(plan, "ml_canvas", "decisions", "x" * (MAX_NOTE_CHARS + 1))
+    with pytest.raises(editing.EditError, match="no longer exists"):
+        editing.delete_note(plan, "ml_canvas", "decisions", "gone")
+    assert plan.to_json() == before
+
+
+def test_choice_fields_only_take_their_options(specs):
+    plan = Plan()
+    spec = specs["mlops_stack"]
+    editing.set_block_field(plan, spec, "feature_store", "sourcing", "open source")
+    assert plan.canvas("mlops_stack").block("feature_store").fields == {"sourcing": "open source"}
+    with pytest.raises(editing.EditError, match="buy, open source, build"):
+        editing.set_block_field(plan, spec, "feature_store", "sourcing", "steal")
+    editing.set_block_field(plan, spec, "feature_store", "sourcing", "")  # back to "not decided"
+    assert plan.canvas("mlops_stack").block("feature_store").fields == {}
+    editing.set_canvas_field(plan, spec, "maturity_stage", "strategic")
+    assert plan.canvas("mlops_stack").fields["maturity_stage"] == "strategic"
+
+
+def test_header_fields(specs):
+    plan = Plan()
+    editing.set_header(plan, "ml_canvas", designed_for=" Claims team ", iteration=3, date=dt.date(2026, 11, 23))
+    header = plan.canvas("ml_canvas").header
+    assert (header.designed_for, header.iteration, header.date) == ("Claims team", 3, dt.date(2026, 11, 23))
+    with pytest.raises(ValueError):
+        editing.set_header(plan, "ml_canvas", iteration=0)

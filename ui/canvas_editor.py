@@ -1,0 +1,339 @@
+"""One editor for every canvas spec: the published grid, notes, prompts, twins.
+
+The grid is drawn from the spec's layout (nested rows and columns), each block
+a fixed-height cell, so the page looks like the paper canvas. A cell shows its
+notes and takes a new note with Enter; the block's full editor (prompts,
+example, suggestions from twin blocks, structured decisions, edit / reorder /
+delete notes) opens in a dialog.
+
+User text is only ever shown through st.text or inside input widgets, never
+as markdown or HTML.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from canvas_core import editing, links
+from canvas_core.layout import GridRect, Leaf, Node, partition
+from canvas_core.plan import NoteStatus
+from canvas_core.specs import BlockSpec, CanvasSpec, FieldSpec, canvases
+from ui.state import author, current_plan, flash, guarded, show_flash, sync
+
+# Plain symbols, not emoji: they show on machines without a colour emoji font.
+STATUS_MARK = {
+    None: "•",
+    NoteStatus.AVAILABLE: "✔",
+    NoteStatus.PLANNED: "◐",
+    NoteStatus.MISSING: "✘",
+    NoteStatus.QUESTION: "?",
+}
+STATUS_CHOICES = [None, *NoteStatus]
+_STATUS_LABEL = {None: "no status", **{s: s.value for s in NoteStatus}}
+_GAP_PX = 16  # Streamlit's vertical gap between stacked elements
+_CANVAS_HEIGHT_PX = 860
+
+
+def show(canvas_id: str) -> None:
+    """Draw the whole canvas page for `canvas_id` (title, header, grid, attribution)."""
+    spec = canvases()[canvas_id]
+    st.title(spec.title)
+    st.caption(spec.description)
+    show_flash()
+    _header(spec)
+    _legend(spec)
+    _grid(spec)
+    _attribution(spec)
+
+
+def _key(*parts: str) -> str:
+    # Keys become CSS classes (st-key-...), so keep them to safe characters.
+    return "-".join(parts).replace("_", "-")
+
+
+# --- header -------------------------------------------------------------------
+
+
+def _header(spec: CanvasSpec) -> None:
+    plan = current_plan()
+    header = plan.canvas(spec.id).header
+    labels = spec.header
+    cols = st.columns([3, 3, 2, 1] + [2] * len(spec.fields))
+    for col, (name, label) in zip(cols, [("designed_for", labels.designed_for), ("designed_by", labels.designed_by)]):
+        key = _key(spec.id, "header", name)
+        sync(key, getattr(header, name))
+        col.text_input(label, key=key, max_chars=300, on_change=guarded(_set_header), args=(spec.id, name, key))
+    date_key = _key(spec.id, "header", "date")
+    sync(date_key, header.date)
+    cols[2].date_input(labels.date, key=date_key, value=None, format="YYYY-MM-DD",
+                       on_change=guarded(_set_header), args=(spec.id, "date", date_key))
+    it_key = _key(spec.id, "header", "iteration")
+    sync(it_key, header.iteration)
+    cols[3].number_input(labels.iteration, key=it_key, min_value=1, max_value=10_000, step=1,
+                         on_change=guarded(_set_header), args=(spec.id, "iteration", it_key))
+    for col, field in zip(cols[4:], spec.fields):
+        with col:
+            _field_widget(spec, None, field, plan.canvas(spec.id).fields.get(field.id, ""))
+
+
+def _set_header(canvas_id: str, name: str, key: str) -> None:
+    editing.set_header(current_plan(), canvas_id, **{name: st.session_state[key]})
+
+
+def _legend(spec: CanvasSpec) -> None:
+    labels = spec.side_labels
+    if labels:
+        order = [labels[k] for k in ("left", "centre", "right", "bottom") if k in labels]
+        st.caption("  ·  ".join(order))
+    st.caption("Note status: " + "  ".join(f"{STATUS_MARK[s]} {_STATUS_LABEL[s]}" for s in NoteStatus))
+
+
+# --- grid ---------------------------------------------------------------------
+
+
+def _grid(spec: CanvasSpec) -> None:
+    layout = partition({b.id: b.rect for b in spec.blocks}, GridRect(1, 1, spec.rows, spec.columns))
+    unit = max(120, _CANVAS_HEIGHT_PX // spec.rows - _GAP_PX)
+    with st.container(key=_key("canvas", spec.id)):
+        _draw(spec, layout, unit)
+
+
+def _draw(spec: CanvasSpec, node: Node, unit: int) -> None:
+    if isinstance(node, Leaf):
+        rows = node.rect.row_span
+        _cell(spec, spec.block(node.block_id), height=rows * unit + (rows - 1) * _GAP_PX)
+    elif node.direction == "columns":
+        for column, child in zip(st.columns(list(node.sizes), gap="small"), node.children):
+            with column:
+                _draw(spec, child, unit)
+    else:
+        for child in node.children:
+            _draw(spec, child, unit)
+
+
+def _cell(spec: CanvasSpec, block: BlockSpec, height: int) -> None:
+    plan = current_plan()
+    stored = plan.canvases.get(spec.id)
+    content = stored.blocks.get(block.id) if stored else None
+    with st.container(border=True, height=height, key=_key("block", spec.id, block.id)):
+        title_col, button_col = st.columns([5, 1], vertical_alignment="center", gap="small")
+        title_col.markdown(f"**{block.number} · {block.title}**" if block.number else f"**{block.title}**")
+        if button_col.button("", icon=":material/edit:", key=_key("open", spec.id, block.id),
+                             help="Open the block: prompts, example, suggestions, edit notes"):
+            _open_block_dialog(spec, block)
+        add_key = _key("add", spec.id, block.id)
+        st.text_input(
+            f"Add a note to {block.title}",
+            key=add_key,
+            label_visibility="collapsed",
+            placeholder="Add a note and press Enter",
+            max_chars=5_000,
+            on_change=guarded(_quick_add),
+            args=(spec.id, block.id, add_key),
+        )
+        notes = content.notes if content else []
+        if not notes:
+            st.caption(block.prompts[0])
+        elif block.subitems:
+            titles = {s.id: s.title for s in block.subitems}
+            for sub in [*block.subitems, None]:
+                group = [n for n in notes if (n.topic if n.topic in titles else None) == (sub.id if sub else None)]
+                if group:
+                    st.caption(sub.title if sub else "Other")
+                    for note in group:
+                        st.text(f"{STATUS_MARK[note.status]} {note.text}")
+        else:
+            for note in notes:
+                st.text(f"{STATUS_MARK[note.status]} {note.text}")
+        if block.fields and content and content.fields:
+            chosen = [f"{f.label}: {content.fields[f.id]}" for f in block.fields if f.kind != "longtext" and content.fields.get(f.id)]
+            if chosen:
+                st.caption("Decisions")
+                st.text("\n".join(chosen))
+
+
+def _quick_add(canvas_id: str, block_id: str, key: str) -> None:
+    text = st.session_state[key]
+    st.session_state[key] = ""  # clear the box even if the note is refused
+    editing.add_note(current_plan(), canvas_id, block_id, text, author=author())
+
+
+# --- block dialog ---------------------------------------------------------------
+
+
+def _open_block_dialog(spec: CanvasSpec, block: BlockSpec) -> None:
+    title = f"{block.number} · {block.title}" if block.number else block.title
+    st.dialog(title, width="large", on_dismiss="rerun")(_block_editor)(spec.id, block.id)
+
+
+def _block_editor(canvas_id: str, block_id: str) -> None:
+    spec = canvases()[canvas_id]
+    block = spec.block(block_id)
+    show_flash()
+    prompts_col, example_col = st.columns(2)
+    with prompts_col:
+        st.markdown("**Questions to answer**")
+        st.markdown("\n".join(f"- {p}" for p in block.prompts))
+        for sub in block.subitems:
+            st.markdown(f"- *{sub.title}*: {sub.prompt}")
+    with example_col:
+        st.markdown("**An example answer**")
+        st.info(block.example, icon=":material/lightbulb:")
+    _suggestions(spec, block)
+    if block.fields:
+        st.markdown("**Decisions**")
+        fields = current_plan().canvas(spec.id).block(block.id).fields
+        for field in block.fields:
+            _field_widget(spec, block, field, fields.get(field.id, ""))
+    _note_list(spec, block)
+    _add_form(spec, block)
+
+
+def _suggestions(spec: CanvasSpec, block: BlockSpec) -> None:
+    found = links.suggestions_for(current_plan(), canvases(), spec.id, block.id)
+    if not found:
+        return
+    st.markdown("**Suggested by connected blocks**")
+    for index, suggestion in enumerate(found):
+        with st.container(border=True):
+            text_col, button_col = st.columns([6, 1], vertical_alignment="center")
+            text_col.caption(suggestion.source)
+            text_col.text(suggestion.text)
+            button_col.button("Take over", key=_key("take", spec.id, block.id, str(index)),
+                              on_click=guarded(links.take_over),
+                              args=(current_plan(), spec.id, block.id, suggestion, author()))
+
+
+def _note_list(spec: CanvasSpec, block: BlockSpec) -> None:
+    notes = current_plan().canvas(spec.id).block(block.id).notes
+    st.markdown(f"**Notes ({len(notes)})**")
+    topics = [None, *[s.id for s in block.subitems]]
+    topic_titles = {None: "General", **{s.id: s.title for s in block.subitems}}
+    for position, note in enumerate(notes):
+        base = _key("note", spec.id, block.id, note.id)
+        with st.container(border=True, key=base):
+            sync(f"{base}-text", note.text)
+            st.text_area("Note", key=f"{base}-text", label_visibility="collapsed", max_chars=5_000,
+                         on_change=guarded(_update_text), args=(spec.id, block.id, note.id, f"{base}-text"))
+            cols = st.columns([3, 3, 1, 1, 1] if block.subitems else [6, 1, 1, 1], vertical_alignment="center")
+            sync(f"{base}-status", note.status)
+            cols[0].selectbox("Status", STATUS_CHOICES, key=f"{base}-status", format_func=_status_label,
+                              label_visibility="collapsed",
+                              on_change=guarded(_update_field), args=(spec.id, block.id, note.id, "status", f"{base}-status"))
+            rest = cols[1:]
+            if block.subitems:
+                sync(f"{base}-topic", note.topic if note.topic in topics else None)
+                rest[0].selectbox("Part", topics, key=f"{base}-topic", format_func=topic_titles.get,
+                                  label_visibility="collapsed",
+                                  on_change=guarded(_update_field), args=(spec.id, block.id, note.id, "topic", f"{base}-topic"))
+                rest = rest[1:]
+            rest[0].button("", icon=":material/arrow_upward:", key=f"{base}-up", disabled=position == 0,
+                           help="Move up", on_click=guarded(editing.move_note),
+                           args=(current_plan(), spec.id, block.id, note.id, -1))
+            rest[1].button("", icon=":material/arrow_downward:", key=f"{base}-down",
+                           disabled=position == len(notes) - 1, help="Move down",
+                           on_click=guarded(editing.move_note), args=(current_plan(), spec.id, block.id, note.id, 1))
+            rest[2].button("", icon=":material/delete:", key=f"{base}-delete", help="Delete this note",
+                           on_click=guarded(_delete), args=(spec.id, block.id, note.id))
+            byline = " · ".join(x for x in [note.author, note.created_at.strftime("%Y-%m-%d %H:%M")] if x)
+            st.caption(f"Added {byline}" if not note.author else "")
+            if note.author:
+                st.text(f"by {note.author}, {note.created_at:%Y-%m-%d %H:%M} UTC")
+    _undo_delete(spec, block)
+
+
+def _status_label(status: NoteStatus | None) -> str:
+    return f"{STATUS_MARK[status]} {_STATUS_LABEL[status]}"
+
+
+def _update_text(canvas_id: str, block_id: str, note_id: str, key: str) -> None:
+    editing.update_note(current_plan(), canvas_id, block_id, note_id, text=st.session_state[key])
+
+
+def _update_field(canvas_id: str, block_id: str, note_id: str, name: str, key: str) -> None:
+    editing.update_note(current_plan(), canvas_id, block_id, note_id, **{name: st.session_state[key]})
+
+
+_UNDO_KEY = "last_deleted_note"
+
+
+def _delete(canvas_id: str, block_id: str, note_id: str) -> None:
+    plan = current_plan()
+    notes = plan.canvas(canvas_id).block(block_id).notes
+    index = next(i for i, n in enumerate(notes) if n.id == note_id)
+    removed = editing.delete_note(plan, canvas_id, block_id, note_id)
+    st.session_state[_UNDO_KEY] = (canvas_id, block_id, index, removed)
+
+
+def _undo_delete(spec: CanvasSpec, block: BlockSpec) -> None:
+    last = st.session_state.get(_UNDO_KEY)
+    if last and last[:2] == (spec.id, block.id):
+        st.button("Undo delete", icon=":material/undo:", key=_key("undo", spec.id, block.id), on_click=_restore)
+
+
+def _restore() -> None:
+    canvas_id, block_id, index, note = st.session_state.pop(_UNDO_KEY)
+    plan = current_plan()
+    plan.canvas(canvas_id).block(block_id).notes.insert(index, note)
+    editing.touch(plan)
+
+
+def _add_form(spec: CanvasSpec, block: BlockSpec) -> None:
+    base = _key("new", spec.id, block.id)
+    with st.form(base, clear_on_submit=True, border=True):
+        st.markdown("**Add a note**")
+        st.text_area("Text", key=f"{base}-text", max_chars=5_000, height=90)
+        cols = st.columns(2)
+        cols[0].selectbox("Status", STATUS_CHOICES, key=f"{base}-status", format_func=_status_label)
+        if block.subitems:
+            titles = {s.id: s.title for s in block.subitems}
+            cols[1].selectbox("Part", list(titles), key=f"{base}-topic", format_func=titles.get)
+        st.form_submit_button("Add note", icon=":material/add:",
+                              on_click=guarded(_add_from_form), args=(spec.id, block.id, base))
+
+
+def _add_from_form(canvas_id: str, block_id: str, base: str) -> None:
+    state = st.session_state
+    note = editing.add_note(current_plan(), canvas_id, block_id, state[f"{base}-text"], author=author(),
+                            status=state.get(f"{base}-status"), topic=state.get(f"{base}-topic"))
+    if note is None:
+        flash("Type some text first: an empty note was not added.")
+
+
+# --- structured fields -------------------------------------------------------------
+
+
+def _field_widget(spec: CanvasSpec, block: BlockSpec | None, field: FieldSpec, value: str) -> None:
+    key = _key("field", spec.id, block.id if block else "canvas", field.id)
+    args = (spec.id, block.id if block else None, field.id, key)
+    if field.kind == "choice":
+        options = ["", *field.options]
+        sync(key, value if value in options else "")
+        st.selectbox(field.label, options, key=key, help=field.help or None,
+                     format_func=lambda o: o or "not decided", on_change=guarded(_set_field), args=args)
+    elif field.kind == "text":
+        sync(key, value)
+        st.text_input(field.label, key=key, help=field.help or None, max_chars=300,
+                      on_change=guarded(_set_field), args=args)
+    else:
+        sync(key, value)
+        st.text_area(field.label, key=key, help=field.help or None, max_chars=5_000, height=90,
+                     on_change=guarded(_set_field), args=args)
+
+
+def _set_field(canvas_id: str, block_id: str | None, field_id: str, key: str) -> None:
+    spec = canvases()[canvas_id]
+    if block_id is None:
+        editing.set_canvas_field(current_plan(), spec, field_id, st.session_state[key])
+    else:
+        editing.set_block_field(current_plan(), spec, block_id, field_id, st.session_state[key])
+
+
+# --- attribution ---------------------------------------------------------------
+
+
+def _attribution(spec: CanvasSpec) -> None:
+    st.caption(
+        f"{spec.attribution}  \nSource: [{spec.source_url}]({spec.source_url}) · "
+        f"Licence: [{spec.licence}]({spec.licence_url})"
+    )

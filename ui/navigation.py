@@ -1,0 +1,34 @@
+"""Which script draws which step, under which stable URL path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from canvas_core.steps import STEPS
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    step_id: str
+    title: str
+    script: str
+    url_path: str
+    icon: str
+
+
+HOME = PageInfo("home", "Home", "pages/home.py", "home", ":material/home:")
+
+_SCRIPTS = {
+    "brief": ("pages/product_brief.py", "brief", ":material/description:"),
+    "workflow": ("pages/workflow.py", "workflow", ":material/account_tree:"),
+    "costs": ("pages/costs.py", "costs", ":material/payments:"),
+    "ml_canvas": ("pages/ml_canvas.py", "ml-canvas", ":material/dashboard:"),
+    "data_landscape": ("pages/data_landscape.py", "data-landscape", ":material/database:"),
+    "mlops_stack": ("pages/mlops_stack.py", "mlops-stack", ":material/stacks:"),
+    "review": ("pages/review.py", "review", ":material/fact_check:"),
+}
+
+STEP_PAGES: tuple[PageInfo, ...] = tuple(
+    PageInfo(step.id, step.title, *_SCRIPTS[step.id]) for step in STEPS
+)
+ALL_PAGES: tuple[PageInfo, ...] = (HOME, *STEP_PAGES)
