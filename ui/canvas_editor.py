@@ -28,10 +28,16 @@ STATUS_MARK = {
     NoteStatus.MISSING: "✘",
     NoteStatus.QUESTION: "?",
 }
-STATUS_CHOICES = [None, *NoteStatus]
+# Select boxes hold strings ("" = no status): a None option would show as a blank placeholder.
+STATUS_CHOICES = ["", *(s.value for s in NoteStatus)]
 _STATUS_LABEL = {None: "no status", **{s: s.value for s in NoteStatus}}
 _GAP_PX = 16  # Streamlit's vertical gap between stacked elements
 _CANVAS_HEIGHT_PX = 860
+# Our own static style (never user text): smaller note text so a cell shows more.
+_CELL_CSS = """<style>
+[class*="st-key-block-"] [data-testid="stText"] { font-size: 0.86rem; line-height: 1.35; }
+[class*="st-key-block-"] [data-testid="stCaptionContainer"] { font-size: 0.78rem; }
+</style>"""
 
 
 def show(canvas_id: str) -> None:
@@ -94,6 +100,7 @@ def _legend(spec: CanvasSpec) -> None:
 def _grid(spec: CanvasSpec) -> None:
     layout = partition({b.id: b.rect for b in spec.blocks}, GridRect(1, 1, spec.rows, spec.columns))
     unit = max(120, _CANVAS_HEIGHT_PX // spec.rows - _GAP_PX)
+    st.html(_CELL_CSS)
     with st.container(key=_key("canvas", spec.id)):
         _draw(spec, layout, unit)
 
@@ -127,7 +134,6 @@ def _cell(spec: CanvasSpec, block: BlockSpec, height: int) -> None:
             key=add_key,
             label_visibility="collapsed",
             placeholder="Add a note and press Enter",
-            max_chars=5_000,
             on_change=guarded(_quick_add),
             args=(spec.id, block.id, add_key),
         )
@@ -153,9 +159,9 @@ def _cell(spec: CanvasSpec, block: BlockSpec, height: int) -> None:
 
 
 def _quick_add(canvas_id: str, block_id: str, key: str) -> None:
-    text = st.session_state[key]
-    st.session_state[key] = ""  # clear the box even if the note is refused
-    editing.add_note(current_plan(), canvas_id, block_id, text, author=author())
+    # A refused note raises before the box is cleared, so the typed text stays.
+    editing.add_note(current_plan(), canvas_id, block_id, st.session_state[key], author=author())
+    st.session_state[key] = ""
 
 
 # --- block dialog ---------------------------------------------------------------
@@ -207,8 +213,8 @@ def _suggestions(spec: CanvasSpec, block: BlockSpec) -> None:
 def _note_list(spec: CanvasSpec, block: BlockSpec) -> None:
     notes = current_plan().canvas(spec.id).block(block.id).notes
     st.markdown(f"**Notes ({len(notes)})**")
-    topics = [None, *[s.id for s in block.subitems]]
-    topic_titles = {None: "General", **{s.id: s.title for s in block.subitems}}
+    topics = ["", *[s.id for s in block.subitems]]
+    topic_titles = {"": "General", **{s.id: s.title for s in block.subitems}}
     for position, note in enumerate(notes):
         base = _key("note", spec.id, block.id, note.id)
         with st.container(border=True, key=base):
@@ -216,13 +222,13 @@ def _note_list(spec: CanvasSpec, block: BlockSpec) -> None:
             st.text_area("Note", key=f"{base}-text", label_visibility="collapsed", max_chars=5_000,
                          on_change=guarded(_update_text), args=(spec.id, block.id, note.id, f"{base}-text"))
             cols = st.columns([3, 3, 1, 1, 1] if block.subitems else [6, 1, 1, 1], vertical_alignment="center")
-            sync(f"{base}-status", note.status)
+            sync(f"{base}-status", note.status.value if note.status else "")
             cols[0].selectbox("Status", STATUS_CHOICES, key=f"{base}-status", format_func=_status_label,
                               label_visibility="collapsed",
                               on_change=guarded(_update_field), args=(spec.id, block.id, note.id, "status", f"{base}-status"))
             rest = cols[1:]
             if block.subitems:
-                sync(f"{base}-topic", note.topic if note.topic in topics else None)
+                sync(f"{base}-topic", note.topic if note.topic in topics else "")
                 rest[0].selectbox("Part", topics, key=f"{base}-topic", format_func=topic_titles.get,
                                   label_visibility="collapsed",
                                   on_change=guarded(_update_field), args=(spec.id, block.id, note.id, "topic", f"{base}-topic"))
@@ -235,14 +241,13 @@ def _note_list(spec: CanvasSpec, block: BlockSpec) -> None:
                            on_click=guarded(editing.move_note), args=(current_plan(), spec.id, block.id, note.id, 1))
             rest[2].button("", icon=":material/delete:", key=f"{base}-delete", help="Delete this note",
                            on_click=guarded(_delete), args=(spec.id, block.id, note.id))
-            byline = " · ".join(x for x in [note.author, note.created_at.strftime("%Y-%m-%d %H:%M")] if x)
-            st.caption(f"Added {byline}" if not note.author else "")
-            if note.author:
-                st.text(f"by {note.author}, {note.created_at:%Y-%m-%d %H:%M} UTC")
+            by = f" by {note.author}" if note.author else ""
+            st.text(f"Added{by}, {note.created_at:%Y-%m-%d %H:%M} UTC")  # author is user text: plain
     _undo_delete(spec, block)
 
 
-def _status_label(status: NoteStatus | None) -> str:
+def _status_label(value: str) -> str:
+    status = NoteStatus(value) if value else None
     return f"{STATUS_MARK[status]} {_STATUS_LABEL[status]}"
 
 
@@ -251,7 +256,7 @@ def _update_text(canvas_id: str, block_id: str, note_id: str, key: str) -> None:
 
 
 def _update_field(canvas_id: str, block_id: str, note_id: str, name: str, key: str) -> None:
-    editing.update_note(current_plan(), canvas_id, block_id, note_id, **{name: st.session_state[key]})
+    editing.update_note(current_plan(), canvas_id, block_id, note_id, **{name: st.session_state[key] or None})
 
 
 _UNDO_KEY = "last_deleted_note"
@@ -295,7 +300,7 @@ def _add_form(spec: CanvasSpec, block: BlockSpec) -> None:
 def _add_from_form(canvas_id: str, block_id: str, base: str) -> None:
     state = st.session_state
     note = editing.add_note(current_plan(), canvas_id, block_id, state[f"{base}-text"], author=author(),
-                            status=state.get(f"{base}-status"), topic=state.get(f"{base}-topic"))
+                            status=state.get(f"{base}-status") or None, topic=state.get(f"{base}-topic") or None)
     if note is None:
         flash("Type some text first: an empty note was not added.")
 

@@ -68,6 +68,8 @@ def flash(message: str) -> None:
 
 
 def show_flash() -> None:
+    """Show a pending message at the top of the page and as a toast (seen wherever the user scrolled)."""
     message = st.session_state.pop(_FLASH_KEY, None)
     if message:
         st.error(message, icon=":material/error:")
+        st.toast(message, icon=":material/error:")

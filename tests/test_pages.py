@@ -1,0 +1,150 @@
+"""Every page, opened through the entry point as a user would reach it (AppTest).
+
+AppTest runs the real scripts server-side; it cannot see the browser, so the
+tests check what the user would notice in the plan and in the elements.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from canvas_core.examples import load_example
+from canvas_core.plan import Plan
+from ui.navigation import ALL_PAGES
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+CANVAS_PAGES = {"pages/product_brief.py": "product_brief", "pages/ml_canvas.py": "ml_canvas",
+                "pages/mlops_stack.py": "mlops_stack"}
+
+
+def open_app(plan: Plan | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    if plan is not None:
+        at.session_state["plan"] = plan
+    at.run()
+    assert not at.exception
+    return at
+
+
+def go(at: AppTest, script: str) -> AppTest:
+    at.switch_page(script).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def plan_of(at: AppTest) -> Plan:
+    return at.session_state["plan"]
+
+
+@pytest.mark.parametrize("page", [p.script for p in ALL_PAGES])
+def test_every_page_opens_empty_and_with_the_worked_example(page):
+    go(open_app(), page)
+    go(open_app(load_example("support_mail_triage")), page)
+
+
+def test_sidebar_lists_the_steps_in_journey_order_with_completeness():
+    at = open_app(load_example("support_mail_triage"))
+    labels = [link.proto.label for link in at.sidebar.get("page_link")]
+    assert labels[0] == "Home"
+    assert [label.split(" · ")[0] for label in labels[1:]] == [
+        "1. Product brief", "2. Workflow integration", "3. Costs", "4. ML Canvas",
+        "5. Data landscape", "6. MLOps Stack", "7. Review & report"]
+    assert labels[4] == "4. ML Canvas · 100%"
+
+
+@pytest.mark.parametrize("script, canvas_id", CANVAS_PAGES.items())
+def test_a_note_typed_into_a_block_is_in_the_plan_and_survives_page_switches(script, canvas_id):
+    at = go(open_app(), script)
+    block_id = {"product_brief": "objectives", "ml_canvas": "decisions", "mlops_stack": "foundations"}[canvas_id]
+    box = at.text_input(key=f"add-{canvas_id}-{block_id}".replace("_", "-"))
+    box.input("Route if p >= 0.8 <script>alert(1)</script> & S&P 500").run()
+    assert [n.text for n in plan_of(at).canvases[canvas_id].blocks[block_id].notes] == [
+        "Route if p >= 0.8 <script>alert(1)</script> & S&P 500"]
+    assert at.text_input(key=box.key).value == ""  # ready for the next note
+    # The note is shown as plain text, never as markdown or HTML.
+    assert "• Route if p >= 0.8 <script>alert(1)</script> & S&P 500" in [t.value for t in at.text]
+    go(at, "pages/home.py")
+    go(at, script)
+    assert "• Route if p >= 0.8 <script>alert(1)</script> & S&P 500" in [t.value for t in at.text]
+
+
+@pytest.mark.parametrize("script, canvas_id", CANVAS_PAGES.items())
+def test_canvas_pages_credit_their_authors(script, canvas_id):
+    at = go(open_app(), script)
+    captions = " ".join(c.value for c in at.caption)
+    assert "CC BY-SA 4.0" in captions
+    assert {"ml_canvas": "Louis Dorard", "mlops_stack": "INNOQ", "product_brief": "Goku Mohandas"}[canvas_id] in captions
+
+
+def test_header_fields_are_kept_in_the_plan_and_shown_after_a_switch():
+    at = go(open_app(), "pages/ml_canvas.py")
+    at.text_input(key="ml-canvas-header-designed-for").input("Claims handling").run()
+    at.number_input(key="ml-canvas-header-iteration").set_value(3).run()
+    header = plan_of(at).canvases["ml_canvas"].header
+    assert (header.designed_for, header.iteration) == ("Claims handling", 3)
+    go(at, "pages/mlops_stack.py")
+    go(at, "pages/ml_canvas.py")
+    assert at.text_input(key="ml-canvas-header-designed-for").value == "Claims handling"
+    assert at.number_input(key="ml-canvas-header-iteration").value == 3
+
+
+def test_maturity_stage_is_a_choice_on_the_mlops_page():
+    at = go(open_app(), "pages/mlops_stack.py")
+    at.selectbox(key="field-mlops-stack-canvas-maturity-stage").select("strategic").run()
+    assert plan_of(at).canvases["mlops_stack"].fields == {"maturity_stage": "strategic"}
+
+
+def test_an_oversized_note_gets_a_message_and_changes_nothing():
+    at = go(open_app(), "pages/ml_canvas.py")
+    before = plan_of(at).to_json()
+    at.text_input(key="add-ml-canvas-features").input("x" * 6000).run()
+    assert plan_of(at).to_json() == before
+    assert any("at most 5,000 characters" in e.value for e in at.error)
+    assert at.text_input(key="add-ml-canvas-features").value == "x" * 6000  # nothing typed is lost
+
+
+def test_home_edits_plan_details_and_refuses_an_empty_name():
+    at = open_app()
+    at.text_input(key="plan-name").input("Claims triage").run()
+    at.selectbox(key="plan-currency").select("CHF").run()
+    assert (plan_of(at).meta.name, plan_of(at).meta.currency) == ("Claims triage", "CHF")
+    at.text_input(key="plan-name").input("   ").run()
+    assert plan_of(at).meta.name == "Claims triage"
+    assert any("needs a name" in e.value for e in at.error)
+    assert at.text_input(key="plan-name").value == "Claims triage"
+
+
+def test_home_opens_a_copy_of_the_worked_example():
+    at = open_app()
+    at.button(key="home-open-example").click().run()
+    plan = plan_of(at)
+    assert plan.meta.name == "Support mail triage"
+    assert plan.id != load_example("support_mail_triage").id
+    go(at, "pages/ml_canvas.py")
+    assert any("Multi-class" in t.value or "classification" in t.value for t in at.text)
+
+
+def test_new_plan_replaces_the_one_in_the_tab():
+    at = open_app(load_example("support_mail_triage"))
+    at.button(key="home-new").click().run()
+    assert plan_of(at).meta.name == "Untitled plan" and plan_of(at).canvases == {}
+
+
+def test_review_shows_completeness_per_step():
+    at = go(open_app(load_example("support_mail_triage")), "pages/review.py")
+    table = at.dataframe[0].value
+    assert list(table["Step"])[:2] == ["1. Product brief", "2. Workflow integration"]
+    assert table["Complete"].iloc[0] == 1.0
+
+
+@pytest.mark.parametrize("script, words", [
+    ("pages/workflow.py", "previous steps → use of the model → desired outcome"),
+    ("pages/costs.py", "break even"),
+    ("pages/data_landscape.py", "Datentreiber"),
+])
+def test_steps_not_built_yet_say_what_they_will_hold(script, words):
+    at = go(open_app(), script)
+    assert words in " ".join(m.value for m in at.markdown)
