@@ -7,14 +7,15 @@ shared sidebar and runs the selected page. No domain logic lives here.
 import streamlit as st
 
 from ui import sidebar
-from ui.navigation import ALL_PAGES, HOME
+from ui.navigation import ALL_PAGES, HOME, remember_pages
 
 st.set_page_config(page_title="ML Canvas Studio", page_icon=":material/dashboard:", layout="wide")
 
-pages = [
-    st.Page(p.script, title=p.title, url_path=p.url_path, icon=p.icon, default=p is HOME)
+pages = {
+    p.step_id: st.Page(p.script, title=p.title, url_path=p.url_path, icon=p.icon, default=p is HOME)
     for p in ALL_PAGES
-]
-selected = st.navigation(pages, position="hidden")
-sidebar.show()
+}
+selected = st.navigation(list(pages.values()), position="hidden")
+remember_pages(pages)
+sidebar.show(pages)
 selected.run()

@@ -15,8 +15,9 @@ def _example_json() -> dict[str, str]:
     return {p.stem: p.read_text(encoding="utf-8") for p in sorted(EXAMPLES_DIR.glob("*.json"))}
 
 
+@functools.cache
 def example_names() -> dict[str, str]:
-    """Example id -> plan name, for a picker."""
+    """Example id -> plan name, for a picker (parsed once: the files never change)."""
     return {key: Plan.from_json(text).meta.name for key, text in _example_json().items()}
 
 

@@ -6,7 +6,7 @@ from canvas_core.examples import copy_of_example, example_names
 from canvas_core.plan import Plan
 from canvas_core.steps import STEPS
 from ui import plan_form
-from ui.navigation import STEP_PAGES
+from ui.navigation import STEP_PAGES, page_of
 from ui.state import current_plan, replace_plan, show_flash
 
 st.title("ML Canvas Studio")
@@ -39,4 +39,4 @@ with example_col, st.container(border=True):
 
 st.subheader("The steps")
 for page, step in zip(STEP_PAGES, STEPS):
-    st.page_link(page.script, label=f"{step.number}. {step.title}: {step.summary}", icon=page.icon)
+    st.page_link(page_of(step.id), label=f"{step.number}. {step.title}: {step.summary}", icon=page.icon)

@@ -52,7 +52,9 @@ def test_sidebar_lists_the_steps_in_journey_order_with_completeness():
     assert [label.split(" · ")[0] for label in labels[1:]] == [
         "1. Product brief", "2. Workflow integration", "3. Costs", "4. ML Canvas",
         "5. Data landscape", "6. MLOps Stack", "7. Review & report"]
-    assert labels[4] == "4. ML Canvas · 100%"
+    assert labels[4] == "4. ML Canvas · ✓"
+    empty = open_app()
+    assert [link.proto.label for link in empty.sidebar.get("page_link")][4] == "4. ML Canvas · 0%"
 
 
 @pytest.mark.parametrize("script, canvas_id", CANVAS_PAGES.items())
@@ -65,10 +67,10 @@ def test_a_note_typed_into_a_block_is_in_the_plan_and_survives_page_switches(scr
         "Route if p >= 0.8 <script>alert(1)</script> & S&P 500"]
     assert at.text_input(key=box.key).value == ""  # ready for the next note
     # The note is shown as plain text, never as markdown or HTML.
-    assert "• Route if p >= 0.8 <script>alert(1)</script> & S&P 500" in [t.value for t in at.text]
+    assert any("• Route if p >= 0.8 <script>alert(1)</script> & S&P 500" in t.value for t in at.text)
     go(at, "pages/home.py")
     go(at, script)
-    assert "• Route if p >= 0.8 <script>alert(1)</script> & S&P 500" in [t.value for t in at.text]
+    assert any("• Route if p >= 0.8 <script>alert(1)</script> & S&P 500" in t.value for t in at.text)
 
 
 @pytest.mark.parametrize("script, canvas_id", CANVAS_PAGES.items())

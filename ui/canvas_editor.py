@@ -123,10 +123,12 @@ def _cell(spec: CanvasSpec, block: BlockSpec, height: int) -> None:
     stored = plan.canvases.get(spec.id)
     content = stored.blocks.get(block.id) if stored else None
     with st.container(border=True, height=height, key=_key("block", spec.id, block.id)):
-        title_col, button_col = st.columns([5, 1], vertical_alignment="center", gap="small")
-        title_col.markdown(f"**{block.number} · {block.title}**" if block.number else f"**{block.title}**")
-        if button_col.button("", icon=":material/edit:", key=_key("open", spec.id, block.id),
-                             help="Open the block: prompts, example, suggestions, edit notes"):
+        # The title is the button that opens the block: one element instead of a
+        # title, a button and the columns to hold them (each costs a rerun).
+        title = f"{block.number} · {block.title}" if block.number else block.title
+        if st.button(f"**{title}**", icon=":material/edit_note:", type="tertiary",
+                     key=_key("open", spec.id, block.id),
+                     help="Open the block: questions, an example, suggestions, edit and reorder notes"):
             _open_block_dialog(spec, block)
         add_key = _key("add", spec.id, block.id)
         st.text_input(
@@ -137,25 +139,29 @@ def _cell(spec: CanvasSpec, block: BlockSpec, height: int) -> None:
             on_change=guarded(_quick_add),
             args=(spec.id, block.id, add_key),
         )
-        notes = content.notes if content else []
-        if not notes:
-            st.caption(block.prompts[0])
-        elif block.subitems:
-            titles = {s.id: s.title for s in block.subitems}
-            for sub in [*block.subitems, None]:
-                group = [n for n in notes if (n.topic if n.topic in titles else None) == (sub.id if sub else None)]
-                if group:
-                    st.caption(sub.title if sub else "Other")
-                    for note in group:
-                        st.text(f"{STATUS_MARK[note.status]} {note.text}")
+        body = cell_text(block, content.notes if content else [], content.fields if content else {})
+        if body:
+            st.text(body)  # user text: one plain-text element for the whole block
         else:
-            for note in notes:
-                st.text(f"{STATUS_MARK[note.status]} {note.text}")
-        if block.fields and content and content.fields:
-            chosen = [f"{f.label}: {content.fields[f.id]}" for f in block.fields if f.kind != "longtext" and content.fields.get(f.id)]
-            if chosen:
-                st.caption("Decisions")
-                st.text("\n".join(chosen))
+            st.caption(block.prompts[0])
+
+
+def cell_text(block: BlockSpec, notes: list, fields: dict[str, str]) -> str:
+    """The block's notes (grouped by sub-item) and chosen decisions, as plain text."""
+    lines: list[str] = []
+    if block.subitems:
+        titles = {s.id: s.title for s in block.subitems}
+        for sub_id, sub_title in [*titles.items(), (None, "Other")]:
+            group = [n for n in notes if (n.topic if n.topic in titles else None) == sub_id]
+            if group:
+                lines.append(f"{sub_title.upper()}")
+                lines += [f"{STATUS_MARK[n.status]} {n.text}" for n in group]
+    else:
+        lines += [f"{STATUS_MARK[n.status]} {n.text}" for n in notes]
+    chosen = [f"{f.label}: {fields[f.id]}" for f in block.fields if f.kind != "longtext" and fields.get(f.id)]
+    if chosen:
+        lines += ["", "DECISIONS", *chosen]
+    return "\n".join(lines).strip()
 
 
 def _quick_add(canvas_id: str, block_id: str, key: str) -> None:

@@ -32,3 +32,20 @@ STEP_PAGES: tuple[PageInfo, ...] = tuple(
     PageInfo(step.id, step.title, *_SCRIPTS[step.id]) for step in STEPS
 )
 ALL_PAGES: tuple[PageInfo, ...] = (HOME, *STEP_PAGES)
+
+
+_RUN_PAGES_KEY = "nav_pages"
+
+
+def remember_pages(pages: dict) -> None:
+    """Keep this run's st.Page objects so any page can link to them directly
+    (a link to a page object skips resolving the script path on every rerun)."""
+    import streamlit as st
+
+    st.session_state[_RUN_PAGES_KEY] = pages
+
+
+def page_of(step_id: str):
+    import streamlit as st
+
+    return st.session_state[_RUN_PAGES_KEY][step_id]

@@ -145,4 +145,4 @@ def test_worked_example_opens_and_fills_the_canvases(app_server, page: Page):
     open_example(page)
     go_to(page, "ml-canvas")
     expect(cell(page, "ml-canvas", "prediction-task")).to_contain_text("classification")
-    expect(page.locator("[data-testid='stSidebar']")).to_contain_text("4. ML Canvas · 100%")
+    expect(page.locator("[data-testid='stSidebar']")).to_contain_text("4. ML Canvas · ✓")
