@@ -195,8 +195,13 @@ def _block_editor(canvas_id: str, block_id: str) -> None:
     if block.fields:
         st.markdown("**Decisions**")
         fields = current_plan().canvas(spec.id).block(block.id).fields
+        short = [f for f in block.fields if f.kind != "longtext"]
+        for column, field in zip(st.columns(len(short)) if short else [], short):
+            with column:
+                _field_widget(spec, block, field, fields.get(field.id, ""))
         for field in block.fields:
-            _field_widget(spec, block, field, fields.get(field.id, ""))
+            if field.kind == "longtext":
+                _field_widget(spec, block, field, fields.get(field.id, ""))
     _note_list(spec, block)
     _add_form(spec, block)
 
