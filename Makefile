@@ -29,7 +29,8 @@ $(VENV)/.stamp-dev: requirements-dev.txt requirements.txt | $(PY)
 run: venv
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
-# test: install dev deps, make sure chromium + poppler-utils are there (apt-get), run the whole tests/ tree
+# test: install dev deps, make sure chromium + poppler-utils are there (apt-get), start a throwaway
+#       PostgreSQL (tests/pg_server.sh; stopped and removed afterwards), run the whole tests/ tree
 test: $(VENV)/.stamp-dev
 	@need=(); \
 	[ -x "$(CHROMIUM)" ] || need+=(chromium); \
@@ -52,6 +53,18 @@ test: $(VENV)/.stamp-dev
 	fi; \
 	command -v pdftoppm >/dev/null && command -v pdffonts >/dev/null || echo "make test: poppler-utils (pdftoppm, pdffonts) unavailable; tests needing them will skip"; \
 	export MLCS_CHROMIUM="$(CHROMIUM)"; \
+	if [ -n "$${MLCS_POSTGRES_UNAVAILABLE:-}" ]; then :; \
+	elif [ -n "$${MLCS_TEST_POSTGRES_URL:-}" ]; then echo "make test: using the PostgreSQL given in MLCS_TEST_POSTGRES_URL"; \
+	elif ! pg_dir=$$(mktemp -d -t mlcs-pg.XXXXXX); then MLCS_POSTGRES_UNAVAILABLE="mktemp -d failed"; \
+	elif pg_out=$$(bash tests/pg_server.sh start "$$pg_dir"); then \
+	  trap 'bash tests/pg_server.sh stop "$$pg_dir"' EXIT; trap 'exit 130' INT TERM HUP; \
+	  export MLCS_TEST_POSTGRES_URL="$$pg_out"; pg_at=$${pg_out#*@}; \
+	  echo "make test: throwaway PostgreSQL $$(cat "$$pg_dir/data/PG_VERSION") on $${pg_at%%/*}"; \
+	else bash tests/pg_server.sh stop "$$pg_dir"; MLCS_POSTGRES_UNAVAILABLE="$${pg_out:-tests/pg_server.sh start failed}"; fi; \
+	if [ -n "$${MLCS_POSTGRES_UNAVAILABLE:-}" ]; then \
+	  echo "make test: PostgreSQL tests will be SKIPPED: $$MLCS_POSTGRES_UNAVAILABLE"; \
+	  export MLCS_POSTGRES_UNAVAILABLE; unset MLCS_TEST_POSTGRES_URL; \
+	fi; \
 	$(PY) -m pytest -q tests $(PYTEST_ARGS)
 
 # bench: install dev deps and run the benchmarks (bench/__main__.py)

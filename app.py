@@ -6,7 +6,7 @@ shared sidebar and runs the selected page. No domain logic lives here.
 
 import streamlit as st
 
-from ui import sidebar
+from ui import sidebar, state
 from ui.navigation import ALL_PAGES, HOME, remember_pages
 
 st.set_page_config(page_title="ML Canvas Studio", page_icon=":material/dashboard:", layout="wide")
@@ -17,5 +17,6 @@ pages = {
 }
 selected = st.navigation(list(pages.values()), position="hidden")
 remember_pages(pages)
+state.start_run()
 sidebar.show(pages)
 selected.run()

@@ -48,7 +48,7 @@ def workflow_completeness(plan: Plan) -> float:
             len(wf.tasks) >= 2,
             wf.chosen_task_id is not None,
             *(bool(a.text.strip()) for a in answers),
-            integ.mode is not None,
+            integ.mode.value is not None,
             ch.data_availability.score is not None,
             ch.accuracy_requirement.score is not None,
             ch.problem_difficulty.score is not None,
@@ -82,3 +82,8 @@ def step_completeness(plan: Plan, step_id: str) -> float:
         others = [s.id for s in STEPS if s.id != "review"]
         return sum(step_completeness(plan, s) for s in others) / len(others)
     raise KeyError(step_id)
+
+
+def overall_completeness(plan: Plan) -> float:
+    """One figure for a plan list: the mean over the steps that hold answers."""
+    return step_completeness(plan, "review")

@@ -4,8 +4,9 @@ so the page code stays wiring and the rules are tested without a browser."""
 from __future__ import annotations
 
 import datetime as dt
+from datetime import datetime, timezone
 
-from canvas_core.plan import MAX_NOTE_CHARS, Note, NoteStatus, Plan, utc_now
+from canvas_core.plan import MAX_NOTE_CHARS, Note, NoteStatus, Plan
 from canvas_core.specs import CanvasSpec
 
 
@@ -21,7 +22,8 @@ def _clean(text: str) -> str:
 
 
 def touch(plan: Plan) -> None:
-    plan.meta.updated_at = utc_now()
+    # Full precision: autosave tells "something changed" from this stamp.
+    plan.meta.updated_at = datetime.now(timezone.utc)
 
 
 def _notes(plan: Plan, canvas_id: str, block_id: str) -> list[Note]:

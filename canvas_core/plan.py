@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Limits keep a pasted novel or a hostile file from blowing up a page or a report.
 MAX_NOTE_CHARS = 5_000
@@ -123,13 +123,19 @@ class IntegrationAnswer(_Model):
     unclear: bool = False
 
 
+class ModeAnswer(_Model):
+    """Augment (a human decides) or automate, like every integration answer markable as unclear."""
+
+    value: Literal["augment", "automate"] | None = None
+    unclear: bool = False
+
+
 class Integration(_Model):
     previous_steps: IntegrationAnswer = Field(default_factory=IntegrationAnswer)
     use_of_model: IntegrationAnswer = Field(default_factory=IntegrationAnswer)
     desired_outcome: IntegrationAnswer = Field(default_factory=IntegrationAnswer)
     who_acts: IntegrationAnswer = Field(default_factory=IntegrationAnswer)
-    mode: Literal["augment", "automate"] | None = None
-    mode_unclear: bool = False
+    mode: ModeAnswer = Field(default_factory=ModeAnswer)
     fallback: IntegrationAnswer = Field(default_factory=IntegrationAnswer)
     systems: IntegrationAnswer = Field(default_factory=IntegrationAnswer)
     feedback: IntegrationAnswer = Field(default_factory=IntegrationAnswer)
@@ -235,7 +241,7 @@ class PlanMeta(_Model):
 
 
 class Plan(_Model):
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     id: str = Field(default_factory=new_plan_id, pattern=r"^[A-Za-z0-9_-]{22,64}$")
     meta: PlanMeta = Field(default_factory=PlanMeta)
     canvases: dict[ShortText, CanvasContent] = Field(default_factory=dict)

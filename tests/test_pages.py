@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from canvas_core.examples import load_example
 from canvas_core.plan import Plan
+from canvas_core.store import SqlPlanStore, database_url
 from ui.navigation import ALL_PAGES
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -20,12 +21,21 @@ CANVAS_PAGES = {"pages/product_brief.py": "product_brief", "pages/ml_canvas.py":
                 "pages/mlops_stack.py": "mlops_stack"}
 
 
+def stored(plan: Plan) -> Plan:
+    """Put `plan` in this test's store, as if it had been saved earlier."""
+    store = SqlPlanStore(database_url())
+    store.create(plan)
+    store.close()
+    return plan
+
+
 def open_app(plan: Plan | None = None) -> AppTest:
+    """Open the app as a browser would; with a plan, through its link (?plan=...)."""
     at = AppTest.from_file(APP, default_timeout=30)
     if plan is not None:
-        at.session_state["plan"] = plan
+        at.query_params["plan"] = stored(plan).id
     at.run()
-    assert not at.exception
+    assert not at.exception, [e.value for e in at.exception]
     return at
 
 
@@ -36,7 +46,15 @@ def go(at: AppTest, script: str) -> AppTest:
 
 
 def plan_of(at: AppTest) -> Plan:
-    return at.session_state["plan"]
+    return at.session_state["open_plan"].plan
+
+
+def saved_plan(at: AppTest) -> Plan:
+    store = SqlPlanStore(database_url())
+    try:
+        return store.get(plan_of(at).id).plan
+    finally:
+        store.close()
 
 
 @pytest.mark.parametrize("page", [p.script for p in ALL_PAGES])
@@ -51,7 +69,7 @@ def test_sidebar_lists_the_steps_in_journey_order_with_completeness():
     assert labels[0] == "Home"
     assert [label.split(" · ")[0] for label in labels[1:]] == [
         "1. Product brief", "2. Workflow integration", "3. Costs", "4. ML Canvas",
-        "5. Data landscape", "6. MLOps Stack", "7. Review & report"]
+        "5. Data landscape", "6. MLOps Stack", "7. Review & report", "Iterations & compare"]
     assert labels[4] == "4. ML Canvas · ✓"
     empty = open_app()
     assert [link.proto.label for link in empty.sidebar.get("page_link")][4] == "4. ML Canvas · 0%"

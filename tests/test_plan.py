@@ -142,6 +142,6 @@ def test_absurd_and_negative_money_is_refused():
 
 def test_unknown_fields_and_newer_schema_are_refused():
     with pytest.raises(ValidationError):
-        Plan.model_validate({"schema_version": 1, "surprise": True})
+        Plan.model_validate({"schema_version": 2, "surprise": True})
     with pytest.raises(ValidationError):
-        Plan.model_validate({"schema_version": 2})
+        Plan.model_validate({"schema_version": 3})

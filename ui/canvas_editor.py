@@ -217,8 +217,7 @@ def _suggestions(spec: CanvasSpec, block: BlockSpec) -> None:
             text_col.caption(suggestion.source)
             text_col.text(suggestion.text)
             button_col.button("Take over", key=_key("take", spec.id, block.id, str(index)),
-                              on_click=guarded(links.take_over),
-                              args=(current_plan(), spec.id, block.id, suggestion, author()))
+                              on_click=guarded(_take_over), args=(spec.id, block.id, suggestion))
 
 
 def _note_list(spec: CanvasSpec, block: BlockSpec) -> None:
@@ -245,16 +244,25 @@ def _note_list(spec: CanvasSpec, block: BlockSpec) -> None:
                                   on_change=guarded(_update_field), args=(spec.id, block.id, note.id, "topic", f"{base}-topic"))
                 rest = rest[1:]
             rest[0].button("", icon=":material/arrow_upward:", key=f"{base}-up", disabled=position == 0,
-                           help="Move up", on_click=guarded(editing.move_note),
-                           args=(current_plan(), spec.id, block.id, note.id, -1))
+                           help="Move up", on_click=guarded(_move), args=(spec.id, block.id, note.id, -1))
             rest[1].button("", icon=":material/arrow_downward:", key=f"{base}-down",
                            disabled=position == len(notes) - 1, help="Move down",
-                           on_click=guarded(editing.move_note), args=(current_plan(), spec.id, block.id, note.id, 1))
+                           on_click=guarded(_move), args=(spec.id, block.id, note.id, 1))
             rest[2].button("", icon=":material/delete:", key=f"{base}-delete", help="Delete this note",
                            on_click=guarded(_delete), args=(spec.id, block.id, note.id))
             by = f" by {note.author}" if note.author else ""
             st.text(f"Added{by}, {note.created_at:%Y-%m-%d %H:%M} UTC")  # author is user text: plain
     _undo_delete(spec, block)
+
+
+# Callbacks look the plan up when they run: another session's save may have
+# replaced the plan object since the widget was drawn.
+def _take_over(canvas_id: str, block_id: str, suggestion: links.Suggestion) -> None:
+    links.take_over(current_plan(), canvas_id, block_id, suggestion, author())
+
+
+def _move(canvas_id: str, block_id: str, note_id: str, offset: int) -> None:
+    editing.move_note(current_plan(), canvas_id, block_id, note_id, offset)
 
 
 def _status_label(value: str) -> str:
@@ -284,7 +292,7 @@ def _delete(canvas_id: str, block_id: str, note_id: str) -> None:
 def _undo_delete(spec: CanvasSpec, block: BlockSpec) -> None:
     last = st.session_state.get(_UNDO_KEY)
     if last and last[:2] == (spec.id, block.id):
-        st.button("Undo delete", icon=":material/undo:", key=_key("undo", spec.id, block.id), on_click=_restore)
+        st.button("Undo delete", icon=":material/undo:", key=_key("undo", spec.id, block.id), on_click=guarded(_restore))
 
 
 def _restore() -> None:

@@ -31,7 +31,8 @@ _SCRIPTS = {
 STEP_PAGES: tuple[PageInfo, ...] = tuple(
     PageInfo(step.id, step.title, *_SCRIPTS[step.id]) for step in STEPS
 )
-ALL_PAGES: tuple[PageInfo, ...] = (HOME, *STEP_PAGES)
+ITERATIONS = PageInfo("iterations", "Iterations", "pages/iterations.py", "iterations", ":material/history:")
+ALL_PAGES: tuple[PageInfo, ...] = (HOME, *STEP_PAGES, ITERATIONS)
 
 
 _RUN_PAGES_KEY = "nav_pages"

@@ -5,15 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from canvas_core import editing
-from canvas_core.plan import Plan
 from ui.state import current_plan, guarded, sync
 
 CURRENCIES = ["EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "JPY", "CAD", "AUD", "INR"]
 LANGUAGES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Español", "el": "Ελληνικά", "uk": "Українська"}
 
 
-def show(plan: Plan) -> None:
-    meta = plan.meta
+def show() -> None:
+    meta = current_plan().meta
     name_col, team_col, currency_col, language_col = st.columns([3, 4, 1, 2])
     sync("plan-name", meta.name)
     name_col.text_input("Plan name", key="plan-name", max_chars=300, on_change=guarded(_set), args=("name", "plan-name"))

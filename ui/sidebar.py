@@ -7,8 +7,8 @@ from streamlit.navigation.page import StreamlitPage
 
 from canvas_core.completeness import step_completeness
 from canvas_core.steps import STEPS_BY_ID
-from ui.navigation import HOME, STEP_PAGES
-from ui.state import AUTHOR_KEY, current_plan
+from ui.navigation import HOME, ITERATIONS, STEP_PAGES
+from ui.state import AUTHOR_KEY, current_plan, is_stored, last_outcome, link_params, save_now
 
 
 def show(pages: dict[str, StreamlitPage]) -> None:
@@ -18,12 +18,17 @@ def show(pages: dict[str, StreamlitPage]) -> None:
         st.markdown("### ML Canvas Studio")
         st.caption("Plan open in this tab")
         st.text(plan.meta.name)  # user text: plain, never markdown
-        st.page_link(pages[HOME.step_id], label=HOME.title, icon=HOME.icon)
+        _save_state()
+        params = link_params()
+        st.page_link(pages[HOME.step_id], label=HOME.title, icon=HOME.icon, query_params=params)
         for page in STEP_PAGES:
             step = STEPS_BY_ID[page.step_id]
             share = step_completeness(plan, page.step_id)
             done = "✓" if share >= 1 else f"{share:.0%}"
-            st.page_link(pages[page.step_id], label=f"{step.number}. {step.title} · {done}", icon=page.icon)
+            st.page_link(pages[page.step_id], label=f"{step.number}. {step.title} · {done}", icon=page.icon,
+                         query_params=params)
+        st.page_link(pages[ITERATIONS.step_id], label="Iterations & compare", icon=ITERATIONS.icon,
+                     query_params=params)
         st.divider()
         st.text_input(
             "Your name on new notes",
@@ -32,3 +37,18 @@ def show(pages: dict[str, StreamlitPage]) -> None:
             placeholder="e.g. Dana (facilitator)",
             max_chars=80,
         )
+
+
+def _save_state() -> None:
+    outcome = last_outcome()
+    if not is_stored():
+        st.caption(":material/edit_note: New plan: saved as soon as you add something")
+    elif outcome is None or outcome.status in ("saved", "merged"):
+        when = f" at {outcome.at:%H:%M:%S} UTC" if outcome else ""
+        st.caption(f":material/cloud_done: All changes saved{when}", help="Every change is saved at once. "
+                   "The link in the address bar reopens this plan, also after a refresh or a restart.")
+    elif outcome.status == "conflict":
+        st.caption(":material/sync_problem: Last change not saved: someone changed the same thing")
+    else:
+        st.caption(":material/cloud_off: Not saved: changes are kept in this tab")
+        st.button("Try saving again", key="retry-save", on_click=save_now, icon=":material/refresh:")

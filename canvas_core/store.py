@@ -1,0 +1,273 @@
+"""Where plans live: a small repository interface and its SQL implementation.
+
+SQLAlchemy Core underneath, so one code path serves the default SQLite file
+(nothing to set up) and a shared PostgreSQL behind several app replicas.
+Every save names the version it was based on; a save against a plan that has
+moved on is refused with the current version (the caller merges or reports).
+Deleted plans are kept for RETENTION and can be restored until then.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Protocol
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from canvas_core.completeness import overall_completeness
+from canvas_core.plan import Plan, utc_now
+
+RETENTION = timedelta(days=30)
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "var"
+
+metadata = sa.MetaData()
+plans_table = sa.Table(
+    "plans",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("name", sa.String(300), nullable=False),
+    sa.Column("version", sa.Integer, nullable=False),
+    sa.Column("completeness", sa.Float, nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),  # UTC, stored naive
+    sa.Column("updated_at", sa.DateTime, nullable=False),
+    sa.Column("deleted_at", sa.DateTime, nullable=True),
+    sa.Column("data", sa.Text, nullable=False),
+)
+iterations_table = sa.Table(
+    "iterations",
+    metadata,
+    sa.Column("plan_id", sa.String(64), sa.ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("number", sa.Integer, primary_key=True),
+    sa.Column("label", sa.String(300), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("data", sa.Text, nullable=False),
+)
+
+
+@dataclass(frozen=True)
+class StoredPlan:
+    plan: Plan
+    version: int
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    id: str
+    name: str
+    version: int
+    completeness: float
+    updated_at: datetime
+    deleted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class IterationInfo:
+    number: int
+    label: str
+    created_at: datetime
+
+
+class PlanNotFound(KeyError):
+    pass
+
+
+class VersionConflict(Exception):
+    """The plan moved on since the version a change was based on."""
+
+    def __init__(self, current: StoredPlan):
+        super().__init__(f"plan {current.plan.id} is at version {current.version}")
+        self.current = current
+
+
+class IterationExists(ValueError):
+    pass
+
+
+class PlanRepository(Protocol):
+    def create(self, plan: Plan) -> StoredPlan: ...
+    def get(self, plan_id: str, *, include_deleted: bool = False) -> StoredPlan: ...
+    def version_of(self, plan_id: str) -> int | None: ...
+    def save(self, plan: Plan, base_version: int) -> int: ...
+    def list_plans(self, limit: int = 50) -> list[PlanSummary]: ...
+    def list_deleted(self) -> list[PlanSummary]: ...
+    def delete(self, plan_id: str) -> None: ...
+    def restore(self, plan_id: str) -> None: ...
+    def purge_expired(self) -> int: ...
+    def add_iteration(self, plan: Plan, number: int, label: str) -> IterationInfo: ...
+    def list_iterations(self, plan_id: str) -> list[IterationInfo]: ...
+    def get_iteration(self, plan_id: str, number: int) -> Plan: ...
+
+
+def _naive(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    return moment.replace(tzinfo=timezone.utc) if moment is not None else None
+
+
+def database_url() -> str:
+    """MLCS_DATABASE_URL if set, else an SQLite file in MLCS_DATA_DIR (default: var/)."""
+    url = os.environ.get("MLCS_DATABASE_URL", "").strip()
+    if url:
+        return url
+    data_dir = Path(os.environ.get("MLCS_DATA_DIR") or DEFAULT_DATA_DIR)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{data_dir / 'plans.sqlite3'}"
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = sa.create_engine(url, connect_args={"timeout": 15})
+
+        @sa.event.listens_for(engine, "connect")
+        def _sqlite_pragmas(connection, _record):  # readers never wait for the writer
+            cursor = connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True)
+
+
+class SqlPlanStore:
+    def __init__(self, url: str):
+        self.url = url
+        self.engine = _engine(url)
+        metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- plans ---------------------------------------------------------------------
+
+    def _row(self, plan: Plan) -> dict:
+        return {
+            "name": plan.meta.name,
+            "completeness": overall_completeness(plan),
+            "updated_at": _naive(plan.meta.updated_at),
+            "data": plan.to_json(),
+        }
+
+    def create(self, plan: Plan) -> StoredPlan:
+        with self.engine.begin() as db:
+            db.execute(
+                plans_table.insert().values(
+                    id=plan.id, version=1, created_at=_naive(plan.meta.created_at), deleted_at=None, **self._row(plan)
+                )
+            )
+        return StoredPlan(plan, 1)
+
+    def get(self, plan_id: str, *, include_deleted: bool = False) -> StoredPlan:
+        query = sa.select(plans_table.c.data, plans_table.c.version, plans_table.c.deleted_at).where(
+            plans_table.c.id == plan_id
+        )
+        with self.engine.connect() as db:
+            row = db.execute(query).first()
+        if row is None or (row.deleted_at is not None and not include_deleted):
+            raise PlanNotFound(plan_id)
+        return StoredPlan(Plan.from_json(row.data), row.version)
+
+    def is_deleted(self, plan_id: str) -> bool:
+        with self.engine.connect() as db:
+            row = db.execute(sa.select(plans_table.c.deleted_at).where(plans_table.c.id == plan_id)).first()
+        return row is not None and row.deleted_at is not None
+
+    def version_of(self, plan_id: str) -> int | None:
+        with self.engine.connect() as db:
+            return db.execute(sa.select(plans_table.c.version).where(plans_table.c.id == plan_id)).scalar()
+
+    def save(self, plan: Plan, base_version: int) -> int:
+        """Write `plan` if the stored version is still `base_version`; return the new version."""
+        with self.engine.begin() as db:
+            done = db.execute(
+                plans_table.update()
+                .where(plans_table.c.id == plan.id, plans_table.c.version == base_version)
+                .values(version=base_version + 1, **self._row(plan))
+            )
+        if done.rowcount == 1:
+            return base_version + 1
+        raise VersionConflict(self.get(plan.id, include_deleted=True))
+
+    def _summaries(self, condition) -> list[PlanSummary]:
+        columns = [plans_table.c[name] for name in ("id", "name", "version", "completeness", "updated_at", "deleted_at")]
+        query = sa.select(*columns).where(condition)
+        with self.engine.connect() as db:
+            rows = db.execute(query.order_by(plans_table.c.updated_at.desc())).all()
+        return [
+            PlanSummary(r.id, r.name, r.version, r.completeness, _aware(r.updated_at), _aware(r.deleted_at))
+            for r in rows
+        ]
+
+    def list_plans(self, limit: int = 50) -> list[PlanSummary]:
+        return self._summaries(plans_table.c.deleted_at.is_(None))[:limit]
+
+    def list_deleted(self) -> list[PlanSummary]:
+        return self._summaries(plans_table.c.deleted_at.is_not(None))
+
+    def _set_deleted(self, plan_id: str, when: datetime | None) -> None:
+        with self.engine.begin() as db:
+            done = db.execute(
+                plans_table.update()
+                .where(plans_table.c.id == plan_id)
+                .values(deleted_at=when, version=plans_table.c.version + 1)
+            )
+        if done.rowcount != 1:
+            raise PlanNotFound(plan_id)
+
+    def delete(self, plan_id: str) -> None:
+        self._set_deleted(plan_id, _naive(utc_now()))
+
+    def restore(self, plan_id: str) -> None:
+        self._set_deleted(plan_id, None)
+
+    def purge_expired(self, now: datetime | None = None) -> int:
+        """Remove plans deleted longer ago than RETENTION; returns how many."""
+        cutoff = _naive((now or utc_now()) - RETENTION)
+        with self.engine.begin() as db:
+            expired = plans_table.c.deleted_at.is_not(None) & (plans_table.c.deleted_at < cutoff)
+            ids = [r.id for r in db.execute(sa.select(plans_table.c.id).where(expired))]
+            if ids:
+                db.execute(iterations_table.delete().where(iterations_table.c.plan_id.in_(ids)))
+                db.execute(plans_table.delete().where(plans_table.c.id.in_(ids)))
+        return len(ids)
+
+    # --- iterations ------------------------------------------------------------------
+
+    def add_iteration(self, plan: Plan, number: int, label: str) -> IterationInfo:
+        created = utc_now()
+        try:
+            with self.engine.begin() as db:
+                db.execute(
+                    iterations_table.insert().values(
+                        plan_id=plan.id, number=number, label=label[:300], created_at=_naive(created), data=plan.to_json()
+                    )
+                )
+        except sa.exc.IntegrityError:
+            raise IterationExists(f"Iteration {number} is already saved for this plan.") from None
+        return IterationInfo(number, label[:300], created)
+
+    def list_iterations(self, plan_id: str) -> list[IterationInfo]:
+        query = (
+            sa.select(iterations_table.c.number, iterations_table.c.label, iterations_table.c.created_at)
+            .where(iterations_table.c.plan_id == plan_id)
+            .order_by(iterations_table.c.number)
+        )
+        with self.engine.connect() as db:
+            return [IterationInfo(r.number, r.label, _aware(r.created_at)) for r in db.execute(query)]
+
+    def get_iteration(self, plan_id: str, number: int) -> Plan:
+        query = sa.select(iterations_table.c.data).where(
+            iterations_table.c.plan_id == plan_id, iterations_table.c.number == number
+        )
+        with self.engine.connect() as db:
+            data = db.execute(query).scalar()
+        if data is None:
+            raise PlanNotFound(f"{plan_id} iteration {number}")
+        return Plan.from_json(data)

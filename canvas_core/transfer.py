@@ -1,0 +1,78 @@
+"""The plan as a file: JSON export, import with clear refusals, the JSON Schema.
+
+Import never touches the plan that is open: it returns a new Plan (with a new
+id) or raises ImportRefused with a message written for the user.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from canvas_core.migrations import MigrationError, migrate
+from canvas_core.plan import Plan, new_plan_id, utc_now
+
+MAX_IMPORT_BYTES = 5 * 1024 * 1024
+SCHEMA_FILE = Path(__file__).resolve().parent.parent / "data" / "plan.schema.json"
+
+
+class ImportRefused(ValueError):
+    """The file cannot become a plan; the message says why, in plain words."""
+
+
+def export_plan(plan: Plan) -> bytes:
+    return (plan.to_json() + "\n").encode("utf-8")
+
+
+def export_filename(plan: Plan, today: date | None = None) -> str:
+    """e.g. 'support-mail-triage-2026-11-23.json' (ASCII, safe on every system)."""
+    ascii_name = unicodedata.normalize("NFKD", plan.meta.name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60] or "plan"
+    return f"{slug}-{(today or utc_now().date()).isoformat()}.json"
+
+
+def import_plan(data: bytes) -> Plan:
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ImportRefused(
+            f"The file is {len(data) / 1024 / 1024:.1f} MB; a plan file is at most "
+            f"{MAX_IMPORT_BYTES // 1024 // 1024} MB. Nothing was imported."
+        )
+    try:
+        document = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ImportRefused("The file is not JSON (an exported plan is a .json file). Nothing was imported.") from None
+    if not isinstance(document, dict) or "schema_version" not in document or "meta" not in document:
+        raise ImportRefused("The file is JSON but not an ML Canvas Studio plan. Nothing was imported.")
+    try:
+        plan = Plan.model_validate(migrate(document))
+    except MigrationError as error:
+        raise ImportRefused(f"{error} Nothing was imported.") from None
+    except ValidationError as error:
+        raise ImportRefused(f"The plan file is damaged: {_first_problems(error)}. Nothing was imported.") from None
+    # An import is a new plan: it never replaces or collides with the one it came from.
+    plan.id = new_plan_id()
+    plan.meta.updated_at = utc_now()
+    return plan
+
+
+def _first_problems(error: ValidationError, limit: int = 3) -> str:
+    problems = []
+    for item in error.errors()[:limit]:
+        where = " > ".join(str(part) for part in item["loc"]) or "top level"
+        problems.append(f"{where}: {item['msg']}")
+    more = error.error_count() - limit
+    return "; ".join(problems) + (f" (and {more} more)" if more > 0 else "")
+
+
+def json_schema() -> str:
+    return json.dumps(Plan.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":  # python -m canvas_core.transfer: rewrite the published schema
+    SCHEMA_FILE.write_text(json_schema(), encoding="utf-8")
+    print(f"wrote {SCHEMA_FILE}")

@@ -1,0 +1,79 @@
+"""Iterations: freeze the plan as it stands, list the snapshots, compare two of them."""
+
+import streamlit as st
+
+from canvas_core import editing
+from canvas_core.compare import compare
+from canvas_core.specs import canvases
+from canvas_core.store import IterationExists
+from ui.state import current_plan, guarded, is_stored, plan_store, show_flash
+
+st.title("Iterations")
+st.caption("Save the plan as an iteration before a bigger change; compare any two iterations, or an "
+           "iteration with the plan as it is now, block by block.")
+show_flash()
+
+plan = current_plan()
+if not is_stored():
+    st.info("Add something to the plan first: a new plan is saved on its first change.", icon=":material/info:")
+    st.stop()
+
+number = plan.canvas("ml_canvas").header.iteration
+
+
+def save_iteration(label_key: str) -> None:
+    """Freeze iteration N of the plan, then carry on as iteration N + 1 (the ML Canvas header counts)."""
+    label = st.session_state[label_key].strip() or f"Iteration {number}"
+    try:
+        plan_store().add_iteration(current_plan(), number, label)
+    except IterationExists as exists:
+        raise editing.EditError(f"{exists} Raise the iteration number on the ML Canvas to save another.") from None
+    editing.set_header(current_plan(), "ml_canvas", iteration=number + 1)
+    st.session_state[label_key] = ""
+
+
+with st.container(border=True):
+    st.markdown(f"**Save the plan as iteration {number}**")
+    st.text_input("What this iteration is", key="iteration-label", placeholder="e.g. After the first workshop",
+                  max_chars=300)
+    st.button(f"Save as iteration {number}", key="save-iteration", icon=":material/bookmark_add:",
+              on_click=guarded(save_iteration), args=("iteration-label",))
+
+saved = plan_store().list_iterations(plan.id)
+if not saved:
+    st.caption("No iteration saved yet.")
+    st.stop()
+
+st.subheader("Saved iterations")
+st.dataframe(
+    [{"Iteration": i.number, "Label": i.label, "Saved (UTC)": f"{i.created_at:%Y-%m-%d %H:%M}"} for i in saved],
+    hide_index=True,
+)
+
+st.subheader("Compare")
+CURRENT = 0  # option value for "the plan now"
+options = [i.number for i in saved] + [CURRENT]
+labels = {i.number: f"Iteration {i.number}: {i.label}" for i in saved} | {CURRENT: "The plan now"}
+left, right = st.columns(2)
+older = left.selectbox("From", options, index=max(0, len(options) - 2), format_func=labels.get, key="compare-from")
+newer = right.selectbox("To", options, index=len(options) - 1, format_func=labels.get, key="compare-to")
+
+
+def version(choice: int):
+    return current_plan() if choice == CURRENT else plan_store().get_iteration(plan.id, choice)
+
+
+result = compare(version(older), version(newer), canvases())
+if result.empty:
+    st.success("No differences.", icon=":material/check:")
+for change in result.blocks:
+    with st.container(border=True, key=f"diff-{change.canvas}-{change.block}".replace(" ", "-").replace("&", "and")):
+        st.markdown(f"**{change.canvas} · {change.block}**")
+        lines = [f"+ {t}" for t in change.added] + [f"− {t}" for t in change.removed]
+        lines += [f"~ {before}\n  → {after}" for before, after in change.changed]
+        lines += [f"{label}: {before} → {after}" for label, before, after in change.fields]
+        st.text("\n".join(lines))  # user text: plain
+if result.other:
+    with st.container(border=True, key="diff-other-steps"):
+        st.markdown("**Other steps**")
+        st.text("\n".join(f"{c.step} › {c.where}: {c.before} → {c.after}" for c in result.other))

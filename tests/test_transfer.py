@@ -1,0 +1,85 @@
+"""Plan files: export, lossless import, and clear refusals for bad files."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from canvas_core import migrations
+from canvas_core.plan import SCHEMA_VERSION, Plan
+from canvas_core.transfer import (
+    MAX_IMPORT_BYTES,
+    SCHEMA_FILE,
+    ImportRefused,
+    export_filename,
+    export_plan,
+    import_plan,
+    json_schema,
+)
+
+V1_FILE = Path(__file__).parent / "fixtures" / "plan_v1_example.json"
+
+
+def test_export_then_import_is_lossless_apart_from_the_new_identity(example_plan: Plan):
+    imported = import_plan(export_plan(example_plan))
+    assert imported.id != example_plan.id
+    assert imported.model_dump(exclude={"id": True, "meta": {"updated_at"}}) == example_plan.model_dump(
+        exclude={"id": True, "meta": {"updated_at"}}
+    )
+
+
+def test_file_name_is_the_plan_name_and_date(example_plan: Plan):
+    assert export_filename(example_plan, date(2026, 11, 23)) == "support-mail-triage-2026-11-23.json"
+    example_plan.meta.name = "Ζημιά / triage: v2!"
+    assert export_filename(example_plan, date(2026, 1, 2)) == "triage-v2-2026-01-02.json"
+
+
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "not JSON"),
+        (b"{not json", "not JSON"),
+        (b"[1, 2, 3]", "not an ML Canvas Studio plan"),
+        (b'{"name": "a shopping list"}', "not an ML Canvas Studio plan"),
+        (json.dumps({"schema_version": 99, "meta": {}}).encode(), "newer version"),
+        (json.dumps({"schema_version": "2", "meta": {}}).encode(), "no schema version"),
+        (json.dumps({"schema_version": 2, "meta": {"currency": "euro"}}).encode(), "damaged: meta > currency"),
+    ],
+)
+def test_bad_files_are_refused_with_a_clear_message(data: bytes, message: str):
+    with pytest.raises(ImportRefused, match=message) as refused:
+        import_plan(data)
+    assert "Nothing was imported" in str(refused.value)
+
+
+def test_a_huge_file_is_refused_before_it_is_parsed():
+    with pytest.raises(ImportRefused, match=r"at most 5 MB"):
+        import_plan(b" " * (MAX_IMPORT_BYTES + 1))
+
+
+def test_a_file_from_the_older_format_is_migrated():
+    v1 = json.loads(V1_FILE.read_text(encoding="utf-8"))
+    assert v1["schema_version"] == 1 and v1["workflow"]["integration"]["mode"] == "augment"
+    plan = import_plan(V1_FILE.read_bytes())
+    assert plan.schema_version == SCHEMA_VERSION
+    assert (plan.workflow.integration.mode.value, plan.workflow.integration.mode.unclear) == ("augment", False)
+    assert plan.meta.name == v1["meta"]["name"]
+
+
+def test_migration_leaves_its_input_alone_and_refuses_a_gap(monkeypatch):
+    doc = {"schema_version": 1, "workflow": {"integration": {"mode": "automate", "mode_unclear": True}}}
+    migrated = migrations.migrate(doc)
+    assert migrated["workflow"]["integration"]["mode"] == {"value": "automate", "unclear": True}
+    assert doc["workflow"]["integration"]["mode"] == "automate"
+    monkeypatch.setattr(migrations, "MIGRATIONS", {})
+    with pytest.raises(migrations.MigrationError, match="too old"):
+        migrations.migrate({"schema_version": 1})
+
+
+def test_published_json_schema_matches_the_model():
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == json_schema(), (
+        "data/plan.schema.json is out of date: run `python -m canvas_core.transfer`"
+    )
