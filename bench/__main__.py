@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from bench import reruns
+from bench import autosave, reruns
 
 BUDGET_MS = 30.0
 BUDGET_RATIO = 4.0
+AUTOSAVE_P95_MS = 20.0
 
 
 def main() -> None:
@@ -24,6 +25,14 @@ def main() -> None:
         ok = timing.median_ms < BUDGET_MS and ratio < BUDGET_RATIO
         print(f"{timing.name:28} {timing.median_ms:10.2f} {timing.p95_ms:8.2f} {ratio:8.1f}  "
               f"{'ok' if ok else 'OVER'} (< {BUDGET_MS:.0f} ms and < {BUDGET_RATIO:.0f}x)")
+
+
+    print()
+    print(f"Autosave write, SQLite ({autosave.RUNS} saves each)")
+    print(f"{'plan':28} {'median ms':>10} {'p95 ms':>8}  budget")
+    for name, (median, p95) in autosave.run().items():
+        verdict = "reference" if "floor" in name else ("ok" if p95 < AUTOSAVE_P95_MS else "OVER")
+        print(f"{name:28} {median:10.2f} {p95:8.2f}  {verdict} (p95 < {AUTOSAVE_P95_MS:.0f} ms)")
 
 
 if __name__ == "__main__":

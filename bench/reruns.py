@@ -10,7 +10,9 @@ same measurement for an empty page, so the ratio is comparable across machines.
 from __future__ import annotations
 
 import gc
+import os
 import statistics
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,6 +24,7 @@ from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
 from streamlit.testing.v1 import AppTest
 
 from canvas_core.examples import load_example
+from canvas_core.store import SqlPlanStore, database_url
 from ui.navigation import ALL_PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,13 +98,22 @@ def widget_floor() -> Timing:
     return _measure("12 bare blocks (Streamlit)", AppTest.from_string(WIDGET_FLOOR_SCRIPT, default_timeout=30))
 
 
-def page(script: str) -> Timing:
+def page(script: str, data_dir: str) -> Timing:
+    """The page with the worked example opened by its link, as after a refresh."""
+    os.environ["MLCS_DATA_DIR"] = data_dir
+    store = SqlPlanStore(database_url())
+    plan = load_example(EXAMPLE)
+    if store.version_of(plan.id) is None:
+        store.create(plan)
+    store.close()
     at = AppTest.from_file(APP, default_timeout=30)
-    at.session_state["plan"] = load_example(EXAMPLE)
+    at.query_params["plan"] = plan.id
     at.run()
     at.switch_page(script)
     return _measure(script, at)
 
 
 def run() -> tuple[Timing, Timing, list[Timing]]:
-    return empty_page(), widget_floor(), [page(p.script) for p in ALL_PAGES]
+    with tempfile.TemporaryDirectory() as data_dir:
+        os.environ.pop("MLCS_DATABASE_URL", None)
+        return empty_page(), widget_floor(), [page(p.script, data_dir) for p in ALL_PAGES]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
 from canvas_core.steps import STEPS
 
 
@@ -38,15 +41,11 @@ ALL_PAGES: tuple[PageInfo, ...] = (HOME, *STEP_PAGES, ITERATIONS)
 _RUN_PAGES_KEY = "nav_pages"
 
 
-def remember_pages(pages: dict) -> None:
+def remember_pages(pages: dict[str, StreamlitPage]) -> None:
     """Keep this run's st.Page objects so any page can link to them directly
     (a link to a page object skips resolving the script path on every rerun)."""
-    import streamlit as st
-
     st.session_state[_RUN_PAGES_KEY] = pages
 
 
-def page_of(step_id: str):
-    import streamlit as st
-
+def page_of(step_id: str) -> StreamlitPage:
     return st.session_state[_RUN_PAGES_KEY][step_id]

@@ -45,3 +45,19 @@ def key_class(key: str) -> str:
 def by_key(page: Page, key: str) -> Locator:
     """Locator for the element created with `key=...`."""
     return page.locator(f".{key_class(key)}")
+
+
+def sidebar_link(page: Page, url_path: str) -> Locator:
+    """The sidebar link to a page; links are relative and may carry ?plan=..."""
+    href = "" if url_path == "home" else url_path
+    return page.locator(
+        f"[data-testid='stSidebar'] a[href='{href}'], [data-testid='stSidebar'] a[href^='{href}?']"
+    ).first
+
+
+def go_to(page: Page, url_path: str) -> None:
+    """Switch pages the way a user does: the sidebar link (same session)."""
+    sidebar_link(page, url_path).click()
+    wait_for_app_run(page)
+    assert page.locator("[data-testid='stException']").count() == 0, page.locator(
+        "[data-testid='stException']").all_inner_texts()

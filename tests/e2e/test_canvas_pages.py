@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import by_key, open_app, wait_for_app_run
+from tests.e2e.helpers import by_key, go_to, open_app, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -16,14 +16,6 @@ CANVAS_PAGES = [
     ("ml-canvas", "ml-canvas", "decisions"),
     ("mlops-stack", "mlops-stack", "foundations"),
 ]
-
-
-def go_to(page: Page, url_path: str) -> None:
-    """Switch pages the way a user does: the sidebar link (same session)."""
-    href = "" if url_path == "home" else url_path  # links are relative; Home is the root
-    page.locator(f"[data-testid='stSidebar'] a[href='{href}']").click()
-    wait_for_app_run(page)
-    expect(page.locator("[data-testid='stException']")).to_have_count(0)
 
 
 def add_note(page: Page, canvas: str, block: str, text: str) -> None:
