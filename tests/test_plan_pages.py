@@ -131,3 +131,26 @@ def test_saving_the_same_iteration_twice_explains_why_not():
     run(at.button(key="save-iteration").click())
     assert any("already saved" in e.value for e in at.error)
     assert open_plan(at).canvases["ml_canvas"].header.iteration == 2
+
+
+def test_a_failed_save_shows_the_reason_keeps_the_text_and_retries(monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    plan = load_example("support_mail_triage")
+    store().create(plan)
+    at = fresh_app(plan.id)
+    run(at.switch_page("pages/ml_canvas.py"))
+
+    def unavailable(*_args, **_kwargs):
+        raise OperationalError("UPDATE plans", {}, Exception("disk I/O error"))
+
+    with monkeypatch.context() as outage:  # scoped: the test's own data dir stays patched
+        outage.setattr(SqlPlanStore, "save", unavailable)
+        run(at.text_input(key="add-ml-canvas-features").input("typed during the outage"))
+    sidebar = " ".join(t.value for t in at.sidebar.text) + " ".join(c.value for c in at.sidebar.caption)
+    assert "Not saved" in sidebar and "disk I/O error" in sidebar
+    assert any("typed during the outage" in t.value for t in at.main.text)  # still on the canvas
+    run(at.sidebar.button(key="retry-save").click())
+    notes = store().get(plan.id).plan.canvases["ml_canvas"].blocks["features"].notes
+    assert notes[-1].text == "typed during the outage"
+    assert any("All changes saved" in c.value for c in at.sidebar.caption)

@@ -50,5 +50,6 @@ def _save_state() -> None:
     elif outcome.status == "conflict":
         st.caption(":material/sync_problem: Last change not saved: someone changed the same thing")
     else:
-        st.caption(":material/cloud_off: Not saved: changes are kept in this tab")
+        st.caption(":material/cloud_off: Not saved: your changes are kept in this tab")
+        st.text(outcome.message)  # may quote the database's words: plain text
         st.button("Try saving again", key="retry-save", on_click=save_now, icon=":material/refresh:")
