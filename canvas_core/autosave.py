@@ -95,10 +95,10 @@ def refresh(store: PlanRepository, open_plan: OpenPlan) -> SaveOutcome | None:
     A tab without pending changes simply takes the newer version; a tab with a
     change that could not be written tries to save it now, merging as usual.
     """
+    if open_plan.dirty:  # includes a new plan whose first save failed
+        return save(store, open_plan)
     if open_plan.version is None:
         return None
-    if open_plan.dirty:
-        return save(store, open_plan)
     try:
         latest = store.version_of(open_plan.plan.id)
         if latest is not None and latest > open_plan.version:

@@ -79,8 +79,8 @@ def start_run() -> None:
 def replace_plan(plan: Plan, *, store: bool = True) -> None:
     """Open `plan` in this tab; `store=True` writes it first (a new or copied plan)."""
     st.session_state[OPEN_KEY] = OpenPlan(plan)
-    if store:
-        save_now()
+    if store and save_now().status == "saved":
+        st.query_params["plan"] = plan.id  # the link now opens this plan, not the one before
     else:
         st.query_params.pop("plan", None)
 

@@ -30,7 +30,7 @@ def wait_for_app_run(page: Page, timeout: int = 15000) -> None:
 
 def open_app(page: Page, base_url: str, path: str = "", timeout: int = 15000) -> Page:
     """Navigate to `base_url/path`, wait for the app root and the first script run."""
-    url = base_url.rstrip("/") + "/" + path.lstrip("/")
+    url = base_url.rstrip("/") + "/" + path.lstrip("/") if path else base_url  # a full URL may carry ?plan=
     page.goto(url, timeout=timeout)
     page.wait_for_selector(APP_ROOT, timeout=timeout)
     wait_for_app_run(page, timeout=timeout)
@@ -61,3 +61,15 @@ def go_to(page: Page, url_path: str) -> None:
     wait_for_app_run(page)
     assert page.locator("[data-testid='stException']").count() == 0, page.locator(
         "[data-testid='stException']").all_inner_texts()
+
+
+def add_note(page: Page, canvas: str, block: str, text: str) -> None:
+    """Type a note into a canvas cell's box and press Enter (keys use dashes: ml-canvas, data-sources)."""
+    box = by_key(page, f"add-{canvas}-{block}").locator("input")
+    box.fill(text)
+    box.press("Enter")
+    wait_for_app_run(page)
+
+
+def cell(page: Page, canvas: str, block: str) -> Locator:
+    return by_key(page, f"block-{canvas}-{block}")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import by_key, go_to, open_app, wait_for_app_run
+from tests.e2e.helpers import add_note, by_key, cell, go_to, open_app, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -16,17 +16,6 @@ CANVAS_PAGES = [
     ("ml-canvas", "ml-canvas", "decisions"),
     ("mlops-stack", "mlops-stack", "foundations"),
 ]
-
-
-def add_note(page: Page, canvas: str, block: str, text: str) -> None:
-    box = by_key(page, f"add-{canvas}-{block}").locator("input")
-    box.fill(text)
-    box.press("Enter")
-    wait_for_app_run(page)
-
-
-def cell(page: Page, canvas: str, block: str):
-    return by_key(page, f"block-{canvas}-{block}")
 
 
 def open_example(page: Page) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
@@ -16,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from canvas_core.plan import Plan
-from tests.e2e.helpers import by_key, go_to, open_app, wait_for_app_run
+from tests.e2e.helpers import add_note, by_key, cell, go_to, open_app, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -28,17 +27,6 @@ PLAN_ROWS = "[class*='st-key-plan-row-']"
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def add_note(page: Page, canvas: str, block: str, text: str) -> None:
-    box = by_key(page, f"add-{canvas}-{block}").locator("input")
-    box.fill(text)
-    box.press("Enter")
-    wait_for_app_run(page)
-
-
-def cell(page: Page, canvas: str, block: str):
-    return by_key(page, f"block-{canvas}-{block}")
 
 
 def plan_id(page: Page) -> str | None:
@@ -64,13 +52,19 @@ def stored_plan(page: Page, app_server, canvas: str, block: str, text: str) -> s
     return plan_id(page)
 
 
+def open_url(page: Page, url: str) -> None:
+    """Open a full address as typed (open_app would add a slash after the query string)."""
+    page.goto(url)
+    wait_for_app_run(page, timeout=SLOW)
+
+
 @contextmanager
 def second_session(browser: Browser, url: str):
     """Another browser (its own cookies and Streamlit session) on `url`."""
     context = browser.new_context(viewport=VIEWPORT)
     try:
         other = context.new_page()
-        open_app(other, url)
+        open_url(other, url)
         yield other
     finally:
         context.close()
@@ -81,10 +75,9 @@ def upload(page: Page, path: Path) -> None:
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
 
 
-def wait_for_other_plan(page: Page, old_id: str) -> str:
+def wait_for_other_plan(page: Page, old_id: str) -> None:
     expect(page).to_have_url(re.compile(r"[?&]plan=(?!" + re.escape(old_id) + r"(&|$))"), timeout=SLOW)
     wait_for_app_run(page)
-    return plan_id(page)
 
 
 # --------------------------------------------------------------------------- autosave
@@ -104,8 +97,7 @@ def test_note_is_there_after_a_server_restart_and_on_another_computer(app_server
     stored_plan(page, app_server, "ml-canvas", "decisions", "Survives a restart: Ünïcödé")
     url = page.url
     app_server.restart()
-    page.goto(url)
-    wait_for_app_run(page, timeout=SLOW)
+    open_url(page, url)
     expect(cell(page, "ml-canvas", "decisions")).to_contain_text("Survives a restart: Ünïcödé")
     with second_session(browser, url) as other:
         expect(cell(other, "ml-canvas", "decisions")).to_contain_text("Survives a restart: Ünïcödé")
@@ -192,7 +184,7 @@ def test_bad_imports_leave_the_open_plan_untouched(app_server, page: Page, tmp_p
     upload(page, big)
     # Streamlit's uploader may refuse it in the browser, or the app after the upload: either says "MB".
     size_message = page.locator(f"{ALERT}, [data-testid='stFileUploader']").filter(
-        has_text=re.compile(r"(?i)(or smaller|too large|exceeds|at most 5 MB\. Nothing)"))
+        has_text=re.compile(r"or smaller|too large|exceeds|at most 5 MB\. Nothing", re.IGNORECASE))
     expect(size_message.first).to_be_visible(timeout=SLOW)
     wait_for_app_run(page)
     assert plan_id(page) == pid
@@ -200,42 +192,79 @@ def test_bad_imports_leave_the_open_plan_untouched(app_server, page: Page, tmp_p
     expect(page.locator(PLAN_ROWS)).to_have_count(rows_before)
 
 
-def test_exported_plan_imports_as_a_new_copy(app_server, page: Page, tmp_path: Path):
-    """Export the worked example, import the file: a new plan with the same content. A v1 file is migrated."""
-    open_app(page, app_server.url)
+def export_example(page: Page, base_url: str, folder: Path) -> tuple[Path, str]:
+    """Open a copy of the worked example, download its export into `folder`; returns (file, ML cell text)."""
+    open_app(page, base_url)
     click(page, "home-open-example")
-    example_id = plan_id(page)
-    assert example_id
     go_to(page, "ml-canvas")
     prediction = cell(page, "ml-canvas", "prediction-task").locator("[data-testid='stText']")
     expect(prediction).to_contain_text("classification")
     prediction_text = prediction.inner_text()
-
     go_to(page, "home")
     with page.expect_download(timeout=SLOW) as download_info:
         by_key(page, "export-json").locator("button:visible").click()
     download = download_info.value
-    name = download.suggested_filename
-    assert name.startswith("support-mail-triage-") and name.endswith(".json"), name
-    exported = tmp_path / name
+    exported = folder / download.suggested_filename
     download.save_as(exported)
+    return exported, prediction_text
+
+
+def import_in_a_fresh_tab(page: Page, base_url: str, path: Path) -> Page:
+    """Upload `path` on Home in a new tab of the same browser (no plan open yet); returns that tab."""
+    tab = page.context.new_page()
+    open_app(tab, base_url)
+    assert plan_id(tab) is None
+    upload(tab, path)
+    expect(tab).to_have_url(re.compile(r"[?&]plan="), timeout=SLOW)
+    wait_for_app_run(tab)
+    return tab
+
+
+def test_export_downloads_the_plan_as_json(app_server, page: Page, tmp_path: Path):
+    """Export JSON: a dated, readable file name and a valid plan with the example's notes."""
+    exported, prediction_text = export_example(page, app_server.url, tmp_path)
+    assert exported.name.startswith("support-mail-triage-") and exported.name.endswith(".json"), exported.name
     plan = Plan.from_json(exported.read_bytes())
+    assert plan.id == plan_id(page)
+    assert plan.meta.name == "Support mail triage"
     notes = [n.text for n in plan.canvas("ml_canvas").block("prediction_task").notes]
     assert notes and all(text in prediction_text for text in notes)
 
-    upload(page, exported)
-    imported_id = wait_for_other_plan(page, example_id)
-    expect(plan_name(page)).to_have_value("Support mail triage")
-    go_to(page, "ml-canvas")
-    expect(cell(page, "ml-canvas", "prediction-task").locator("[data-testid='stText']")).to_have_text(prediction_text)
 
-    go_to(page, "home")
-    v1_file = tmp_path / "plan_v1_example.json"
-    shutil.copy(FIXTURES / "plan_v1_example.json", v1_file)
-    upload(page, v1_file)
-    wait_for_other_plan(page, imported_id)
+def test_exported_file_imports_as_a_new_plan_with_the_same_content(app_server, page: Page, tmp_path: Path):
+    """Round trip: the exported file opens as a new plan (new id) with the same canvas text."""
+    exported, prediction_text = export_example(page, app_server.url, tmp_path)
+    tab = import_in_a_fresh_tab(page, app_server.url, exported)
+    assert plan_id(tab) != plan_id(page)
+    expect(plan_name(tab)).to_have_value("Support mail triage")
+    expect(tab.locator(f"{PLAN_ROWS} [data-testid='stText']", has_text="(open in this tab)")).to_have_count(1)
+    go_to(tab, "ml-canvas")
+    expect(cell(tab, "ml-canvas", "prediction-task").locator("[data-testid='stText']")).to_have_text(prediction_text)
+
+
+def test_v1_plan_file_is_migrated_on_import(app_server, page: Page):
+    """A file written by the older schema (v1) opens as a new, migrated plan."""
+    tab = import_in_a_fresh_tab(page, app_server.url, FIXTURES / "plan_v1_example.json")
+    assert plan_id(tab) != "exampleSupportMailTriage"
+    expect(plan_name(tab)).to_have_value("Support mail triage")
+    go_to(tab, "ml-canvas")
+    expect(cell(tab, "ml-canvas", "prediction-task")).to_contain_text("classification")
+
+
+def test_import_while_a_plan_is_open_switches_to_the_imported_plan(app_server, page: Page, tmp_path: Path):
+    """Importing from a tab that already shows a stored plan opens the imported copy in that tab."""
+    exported, _ = export_example(page, app_server.url, tmp_path)
+    example_id = plan_id(page)
+    plan_name(page).fill("Renamed before the import")
+    plan_name(page).press("Enter")
+    wait_for_app_run(page)
+    upload(page, exported)
+    wait_for_other_plan(page, example_id)
     expect(plan_name(page)).to_have_value("Support mail triage")
-    assert plan_id(page) not in (example_id, imported_id, "exampleSupportMailTriage")
+    imported_id = plan_id(page)
+    click(page, "duplicate-current")  # the copy opens in this tab too
+    wait_for_other_plan(page, imported_id)
+    expect(plan_name(page)).to_have_value("Support mail triage (copy)")
 
 
 # --------------------------------------------------------------------------- delete, restore, iterations
@@ -282,8 +311,8 @@ def test_iteration_is_compared_with_the_plan_now(app_server, page: Page):
     go_to(page, "ml-canvas")
     add_note(page, "ml-canvas", "decisions", "after")
     go_to(page, "iterations")
-    expect(by_key(page, "compare-from")).to_contain_text("Iteration 1: After the first workshop")
-    expect(by_key(page, "compare-to")).to_contain_text("The plan now")
+    expect(by_key(page, "compare-from").locator("input")).to_have_value("Iteration 1: After the first workshop")
+    expect(by_key(page, "compare-to").locator("input")).to_have_value("The plan now")
     diff = by_key(page, "diff-ML-Canvas-Decisions")
     expect(diff).to_contain_text("+ after")
     expect(diff).not_to_contain_text("before")
