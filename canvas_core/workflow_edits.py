@@ -1,0 +1,177 @@
+"""Changes to the workflow step: the task table, candidates, the chosen task,
+integration answers and use-case characteristics. Each refuses bad input with
+an EditError and leaves the plan as it was."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pydantic import ValidationError
+
+from canvas_core.editing import EditError, touch
+from canvas_core.plan import IntegrationAnswer, Plan, Rating, WorkflowTask
+
+# Table column -> task field, in the order the table shows them.
+TASK_COLUMNS: dict[str, str] = {
+    "Task": "name",
+    "Who does it today": "actor",
+    "Input": "input",
+    "Output": "output",
+    "Minutes per case": "minutes_per_case",
+    "Cases per month": "cases_per_month",
+    "Pain": "pain",
+    "Prediction could help": "prediction_candidate",
+    "Leads to": "leads_to",
+}
+CANDIDATE_COLUMNS: dict[str, str] = {
+    "Minutes saved per case": "minutes_saved_per_case",
+    "Errors avoided per month": "errors_avoided_per_month",
+    "Cost of a wrong prediction": "wrong_prediction_cost",
+}
+INTEGRATION_FIELDS = ("previous_steps", "use_of_model", "desired_outcome", "who_acts", "fallback", "systems", "feedback")
+CHARACTERISTICS = ("data_availability", "accuracy_requirement", "problem_difficulty")
+NO_ML_REASONS = ("wrong_predictions_intolerable", "low_expected_return", "nobody_to_maintain")
+
+
+def _task_values(row: dict[str, Any], columns: dict[str, str]) -> dict[str, Any]:
+    values = {}
+    for column, value in row.items():
+        name = columns.get(column)
+        if name is None:
+            continue
+        if isinstance(value, float) and value != value:  # NaN: an emptied number cell
+            value = None
+        if name in ("name", "actor", "input", "output", "pain"):
+            value = "" if value is None else str(value).strip()
+        elif name == "leads_to":
+            value = [str(v) for v in (value or [])]
+        elif name == "prediction_candidate":
+            value = bool(value)
+        elif name in ("minutes_per_case", "minutes_saved_per_case") and value is not None:
+            try:
+                value = Decimal(str(value))
+            except InvalidOperation:
+                raise EditError(f"{column} must be a number.") from None
+        elif name in ("cases_per_month", "errors_avoided_per_month") and value is not None:
+            if float(value) != int(float(value)):
+                raise EditError(f"{column} must be a whole number.")
+            value = int(float(value))
+        values[name] = value
+    return values
+
+
+def _checked(task: WorkflowTask, changes: dict[str, Any]) -> WorkflowTask:
+    """A validated copy of `task` with `changes`, or an EditError naming the column."""
+    try:
+        updated = WorkflowTask.model_validate({**task.model_dump(), **changes})
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else ""
+        column = next((c for c, f in {**TASK_COLUMNS, **CANDIDATE_COLUMNS}.items() if f == field), field)
+        raise EditError(f"{column}: {first['msg'].lower()}. The last valid value was kept.") from None
+    if not updated.name:
+        raise EditError("Every task needs a name. The row was not saved.")
+    return updated
+
+
+def apply_table_edits(plan: Plan, row_ids: list[str], edits: dict[str, Any], columns: dict[str, str] = TASK_COLUMNS) -> None:
+    """Apply a data editor's delta ({edited_rows, added_rows, deleted_rows}) to the tasks.
+
+    `row_ids` are the task ids of the rows as the table showed them. Everything
+    is checked before anything is changed: a bad cell leaves every task as it was.
+    """
+    tasks = {t.id: t for t in plan.workflow.tasks}
+    updated: dict[str, WorkflowTask] = {}
+    for position, row in (edits.get("edited_rows") or {}).items():
+        task_id = row_ids[int(position)]
+        updated[task_id] = _checked(updated.get(task_id, tasks[task_id]), _task_values(row, columns))
+    added = [_checked(WorkflowTask(name="unnamed"), {"name": "", **_task_values(row, columns)})
+             for row in (edits.get("added_rows") or []) if any(v not in (None, "", [], False) for v in row.values())]
+    deleted = {row_ids[int(position)] for position in (edits.get("deleted_rows") or [])}
+    if not (updated or added or deleted):
+        return
+    kept = [updated.get(t.id, t) for t in plan.workflow.tasks if t.id not in deleted]
+    for task in kept:  # links to deleted tasks go with them
+        task.leads_to = [i for i in task.leads_to if i not in deleted]
+    plan.workflow.tasks = kept + added
+    if plan.workflow.chosen_task_id in deleted:
+        plan.workflow.chosen_task_id = None
+    touch(plan)
+
+
+def add_task(plan: Plan, name: str, actor: str = "", after: str | None = None) -> WorkflowTask:
+    """Add a task; `after` (a task id) gets a link to it, so a process can be typed in order."""
+    task = _checked(WorkflowTask(name="unnamed"), {"name": name.strip(), "actor": actor.strip()})
+    if after:
+        previous = next((t for t in plan.workflow.tasks if t.id == after), None)
+        if previous is None:
+            raise EditError("The task to follow no longer exists.")
+        previous.leads_to = [*previous.leads_to, task.id]
+    plan.workflow.tasks = [*plan.workflow.tasks, task]
+    touch(plan)
+    return task
+
+
+def set_candidates(plan: Plan, task_ids: list[str]) -> None:
+    wanted = set(task_ids)
+    for task in plan.workflow.tasks:
+        task.prediction_candidate = task.id in wanted
+    if plan.workflow.chosen_task_id and plan.workflow.chosen_task_id not in wanted:
+        plan.workflow.chosen_task_id = None
+    touch(plan)
+
+
+def choose_task(plan: Plan, task_id: str | None) -> None:
+    if task_id is not None and task_id not in {t.id for t in plan.workflow.tasks if t.prediction_candidate}:
+        raise EditError("Only a task marked as a prediction candidate can be chosen.")
+    plan.workflow.chosen_task_id = task_id
+    touch(plan)
+
+
+def set_integration(plan: Plan, field: str, *, text: str | None = None, unclear: bool | None = None) -> None:
+    if field not in INTEGRATION_FIELDS:
+        raise EditError(f"Unknown integration answer {field!r}.")
+    answer: IntegrationAnswer = getattr(plan.workflow.integration, field)
+    changes = {k: v for k, v in {"text": None if text is None else text.strip(), "unclear": unclear}.items() if v is not None}
+    setattr(plan.workflow.integration, field, IntegrationAnswer.model_validate({**answer.model_dump(), **changes}))
+    touch(plan)
+
+
+def set_mode(plan: Plan, *, value: str | None = None, unclear: bool | None = None, clear: bool = False) -> None:
+    mode = plan.workflow.integration.mode
+    if clear:
+        mode.value = None
+    elif value is not None:
+        mode.value = value
+    if unclear is not None:
+        mode.unclear = unclear
+    touch(plan)
+
+
+def set_characteristic(plan: Plan, name: str, *, score: int | None = ..., note: str | None = None) -> None:
+    if name not in CHARACTERISTICS:
+        raise EditError(f"Unknown characteristic {name!r}.")
+    rating: Rating = getattr(plan.workflow.characteristics, name)
+    changes = {}
+    if score is not ...:
+        changes["score"] = score
+    if note is not None:
+        changes["note"] = note.strip()
+    setattr(plan.workflow.characteristics, name, Rating.model_validate({**rating.model_dump(), **changes}))
+    touch(plan)
+
+
+def set_no_ml_reason(plan: Plan, name: str, applies: bool | None) -> None:
+    if name not in NO_ML_REASONS:
+        raise EditError(f"Unknown reason {name!r}.")
+    setattr(plan.workflow.characteristics, name, applies)
+    touch(plan)
+
+
+def set_workflow_text(plan: Plan, field: str, value: str) -> None:
+    if field not in ("process_name", "reasons_note"):
+        raise EditError(f"Unknown field {field!r}.")
+    target = plan.workflow if field == "process_name" else plan.workflow.characteristics
+    setattr(target, field, value.strip())
+    touch(plan)
