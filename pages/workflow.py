@@ -1,16 +1,16 @@
-"""Step page: workflow integration (Phase Zero decomposition)."""
+"""Step page: workflow integration (the Phase Zero decomposition)."""
 
-from ui import planned
+import streamlit as st
 
-planned.show(
-    "workflow",
-    [
-        "The business process broken into tasks: who does each today, input, output, effort and volume, pains.",
-        "The tasks where a prediction could support a human judgement, ranked by rough value and by the cost of a wrong prediction.",
-        "The chosen task stated as previous steps → use of the model → desired outcome: who acts, augment or automate, "
-        "the fallback when the model is wrong, unsure or down, the systems it plugs into, and how the outcome is observed.",
-        "The process drawn as a flowchart with the chosen task highlighted.",
-        "Use-case characteristics (data availability, accuracy requirement, problem difficulty) and the reasons not to use ML.",
-        "A readiness signal with its reasons; anything marked unclear is a signal to redesign.",
-    ],
-)
+from canvas_core.steps import STEPS_BY_ID
+from ui import workflow_editor
+from ui.state import show_flash
+
+step = STEPS_BY_ID["workflow"]
+st.title(f"{step.number}. {step.title}")
+st.caption("Before any model: how does the AI system fit with the work that comes before and after it? "
+           "Break the process into tasks, find where a prediction can support a human judgement, and state "
+           "what happens with it. Anything unclear here is a signal to redesign. Method: Phase Zero "
+           "workflow decomposition (ml-ops.org, INNOQ).")
+show_flash()
+workflow_editor.show()

@@ -168,3 +168,12 @@ def test_review_shows_completeness_per_step():
 def test_steps_not_built_yet_say_what_they_will_hold(script, words):
     at = go(open_app(), script)
     assert words in " ".join(m.value for m in at.markdown)
+
+
+def test_no_url_path_can_be_mistaken_for_a_bare_page_file():
+    """A fresh server serves pages/<name>.py at /<name> without the app frame until the
+    first st.navigation call, so a bookmarked link must never use a page file's name."""
+    stems = {Path(p.script).stem.split("_", 1)[-1] if Path(p.script).stem[0].isdigit() else Path(p.script).stem
+             for p in ALL_PAGES}
+    produced = {p.url_path for p in ALL_PAGES if p.url_path != "home"}  # Home is served at "/"
+    assert not produced & stems, produced & stems

@@ -1,4 +1,9 @@
-"""Which script draws which step, under which stable URL path."""
+"""Which script draws which step, under which stable URL path.
+
+A URL path must never equal a file name under pages/: until the first session
+of a freshly started server has called st.navigation, Streamlit still serves
+pages/<name>.py at /<name> on its own, without app.py around it (no sidebar,
+no plan). tests/test_pages.py checks this."""
 
 from __future__ import annotations
 
@@ -23,18 +28,18 @@ HOME = PageInfo("home", "Home", "pages/home.py", "home", ":material/home:")
 
 _SCRIPTS = {
     "brief": ("pages/product_brief.py", "brief", ":material/description:"),
-    "workflow": ("pages/workflow.py", "workflow", ":material/account_tree:"),
-    "costs": ("pages/costs.py", "costs", ":material/payments:"),
+    "workflow": ("pages/workflow.py", "workflow-integration", ":material/account_tree:"),
+    "costs": ("pages/costs.py", "cost-estimate", ":material/payments:"),
     "ml_canvas": ("pages/ml_canvas.py", "ml-canvas", ":material/dashboard:"),
     "data_landscape": ("pages/data_landscape.py", "data-landscape", ":material/database:"),
     "mlops_stack": ("pages/mlops_stack.py", "mlops-stack", ":material/stacks:"),
-    "review": ("pages/review.py", "review", ":material/fact_check:"),
+    "review": ("pages/review.py", "review-and-report", ":material/fact_check:"),
 }
 
 STEP_PAGES: tuple[PageInfo, ...] = tuple(
     PageInfo(step.id, step.title, *_SCRIPTS[step.id]) for step in STEPS
 )
-ITERATIONS = PageInfo("iterations", "Iterations", "pages/iterations.py", "iterations", ":material/history:")
+ITERATIONS = PageInfo("iterations", "Iterations", "pages/iterations.py", "iterations-and-compare", ":material/history:")
 ALL_PAGES: tuple[PageInfo, ...] = (HOME, *STEP_PAGES, ITERATIONS)
 
 

@@ -32,7 +32,7 @@ def test_note_typed_in_a_block_is_there_after_switching_pages(app_server, page: 
     expect(cell(page, canvas, block)).to_contain_text(text)
     expect(by_key(page, f"add-{canvas}-{block}").locator("input")).to_have_value("")
     go_to(page, "home")
-    go_to(page, "review")
+    go_to(page, "review-and-report")
     go_to(page, url_path)
     expect(cell(page, canvas, block)).to_contain_text(text)
 

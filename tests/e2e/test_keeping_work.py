@@ -103,6 +103,19 @@ def test_note_is_there_after_a_server_restart_and_on_another_computer(app_server
         expect(cell(other, "ml-canvas", "decisions")).to_contain_text("Survives a restart: Ünïcödé")
 
 
+def test_a_bookmarked_step_page_opens_in_the_app_as_the_first_request_after_a_restart(app_server, page: Page):
+    """Right after a restart no session has run the app yet; a link to a step page
+    must still open inside the app (sidebar, plan), not as a bare page script."""
+    pid = stored_plan(page, app_server, "ml-canvas", "decisions", "Bookmarked")
+    for url_path in ("workflow-integration", "review-and-report", "iterations-and-compare"):
+        app_server.restart()
+        open_url(page, f"{app_server.url}/{url_path}?plan={pid}")
+        sidebar = page.locator("[data-testid='stSidebar']")
+        expect(sidebar).to_contain_text("ML Canvas Studio")
+        expect(sidebar).to_contain_text("All changes saved")
+        assert plan_id(page) == pid
+
+
 # --------------------------------------------------------------------------- two sessions
 
 
@@ -300,7 +313,7 @@ def test_deleted_plan_is_confirmed_then_restored_with_its_notes(app_server, page
 def test_iteration_is_compared_with_the_plan_now(app_server, page: Page):
     """Save an iteration, change the plan: the default comparison shows the new note as added."""
     stored_plan(page, app_server, "ml-canvas", "decisions", "before")
-    go_to(page, "iterations")
+    go_to(page, "iterations-and-compare")
     label = by_key(page, "iteration-label").locator("input")
     label.fill("After the first workshop")
     label.press("Enter")
@@ -310,7 +323,7 @@ def test_iteration_is_compared_with_the_plan_now(app_server, page: Page):
 
     go_to(page, "ml-canvas")
     add_note(page, "ml-canvas", "decisions", "after")
-    go_to(page, "iterations")
+    go_to(page, "iterations-and-compare")
     expect(by_key(page, "compare-from").locator("input")).to_have_value("Iteration 1: After the first workshop")
     expect(by_key(page, "compare-to").locator("input")).to_have_value("The plan now")
     diff = by_key(page, "diff-ML-Canvas-Decisions")

@@ -1,0 +1,93 @@
+"""The workflow step in a real browser: tasks typed in order, a cell edited
+in the task table, a candidate picked and chosen, the flowchart drawn."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.helpers import by_key, go_to, open_app, wait_for_app_run
+
+pytestmark = pytest.mark.e2e
+
+
+def add_task(page: Page, name: str, actor: str) -> None:
+    by_key(page, "workflow-new-name").locator("input").fill(name)
+    by_key(page, "workflow-new-actor").locator("input").fill(actor)
+    page.get_by_role("button", name="Add task").click()
+    wait_for_app_run(page)
+
+
+def diagram_nodes(page: Page) -> list[tuple[str, str]]:
+    """(classes, text) of every node in the drawn flowchart.
+
+    Streamlit shows the Mermaid chart as an image of an SVG; read that SVG."""
+    image = by_key(page, "workflow-diagram").locator("img").first
+    expect(image).to_be_visible()
+    svg = page.evaluate("async (url) => await (await fetch(url)).text()", image.get_attribute("src"))
+    nodes = []
+    for part in re.split(r'(?=<g class="node )', svg)[1:]:
+        classes = re.match(r'<g class="([^"]*)"', part).group(1)
+        nodes.append((classes, " ".join(re.sub(r"<[^>]+>", " ", part).split())))
+    return nodes
+
+
+def node_text(page: Page, name: str) -> str:
+    """The classes of the node whose label starts with `name` (words may wrap)."""
+    for classes, text in diagram_nodes(page):
+        if text.startswith(name):
+            return classes
+    raise AssertionError(f"{name!r} is not drawn: {diagram_nodes(page)}")
+
+
+def test_decompose_pick_and_see_the_diagram(app_server, page: Page):
+    open_app(page, app_server.url)
+    go_to(page, "workflow-integration")
+    for name, actor in [("Receive mail", "Mail gateway"), ("Classify topic", "Dispatcher"),
+                        ("Forward to team", "Dispatcher")]:
+        add_task(page, name, actor)
+    for name in ("Receive mail", "Classify topic", "Forward to team"):
+        assert "other" in node_text(page, name)
+
+    by_key(page, "workflow-candidates").click()
+    page.get_by_role("option", name="Classify topic").click()
+    page.keyboard.press("Escape")
+    wait_for_app_run(page)
+    by_key(page, "workflow-chosen").get_by_text("Classify topic").click()
+    wait_for_app_run(page)
+    expect(page.get_by_text("For the chosen task: Classify topic")).to_be_visible()
+    # The chosen task is highlighted, with the steps before and after it in their own styles.
+    assert "chosen" in node_text(page, "Classify topic")
+    assert "previous" in node_text(page, "Receive mail")
+    assert "following" in node_text(page, "Forward to team")
+
+    by_key(page, "workflow-use_of_model").locator("textarea").fill("Dispatcher confirms the proposed team")
+    by_key(page, "workflow-use_of_model").locator("textarea").press("Control+Enter")
+    wait_for_app_run(page)
+    go_to(page, "ml-canvas")
+    by_key(page, "open-ml-canvas-decisions").locator("button:visible").click()
+    expect(page.get_by_role("dialog")).to_contain_text("Dispatcher confirms the proposed team")
+
+
+def test_a_cell_typed_into_the_task_table_is_saved(app_server, page: Page):
+    open_app(page, app_server.url)
+    go_to(page, "workflow-integration")
+    add_task(page, "Receive mail", "")
+    grid = page.locator("[data-testid='stDataFrame']").first.bounding_box()
+    row_height = 35  # Streamlit's data grid rows and header
+    # Select the first row's Task cell (past the narrow row-marker column), step right to
+    # "Who does it today", type over it and commit with Enter, as a user would.
+    page.mouse.click(grid["x"] + 120, grid["y"] + row_height * 1.5)
+    for key in ("ArrowRight", "Enter"):  # step to the cell, open its editor
+        page.wait_for_timeout(300)  # the canvas grid handles one key per frame
+        page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    page.keyboard.type("Mail gateway")
+    page.wait_for_timeout(300)
+    page.keyboard.press("Enter")
+    wait_for_app_run(page)
+    page.reload()
+    wait_for_app_run(page)
+    node_text(page, "Receive mail · Mail gateway")  # saved, and drawn after a refresh

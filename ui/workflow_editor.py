@@ -1,0 +1,287 @@
+"""The workflow integration step: decompose the process, rank where a
+prediction could help, state how the chosen one fits, see it drawn, and get
+the readiness signal with the answers to fix."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from canvas_core import workflow, workflow_edits as edits
+from canvas_core.plan import Plan
+from ui.state import current_plan, guarded, sync
+
+_TABLE_GENERATION = "workflow-table-generation"
+SCALE_HINTS = {
+    "data_availability": "1 = hard to get or label · 5 = at hand, labelled",
+    "accuracy_requirement": "1 = rough answers help · 5 = must almost always be right",
+    "problem_difficulty": "1 = well solved elsewhere · 5 = research territory",
+}
+_REASON_CHOICES = {"": "not answered", "no": "does not apply", "yes": "applies"}
+
+
+def show() -> None:
+    plan = current_plan()
+    _process(plan)
+    _candidates(plan)
+    _integration(plan)
+    _diagram(plan)
+    _characteristics(plan)
+    _readiness(plan)
+
+
+# --- 1. decomposition ---------------------------------------------------------------
+
+
+def _process(plan: Plan) -> None:
+    st.subheader("1 · The process, task by task")
+    st.caption("One business process as a list of tasks. A task names the tasks it leads to, so the "
+               "process can branch. Edit cells directly; add a row at the bottom of the table.")
+    sync("workflow-process-name", plan.workflow.process_name)
+    st.text_input("Business process", key="workflow-process-name", max_chars=300,
+                  placeholder="e.g. Incoming customer e-mail handling",
+                  on_change=guarded(_set_text), args=("process_name", "workflow-process-name"))
+    tasks = plan.workflow.tasks
+    names = {t.id: t.name for t in tasks}
+    table = pd.DataFrame(
+        [{column: _cell(getattr(t, field)) for column, field in edits.TASK_COLUMNS.items()} for t in tasks],
+        columns=list(edits.TASK_COLUMNS),
+    )
+    key = f"workflow-tasks-{st.session_state.get(_TABLE_GENERATION, 0)}"
+    st.data_editor(
+        table, key=key, num_rows="dynamic", hide_index=True, width="stretch",
+        column_config={
+            "Task": st.column_config.TextColumn(required=True, max_chars=300, width="medium"),
+            "Who does it today": st.column_config.TextColumn(max_chars=300),
+            "Input": st.column_config.TextColumn(max_chars=300),
+            "Output": st.column_config.TextColumn(max_chars=300),
+            "Minutes per case": st.column_config.NumberColumn(min_value=0, max_value=100_000, step=0.5),
+            "Cases per month": st.column_config.NumberColumn(min_value=0, max_value=10**10, step=1, format="%d"),
+            "Pain": st.column_config.TextColumn(max_chars=5000, width="medium"),
+            "Prediction could help": st.column_config.CheckboxColumn(
+                help="Could a prediction support a human judgement in this task?"),
+            "Leads to": st.column_config.MultiselectColumn(options=list(names), format_func=names.get,
+                                                           help="The tasks that follow this one"),
+        },
+        on_change=guarded(_apply_table), args=(key, [t.id for t in tasks], edits.TASK_COLUMNS),
+    )
+    # Not clear_on_submit: it would also reset "Comes after", which should follow the task just added.
+    with st.form("workflow-add-task", border=True):
+        st.markdown("**Add a task**")
+        name_col, actor_col, after_col = st.columns([3, 2, 3])
+        name_col.text_input("Task", key="workflow-new-name", max_chars=300, placeholder="e.g. Read and classify mail")
+        actor_col.text_input("Who does it today", key="workflow-new-actor", max_chars=300)
+        options = ["", *names]
+        if st.session_state.get("workflow-new-after") not in options:  # default: after the last task
+            st.session_state["workflow-new-after"] = options[-1]
+        after_col.selectbox("Comes after", options, format_func=lambda i: names.get(i, "(start)"),
+                            key="workflow-new-after")
+        st.form_submit_button("Add task", icon=":material/add:", on_click=guarded(_add_task))
+
+
+def _cell(value):
+    return [str(v) for v in value] if isinstance(value, list) else (float(value) if hasattr(value, "as_tuple") else value)
+
+
+def _apply_table(key: str, row_ids: list[str], columns: dict[str, str]) -> None:
+    edits.apply_table_edits(current_plan(), row_ids, st.session_state[key], columns)
+    # The table now shows the plan's data afresh: a new key drops the applied delta
+    # (feeding an editor's output back as its input loses every second edit).
+    st.session_state[_TABLE_GENERATION] = st.session_state.get(_TABLE_GENERATION, 0) + 1
+
+
+def _add_task() -> None:
+    state = st.session_state
+    task = edits.add_task(current_plan(), state["workflow-new-name"], state["workflow-new-actor"],
+                          after=state["workflow-new-after"] or None)
+    state["workflow-new-after"] = task.id  # the next task typed follows this one
+    state["workflow-new-name"] = state["workflow-new-actor"] = ""
+    state[_TABLE_GENERATION] = state.get(_TABLE_GENERATION, 0) + 1
+
+
+def _set_text(field: str, key: str) -> None:
+    edits.set_workflow_text(current_plan(), field, st.session_state[key])
+
+
+# --- 2. candidates --------------------------------------------------------------------
+
+
+def _candidates(plan: Plan) -> None:
+    st.subheader("2 · Where a prediction could help")
+    tasks = plan.workflow.tasks
+    names = {t.id: t.name for t in tasks}
+    marked = [t.id for t in tasks if t.prediction_candidate]
+    sync("workflow-candidates", marked)
+    st.multiselect("Tasks where a prediction could support a human judgement", list(names), format_func=names.get,
+                   key="workflow-candidates", on_change=guarded(_set_candidates), args=("workflow-candidates",))
+    ranked = workflow.rank_candidates(plan.workflow)
+    if not ranked:
+        st.caption("Mark one or more tasks above to rank them by rough value and by the cost of a wrong prediction.")
+        return
+    st.caption("Value = cases per month × minutes saved per case, weighted by how costly a wrong prediction is "
+               "(low 1, medium 0.75, high 0.5, unacceptable 0). A rough guide for the discussion, not a business case.")
+    table = pd.DataFrame([{
+        "Rank": c.rank, "Task": c.task.name,
+        "Minutes saved per case": _cell(c.task.minutes_saved_per_case),
+        "Errors avoided per month": c.task.errors_avoided_per_month,
+        "Cost of a wrong prediction": c.task.wrong_prediction_cost,
+        "Hours saved per month": _cell(c.hours_saved_per_month), "Score": float(c.score), "Check": c.warning,
+    } for c in ranked])
+    key = f"workflow-candidates-table-{st.session_state.get(_TABLE_GENERATION, 0)}"
+    st.data_editor(
+        table, key=key, hide_index=True, width="stretch",
+        disabled=["Rank", "Task", "Hours saved per month", "Score", "Check"],
+        column_config={
+            "Minutes saved per case": st.column_config.NumberColumn(min_value=0, max_value=100_000, step=0.5),
+            "Errors avoided per month": st.column_config.NumberColumn(min_value=0, max_value=10**10, step=1, format="%d"),
+            "Cost of a wrong prediction": st.column_config.SelectboxColumn(
+                options=["low", "medium", "high", "unacceptable"]),
+            "Score": st.column_config.NumberColumn(format="%.1f"),
+        },
+        on_change=guarded(_apply_table), args=(key, [c.task.id for c in ranked], edits.CANDIDATE_COLUMNS),
+    )
+    options = [c.task.id for c in ranked]
+    chosen = plan.workflow.chosen_task_id if plan.workflow.chosen_task_id in options else None
+    sync("workflow-chosen", chosen)
+    st.radio("The task this plan is about", options, key="workflow-chosen", index=None,
+             format_func=lambda i: f"{names[i]}", horizontal=True,
+             on_change=guarded(_choose), args=("workflow-chosen",))
+
+
+def _set_candidates(key: str) -> None:
+    edits.set_candidates(current_plan(), st.session_state[key])
+    st.session_state[_TABLE_GENERATION] = st.session_state.get(_TABLE_GENERATION, 0) + 1
+
+
+def _choose(key: str) -> None:
+    edits.choose_task(current_plan(), st.session_state[key])
+
+
+# --- 3. integration ---------------------------------------------------------------------
+
+
+def _integration(plan: Plan) -> None:
+    st.subheader("3 · How the prediction fits the work")
+    chosen = next((t for t in plan.workflow.tasks if t.id == plan.workflow.chosen_task_id), None)
+    st.caption(f"For the chosen task: {chosen.name}" if chosen else
+               "Choose a task above; the answers below describe how its prediction is used.")
+    integ = plan.workflow.integration
+    flow = st.columns(3)
+    for column, field in zip(flow, ("previous_steps", "use_of_model", "desired_outcome")):
+        with column:
+            _answer(field, getattr(integ, field))
+    left, right = st.columns(2)
+    with left:
+        _answer("who_acts", integ.who_acts)
+        _mode(integ.mode)
+        _answer("fallback", integ.fallback)
+    with right:
+        _answer("systems", integ.systems)
+        _answer("feedback", integ.feedback)
+
+
+def _answer(field: str, answer) -> None:
+    text_key, unclear_key = f"workflow-{field}", f"workflow-{field}-unclear"
+    sync(text_key, answer.text)
+    st.text_area(workflow.INTEGRATION_LABELS[field], key=text_key, height=90, max_chars=5000,
+                 on_change=guarded(_set_answer), args=(field, text_key, None))
+    sync(unclear_key, answer.unclear)
+    st.checkbox("Unclear", key=unclear_key, help="Not settled yet: a signal to redesign before a POC",
+                on_change=guarded(_set_answer), args=(field, None, unclear_key))
+
+
+def _set_answer(field: str, text_key: str | None, unclear_key: str | None) -> None:
+    edits.set_integration(current_plan(), field,
+                          text=st.session_state[text_key] if text_key else None,
+                          unclear=st.session_state[unclear_key] if unclear_key else None)
+
+
+def _mode(mode) -> None:
+    sync("workflow-mode", mode.value)
+    st.radio(workflow.INTEGRATION_LABELS["mode"], ["augment", "automate"], key="workflow-mode", index=None,
+             horizontal=True, format_func={"augment": "Augment: a person decides",
+                                           "automate": "Automate: the system acts"}.get,
+             on_change=guarded(_set_mode), args=("workflow-mode",))
+    sync("workflow-mode-unclear", mode.unclear)
+    st.checkbox("Unclear", key="workflow-mode-unclear", on_change=guarded(_set_mode_unclear),
+                args=("workflow-mode-unclear",))
+
+
+def _set_mode(key: str) -> None:
+    value = st.session_state[key]
+    edits.set_mode(current_plan(), value=value, clear=value is None)
+
+
+def _set_mode_unclear(key: str) -> None:
+    edits.set_mode(current_plan(), unclear=st.session_state[key])
+
+
+# --- 4. diagram ------------------------------------------------------------------------------
+
+
+def _diagram(plan: Plan) -> None:
+    st.subheader("4 · The process drawn")
+    graph = workflow.process_graph(plan.workflow)
+    with st.container(key="workflow-diagram"):
+        st.mermaid_chart(workflow.to_mermaid(graph),
+                         alt="Flowchart of the process; the chosen task is highlighted with the steps before and after it")
+    st.caption("Dark: the chosen task · tinted: the steps before and after it · dashed: other prediction candidates")
+
+
+# --- 5. characteristics ------------------------------------------------------------------------
+
+
+def _characteristics(plan: Plan) -> None:
+    st.subheader("5 · Use-case characteristics")
+    ch = plan.workflow.characteristics
+    cols = st.columns(3)
+    for column, name in zip(cols, edits.CHARACTERISTICS):
+        rating = getattr(ch, name)
+        with column:
+            score_key, note_key = f"workflow-{name}", f"workflow-{name}-note"
+            sync(score_key, rating.score)
+            st.segmented_control(workflow.CHARACTERISTIC_LABELS[name], [1, 2, 3, 4, 5], key=score_key,
+                                 help=SCALE_HINTS[name], on_change=guarded(_set_score), args=(name, score_key))
+            st.caption(SCALE_HINTS[name])
+            sync(note_key, rating.note)
+            st.text_input("Note", key=note_key, max_chars=5000, label_visibility="collapsed",
+                          placeholder="Why this score?", on_change=guarded(_set_note), args=(name, note_key))
+    st.markdown("**Reasons not to use ML** (Phase Zero)")
+    cols = st.columns(3)
+    for column, name in zip(cols, edits.NO_ML_REASONS):
+        key = f"workflow-{name}"
+        value = getattr(ch, name)
+        sync(key, "" if value is None else ("yes" if value else "no"))
+        column.radio(workflow.REASON_LABELS[name], list(_REASON_CHOICES), key=key, format_func=_REASON_CHOICES.get,
+                     horizontal=True, on_change=guarded(_set_reason), args=(name, key))
+    sync("workflow-reasons-note", ch.reasons_note)
+    st.text_input("Note on these reasons", key="workflow-reasons-note", max_chars=5000,
+                  on_change=guarded(_set_text), args=("reasons_note", "workflow-reasons-note"))
+
+
+def _set_score(name: str, key: str) -> None:
+    edits.set_characteristic(current_plan(), name, score=st.session_state[key])
+
+
+def _set_note(name: str, key: str) -> None:
+    edits.set_characteristic(current_plan(), name, note=st.session_state[key])
+
+
+def _set_reason(name: str, key: str) -> None:
+    choice = st.session_state[key]
+    edits.set_no_ml_reason(current_plan(), name, None if choice == "" else choice == "yes")
+
+
+# --- 6. readiness --------------------------------------------------------------------------------
+
+
+def _readiness(plan: Plan) -> None:
+    st.subheader("6 · Readiness of this step")
+    signal = workflow.readiness(plan.workflow)
+    show = {"green": st.success, "amber": st.warning, "red": st.error}[signal.level]
+    icon = {"green": ":material/check_circle:", "amber": ":material/pending:", "red": ":material/block:"}[signal.level]
+    with st.container(key=f"workflow-readiness-{signal.level}"):
+        show(f"**{signal.level.capitalize()}**: {signal.summary}", icon=icon)
+        if signal.reasons:
+            # Reasons may quote the user's task names: plain text, never markdown.
+            st.text("\n".join(f"{'■' if r.level == 'red' else '▲'} {r.answer}: {r.text}" for r in signal.reasons))
