@@ -161,7 +161,6 @@ def test_review_shows_completeness_per_step():
 
 
 @pytest.mark.parametrize("script, words", [
-    ("pages/workflow.py", "previous steps → use of the model → desired outcome"),
     ("pages/costs.py", "break even"),
     ("pages/data_landscape.py", "Datentreiber"),
 ])
