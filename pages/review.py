@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from canvas_core import workflow
 from canvas_core.completeness import step_completeness
 from canvas_core.steps import STEPS
 from ui.state import current_plan
@@ -15,13 +16,20 @@ st.dataframe(
     column_config={"Complete": st.column_config.ProgressColumn("Complete", format="percent", min_value=0, max_value=1)},
     hide_index=True,
 )
+st.subheader("Workflow integration readiness")
+signal = workflow.readiness(plan.workflow)
+show = {"green": st.success, "amber": st.warning, "red": st.error}[signal.level]
+show(f"**{signal.level.capitalize()}**: {signal.summary}")
+if signal.reasons:
+    st.text("\n".join(f"{r.answer}: {r.text}" for r in signal.reasons))  # may quote task names: plain text
 st.subheader("Still to come on this page")
 st.markdown(
     "\n".join(
         f"- {item}"
         for item in [
             "Consistency warnings where twin blocks disagree.",
-            "The pre-POC screening verdict (go, go with conditions, redesign first, no-go) with the rule behind each reason.",
+            "The pre-POC screening verdict (go, go with conditions, redesign first, no-go) with the rule behind "
+            "each reason, drawing on the workflow readiness above and the other steps.",
             "The PDF report, a Markdown export and the plan as JSON.",
         ]
     )

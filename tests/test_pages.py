@@ -153,8 +153,10 @@ def test_new_plan_replaces_the_one_in_the_tab():
     assert plan_of(at).meta.name == "Untitled plan" and plan_of(at).canvases == {}
 
 
-def test_review_shows_completeness_per_step():
+def test_review_shows_completeness_per_step_and_the_workflow_signal():
     at = go(open_app(load_example("support_mail_triage")), "pages/review.py")
+    assert any("Amber" in w.value for w in at.warning)
+    assert any("How the outcome is observed later (feedback)" in t.value for t in at.text)
     table = at.dataframe[0].value
     assert list(table["Step"])[:2] == ["1. Product brief", "2. Workflow integration"]
     assert table["Complete"].iloc[0] == 1.0
