@@ -1,0 +1,113 @@
+"""Changes to the cost estimate. The table is applied all or nothing: a bad
+cell leaves every line as it was and says which row and column to fix."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pydantic import ValidationError
+
+from canvas_core.editing import EditError, touch
+from canvas_core.plan import CostLine, DataAsset, Plan
+
+# Table column -> line field, in the order the table shows them.
+LINE_COLUMNS: dict[str, str] = {
+    "Category": "category",
+    "Item": "label",
+    "People": "people",
+    "Months": "months",
+    "Low": "low",
+    "Expected": "expected",
+    "High": "high",
+    "Note": "note",
+    "Assumption": "assumption",
+}
+_DECIMALS = {"people", "months", "low", "expected", "high"}
+_MONEY = {"low", "expected", "high"}
+
+
+def _value(column: str, name: str, raw: Any) -> Any:
+    if isinstance(raw, float) and raw != raw:  # NaN: an emptied number cell
+        raw = None
+    if name in ("label", "note", "category"):
+        return "" if raw is None else str(raw).strip()
+    if name == "assumption":
+        return bool(raw)
+    if raw is None or raw == "":
+        return Decimal(0) if name in _MONEY else None
+    try:
+        value = Decimal(str(raw))
+    except InvalidOperation:
+        raise EditError(f"{column} must be a number.") from None
+    if not value.is_finite():
+        raise EditError(f"{column} must be a number.")
+    return value.quantize(Decimal("0.01")) if name in _MONEY else value
+
+
+def _checked(line: CostLine, row: dict[str, Any], where: str) -> CostLine:
+    changes = {LINE_COLUMNS[c]: _value(c, LINE_COLUMNS[c], v) for c, v in row.items() if c in LINE_COLUMNS}
+    try:
+        updated = CostLine.model_validate({**line.model_dump(), **changes})
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else ""
+        column = next((c for c, f in LINE_COLUMNS.items() if f == field), field)
+        message = first["msg"]
+        if "less than or equal" in message and field in _MONEY:
+            message = "at most 1,000,000,000,000 (10^12): check the number of zeros"
+        elif "greater than or equal" in message:
+            message = "cannot be negative"
+        raise EditError(f"{where}, {column}: {message}. The last valid values were kept.") from None
+    if not updated.label:
+        raise EditError(f"{where}: every cost line needs an item name. The last valid values were kept.")
+    if not updated.low <= updated.expected <= updated.high:
+        raise EditError(f"{where}: low, expected and high must go up in that order "
+                        f"(now {updated.low} / {updated.expected} / {updated.high}). The last valid values were kept.")
+    return updated
+
+
+def apply_line_edits(plan: Plan, row_ids: list[str], edits: dict[str, Any]) -> None:
+    """Apply a data editor's delta ({edited_rows, added_rows, deleted_rows}) to the cost lines."""
+    lines = {line.id: line for line in plan.costs.lines}
+    updated: dict[str, CostLine] = {}
+    for position, row in (edits.get("edited_rows") or {}).items():
+        line_id = row_ids[int(position)]
+        updated[line_id] = _checked(updated.get(line_id, lines[line_id]), row, f"Row {int(position) + 1}")
+    added = []
+    for offset, row in enumerate(edits.get("added_rows") or []):
+        if not any(v not in (None, "", False) for v in row.values()):
+            continue  # an empty new row is not a line yet
+        if not row.get("Category"):
+            raise EditError(f"New row {offset + 1}: choose a category first. The last valid values were kept.")
+        blank = CostLine(category=row["Category"], label="-")
+        added.append(_checked(blank, {"Item": "", **row}, f"New row {offset + 1}"))
+    deleted = {row_ids[int(position)] for position in (edits.get("deleted_rows") or [])}
+    if not (updated or added or deleted):
+        return
+    plan.costs.lines = [updated.get(l.id, l) for l in plan.costs.lines if l.id not in deleted] + added
+    touch(plan)
+
+
+def add_lines(plan: Plan, lines: list[CostLine]) -> None:
+    plan.costs.lines = [*plan.costs.lines, *lines]
+    touch(plan)
+
+
+def add_line_from_asset(plan: Plan, asset: DataAsset) -> CostLine:
+    """A paid or external data asset from the data landscape, as a yearly data cost line."""
+    cost = asset.yearly_cost or Decimal(0)
+    line = CostLine(category="data", label=asset.name[:300], low=cost, expected=cost, high=cost,
+                    note=f"From the data landscape ({asset.acquisition}, {asset.origin}).")
+    add_lines(plan, [line])
+    return line
+
+
+def set_maintenance_share(plan: Plan, percent: int) -> None:
+    plan.costs.maintenance_share = Decimal(percent) / 100
+    touch(plan)
+
+
+def set_horizon(plan: Plan, years: int) -> None:
+    plan.costs.horizon_years = years
+    touch(plan)
