@@ -1,14 +1,14 @@
-"""Step page: back-of-the-envelope cost estimate."""
+"""Step page: the back-of-the-envelope cost estimate."""
 
-from ui import planned
+import streamlit as st
 
-planned.show(
-    "costs",
-    [
-        "One-time costs: staff (roles, people, months, rate), infrastructure for full-scale development, change management.",
-        "Running costs per year: system maintenance as a share of development (default 20 %, an assumption), "
-        "operational maintenance (monitoring, serving, retraining), data (external data, labelling).",
-        "Low, expected and high values for every line; a total cost of ownership over one to five years.",
-        "The yearly benefit the project must produce to break even: costs are estimated, benefits only asked for as that threshold.",
-    ],
-)
+from canvas_core.steps import STEPS_BY_ID
+from ui import cost_editor
+from ui.state import show_flash
+
+step = STEPS_BY_ID["costs"]
+st.title(f"{step.number}. {step.title}")
+st.caption("Estimate costs, not benefits: costs can be estimated now, benefits are only asked for as the yearly "
+           "amount the project would have to produce to break even. Every figure below traces back to the lines.")
+show_flash()
+cost_editor.show()

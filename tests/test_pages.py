@@ -163,7 +163,6 @@ def test_review_shows_completeness_per_step_and_the_workflow_signal():
 
 
 @pytest.mark.parametrize("script, words", [
-    ("pages/costs.py", "break even"),
     ("pages/data_landscape.py", "Datentreiber"),
 ])
 def test_steps_not_built_yet_say_what_they_will_hold(script, words):

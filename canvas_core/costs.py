@@ -1,0 +1,213 @@
+"""The cost step as pure functions: sum the estimate's lines into low / expected /
+high ranges, a multi-year total cost of ownership and the yearly benefit needed
+to break even, and format money without a locale library.
+
+Everything is Decimal: a total is exactly the sum of its lines, so a facilitator
+can redo any figure by hand. Only two figures are computed rather than summed:
+system maintenance (a share of the initial development cost, rounded half up to
+the cent) and the break-even benefit (rounded UP to the cent, so it always pays
+back the total cost of ownership).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+
+from canvas_core.plan import CostEstimate, CostLine, new_id
+
+ONE_TIME = ("staff", "infrastructure", "change_management")
+RUNNING = ("system_maintenance", "operational_maintenance", "data")  # per year
+TAXONOMY = ONE_TIME + RUNNING
+# Initial development cost, the base of system maintenance: building the system,
+# not the change management around it.
+DEVELOPMENT = ("staff", "infrastructure")
+
+CATEGORY_LABELS: dict[str, str] = {
+    "staff": "Staff",
+    "infrastructure": "Infrastructure for full-scale development",
+    "change_management": "Change management (integration, trainings)",
+    "system_maintenance": "System maintenance",
+    "operational_maintenance": "Operational maintenance (monitoring, serving, retraining)",
+    "data": "Data (external data, labelling)",
+}
+
+_CENT = Decimal("0.01")
+_ZERO = Decimal("0.00")
+
+
+def round_money(amount: Decimal) -> Decimal:
+    """To cents, half up (the rounding people expect on an invoice)."""
+    return amount.quantize(_CENT, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Range:
+    low: Decimal
+    expected: Decimal
+    high: Decimal
+
+    @classmethod
+    def zero(cls) -> Range:
+        return cls(_ZERO, _ZERO, _ZERO)
+
+    @classmethod
+    def of(cls, line: CostLine) -> Range:
+        return cls(line.low, line.expected, line.high)
+
+    def __add__(self, other: Range) -> Range:
+        return Range(self.low + other.low, self.expected + other.expected, self.high + other.high)
+
+    def scaled(self, factor: Decimal) -> Range:
+        # A non-negative factor keeps low <= expected <= high.
+        return self.map(lambda v: v * factor)
+
+    def map(self, fn: Callable[[Decimal], Decimal]) -> Range:
+        """Apply fn to each bound; a non-decreasing fn (scaling, rounding) keeps the order."""
+        return Range(fn(self.low), fn(self.expected), fn(self.high))
+
+
+def _total(ranges: Iterable[Range]) -> Range:
+    return sum(ranges, Range.zero())
+
+
+@dataclass(frozen=True)
+class CostSummary:
+    by_category: dict[str, Range]  # every category; running ones per year, incl. computed maintenance
+    one_time: Range
+    running_per_year: Range
+    horizon_years: int
+    total_cost_of_ownership: Range  # one_time + running_per_year * horizon_years
+    break_even_per_year: Range  # TCO / horizon_years, rounded up to the cent
+    cumulative: tuple[Range, ...]  # cost at the end of year 0 (one-time only), 1, ..., horizon
+    shares: dict[str, Decimal]  # expected share of each category in the TCO; all 0 when the TCO is 0
+
+
+def summarize(estimate: CostEstimate) -> CostSummary:
+    lines = estimate.lines
+    by_category = {c: _total(Range.of(line) for line in lines if line.category == c) for c in TAXONOMY}
+    # System maintenance is computed each year from the development cost; explicit
+    # system_maintenance lines are extra maintenance on top of it.
+    development = _total(by_category[c] for c in DEVELOPMENT)
+    maintenance = development.scaled(estimate.maintenance_share).map(round_money)
+    by_category["system_maintenance"] = by_category["system_maintenance"] + maintenance
+
+    years = estimate.horizon_years
+    one_time = _total(by_category[c] for c in ONE_TIME)
+    running = _total(by_category[c] for c in RUNNING)
+    tco = one_time + running.scaled(Decimal(years))
+    # Rounded up, so break_even * years >= TCO: the threshold always pays back.
+    break_even = tco.map(lambda v: (v / years).quantize(_CENT, rounding=ROUND_CEILING))
+    cumulative = tuple(one_time + running.scaled(Decimal(year)) for year in range(years + 1))
+
+    over_horizon = {c: by_category[c].expected * (1 if c in ONE_TIME else years) for c in TAXONOMY}
+    shares = {c: (v / tco.expected if tco.expected else _ZERO) for c, v in over_horizon.items()}
+    return CostSummary(
+        by_category=by_category,
+        one_time=one_time,
+        running_per_year=running,
+        horizon_years=years,
+        total_cost_of_ownership=tco,
+        break_even_per_year=break_even,
+        cumulative=cumulative,
+        shares=shares,
+    )
+
+
+def line_problems(line: CostLine) -> list[str]:
+    """What is wrong with a line's range (the model itself refuses negatives and huge amounts)."""
+    problems = []
+    if line.low > line.expected:
+        problems.append("low is above expected")
+    if line.expected > line.high:
+        problems.append("expected is above high")
+    return problems
+
+
+# --- money formatting -------------------------------------------------------------
+
+# (grouping, decimal mark, currency before the number). A small table instead of
+# Babel: the app needs only its own languages, and unknown ones fall back to English.
+_STYLES: dict[str, tuple[str, str, bool]] = {
+    "en": (",", ".", True),
+    "de": (".", ",", False),
+    "el": (".", ",", False),
+    "es": (".", ",", False),
+    "fr": ("\u202f", ",", False),  # narrow no-break space
+    "uk": ("\u202f", ",", False),
+}
+
+
+def format_money(amount: Decimal, currency: str, language: str) -> str:
+    """E.g. "EUR 1,234,567" (en), "1.234.567 EUR" (de). Cents only below 1000:
+    in an estimate they are noise on big figures but matter on small ones."""
+    group, mark, before = _STYLES.get(language.split("-")[0], _STYLES["en"])
+    amount = round_money(amount)
+    if abs(amount) >= 1000:
+        amount = amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    number = format(abs(amount), ",f").translate(str.maketrans({",": group, ".": mark}))
+    text = f"{currency} {number}" if before else f"{number} {currency}"
+    return f"-{text}" if amount < 0 else text
+
+
+def value_per_year(hours_saved_per_month: Decimal | None, hourly_rate: Decimal) -> Decimal | None:
+    """A rough yearly value of the time saved, to hold against the break-even threshold."""
+    if hours_saved_per_month is None:
+        return None
+    return round_money(hours_saved_per_month * 12 * hourly_rate)
+
+
+# --- presets -------------------------------------------------------------------------
+
+
+def _line(category, label, low, expected, high, note, people=None, months=None) -> CostLine:
+    return CostLine(
+        category=category,
+        label=label,
+        people=None if people is None else Decimal(people),
+        months=None if months is None else Decimal(months),
+        low=Decimal(low),
+        expected=Decimal(expected),
+        high=Decimal(high),
+        note=note,
+        assumption=True,
+    )
+
+
+# Workshop starting points, all assumptions: typical Western European internal
+# rates and cloud prices, to be replaced by the team's own figures.
+PRESETS: dict[str, list[CostLine]] = {
+    "small team (default)": [
+        _line("staff", "Data scientist", 48_000, 60_000, 72_000,
+              "1 person x 6 months x monthly rate 8,000 / 10,000 / 12,000 (low / expected / high).",
+              people=1, months=6),
+        _line("staff", "ML / data engineer", 51_000, 63_000, 75_000,
+              "1 person x 6 months x monthly rate 8,500 / 10,500 / 12,500 (low / expected / high).",
+              people=1, months=6),
+        _line("staff", "Domain expert (part-time)", 14_400, 16_800, 19_200,
+              "0.4 person (about 2 days a week) x 6 months x monthly rate 6,000 / 7,000 / 8,000.",
+              people="0.4", months=6),
+        _line("infrastructure", "Training compute (cloud GPU)", 2_000, 4_000, 8_000,
+              "One GPU VM for experiments and training over the project; the high case covers fine-tuning larger models."),
+        _line("infrastructure", "Development and test environments", 3_000, 5_000, 8_000,
+              "Storage, experiment tracking and a test copy of the target system."),
+        _line("change_management", "System integration", 10_000, 20_000, 35_000,
+              "Connecting the model to the systems where its predictions are used, incl. testing."),
+        _line("change_management", "Trainings for users", 3_000, 5_000, 8_000,
+              "Sessions and a short guide for the people who act on the predictions."),
+        _line("operational_maintenance", "Serving (per year)", 2_400, 4_800, 9_600,
+              "Hosting the model: 200 / 400 / 800 a month."),
+        _line("operational_maintenance", "Monitoring and on-call (per year)", 8_000, 12_000, 18_000,
+              "About 1 to 2 days a month of engineer time for dashboards, alerts and follow-up."),
+        _line("operational_maintenance", "Retraining compute (per year)", 500, 1_500, 4_000,
+              "Scheduled retraining runs and their evaluation."),
+        _line("data", "Labelling (per year)", 4_000, 8_000, 15_000,
+              "Labelling new examples and reviewing a sample of predictions."),
+    ],
+}
+
+
+def preset_lines(name: str) -> list[CostLine]:
+    """Fresh copies with new ids, so loading a preset twice gives distinct lines."""
+    return [line.model_copy(deep=True, update={"id": new_id()}) for line in PRESETS[name]]

@@ -1,0 +1,328 @@
+"""The cost step: totals, maintenance, break-even, money formatting, presets."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from canvas_core.costs import (
+    CATEGORY_LABELS,
+    ONE_TIME,
+    PRESETS,
+    RUNNING,
+    Range,
+    format_money,
+    line_problems,
+    preset_lines,
+    round_money,
+    summarize,
+    value_per_year,
+)
+from canvas_core.plan import CostEstimate, CostLine
+
+D = Decimal
+NNBSP = "\u202f"
+
+
+def line(category: str, low, expected, high) -> CostLine:
+    return CostLine(category=category, label=category, low=D(low), expected=D(expected), high=D(high))
+
+
+def expected_sum(lines, *categories) -> Decimal:
+    return sum((ln.expected for ln in lines if ln.category in categories), D(0))
+
+
+# --- the worked example ------------------------------------------------------------
+
+
+def test_example_one_time_is_the_sum_of_staff_infrastructure_and_change_management(example_plan):
+    lines = example_plan.costs.lines
+    summary = summarize(example_plan.costs)
+    assert summary.one_time.expected == expected_sum(lines, *ONE_TIME) == D("223300.00")
+    assert summary.one_time.low == sum((ln.low for ln in lines if ln.category in ONE_TIME), D(0))
+    assert summary.one_time.high == sum((ln.high for ln in lines if ln.category in ONE_TIME), D(0))
+
+
+def test_example_system_maintenance_is_20_percent_of_staff_and_infrastructure(example_plan):
+    lines = example_plan.costs.lines
+    summary = summarize(example_plan.costs)
+    development = expected_sum(lines, "staff", "infrastructure")
+    assert summary.by_category["system_maintenance"].expected == development * D("0.20") == D("37460.00")
+
+
+def test_example_tco_is_one_time_plus_three_years_of_running_costs(example_plan):
+    lines = example_plan.costs.lines
+    summary = summarize(example_plan.costs)
+    maintenance = expected_sum(lines, "staff", "infrastructure") * D("0.20")
+    running = expected_sum(lines, "operational_maintenance", "data") + maintenance
+    assert summary.running_per_year.expected == running == D("81460.00")
+    assert summary.total_cost_of_ownership.expected == expected_sum(lines, *ONE_TIME) + 3 * running
+    assert summary.total_cost_of_ownership.expected == D("467680.00")
+
+
+def test_example_break_even_is_the_tco_over_three_years_rounded_up(example_plan):
+    summary = summarize(example_plan.costs)
+    # 467,680 / 3 = 155,893.333... -> rounded up to the cent.
+    assert summary.break_even_per_year.expected == D("155893.34")
+    assert summary.break_even_per_year.high == D("192040.00")
+
+
+def test_example_cumulative_starts_with_one_time_and_ends_with_the_tco(example_plan):
+    summary = summarize(example_plan.costs)
+    assert len(summary.cumulative) == 4
+    assert summary.cumulative[0] == summary.one_time
+    assert summary.cumulative[1].expected == D("223300.00") + D("81460.00")
+    assert summary.cumulative[-1] == summary.total_cost_of_ownership
+
+
+def test_example_covers_every_category_in_taxonomy_order(example_plan):
+    summary = summarize(example_plan.costs)
+    assert tuple(summary.by_category) == ONE_TIME + RUNNING
+    assert tuple(summary.shares) == ONE_TIME + RUNNING
+    assert set(CATEGORY_LABELS) == set(ONE_TIME + RUNNING)
+
+
+# --- small hand-made estimates -------------------------------------------------------
+
+
+def test_empty_estimate_is_all_zeros():
+    summary = summarize(CostEstimate())
+    zero = Range.zero()
+    assert all(r == zero for r in summary.by_category.values())
+    assert summary.total_cost_of_ownership == zero
+    assert summary.break_even_per_year == zero
+    assert summary.cumulative == (zero,) * 4
+    assert all(s == 0 for s in summary.shares.values())
+
+
+@pytest.mark.parametrize(("share", "maintenance"), [("0.10", "1500.00"), ("0.30", "4500.00")])
+def test_maintenance_share_scales_system_maintenance(share, maintenance):
+    lines = [line("staff", 10_000, 10_000, 10_000), line("infrastructure", 5_000, 5_000, 5_000)]
+    summary = summarize(CostEstimate(lines=lines, maintenance_share=D(share)))
+    assert summary.by_category["system_maintenance"] == Range(D(maintenance), D(maintenance), D(maintenance))
+
+
+def test_change_management_is_not_part_of_the_maintenance_base():
+    lines = [line("staff", 10_000, 10_000, 10_000), line("change_management", 50_000, 50_000, 50_000)]
+    summary = summarize(CostEstimate(lines=lines))
+    assert summary.by_category["system_maintenance"].expected == D("2000.00")
+
+
+def test_maintenance_is_computed_for_low_expected_and_high_separately():
+    summary = summarize(CostEstimate(lines=[line("staff", 1_000, 2_000, 4_000)]))
+    assert summary.by_category["system_maintenance"] == Range(D("200.00"), D("400.00"), D("800.00"))
+
+
+def test_an_explicit_system_maintenance_line_adds_on_top_of_the_computed_share():
+    lines = [line("staff", 10_000, 10_000, 10_000), line("system_maintenance", 300, 500, 700)]
+    summary = summarize(CostEstimate(lines=lines))
+    assert summary.by_category["system_maintenance"] == Range(D("2300.00"), D("2500.00"), D("2700.00"))
+    assert summary.one_time.expected == D("10000")
+
+
+@pytest.mark.parametrize(("years", "tco", "break_even"), [(1, "13000.00", "13000.00"), (5, "25000.00", "5000.00")])
+def test_horizon_multiplies_the_running_costs(years, tco, break_even):
+    # one-time 10,000; running 1,000 data + 20 % of 10,000 maintenance = 3,000 a year
+    lines = [line("staff", 10_000, 10_000, 10_000), line("data", 1_000, 1_000, 1_000)]
+    summary = summarize(CostEstimate(lines=lines, horizon_years=years))
+    assert summary.horizon_years == years
+    assert summary.total_cost_of_ownership.expected == D(tco)
+    assert summary.break_even_per_year.expected == D(break_even)
+    assert len(summary.cumulative) == years + 1
+
+
+def test_break_even_is_rounded_up_so_it_always_pays_back():
+    summary = summarize(CostEstimate(lines=[line("change_management", "0.01", "0.01", "0.01")], horizon_years=3))
+    assert summary.break_even_per_year.expected == D("0.01")
+
+
+def test_shares_count_running_costs_over_the_horizon():
+    lines = [line("staff", 1_000, 1_000, 1_000), line("data", 100, 100, 100)]
+    summary = summarize(CostEstimate(lines=lines, maintenance_share=D("0.10"), horizon_years=5))
+    # TCO = 1,000 + 5 x (100 data + 100 maintenance) = 2,000
+    assert summary.shares["staff"] == D("0.5")
+    assert summary.shares["data"] == D("0.25")
+    assert summary.shares["system_maintenance"] == D("0.25")
+
+
+# --- line problems ---------------------------------------------------------------------
+
+
+def test_an_ordered_line_has_no_problems():
+    assert line_problems(line("staff", 1, 2, 3)) == []
+    assert line_problems(line("staff", 0, 0, 0)) == []
+
+
+def test_line_problems_name_the_bound_out_of_order():
+    assert line_problems(line("staff", 5, 2, 3)) == ["low is above expected"]
+    assert line_problems(line("staff", 1, 4, 3)) == ["expected is above high"]
+    assert line_problems(line("staff", 9, 5, 1)) == ["low is above expected", "expected is above high"]
+
+
+# --- money -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("amount", "language", "text"),
+    [
+        ("1234567", "en", "EUR 1,234,567"),
+        ("1234567", "de", "1.234.567 EUR"),
+        ("1234567", "el", "1.234.567 EUR"),
+        ("1234567", "es", "1.234.567 EUR"),
+        ("1234567", "fr", f"1{NNBSP}234{NNBSP}567 EUR"),
+        ("1234567", "uk", f"1{NNBSP}234{NNBSP}567 EUR"),
+        ("1234567", "xx", "EUR 1,234,567"),
+        ("1234567", "de-AT", "1.234.567 EUR"),
+        ("999.5", "en", "EUR 999.50"),
+        ("999.5", "de", "999,50 EUR"),
+        ("999.5", "fr", "999,50 EUR"),
+        ("0", "en", "EUR 0.00"),
+        ("1000", "en", "EUR 1,000"),
+    ],
+)
+def test_format_money_by_language(amount, language, text):
+    assert format_money(D(amount), "EUR", language) == text
+
+
+def test_format_money_drops_cents_from_1000_and_rounds_half_up():
+    assert format_money(D("1234.50"), "EUR", "en") == "EUR 1,235"
+    assert format_money(D("1234.49"), "EUR", "en") == "EUR 1,234"
+    assert format_money(D("999.995"), "EUR", "en") == "EUR 1,000"  # rounds to 1,000.00 first
+    assert format_money(D("12.345"), "EUR", "en") == "EUR 12.35"
+
+
+def test_format_money_puts_a_minus_in_front():
+    assert format_money(D("-1234567"), "USD", "en") == "-USD 1,234,567"
+    assert format_money(D("-12.5"), "EUR", "de") == "-12,50 EUR"
+    assert format_money(D("-0.001"), "EUR", "en") == "EUR 0.00"  # no minus on a rounded zero
+
+
+def test_round_money_rounds_half_up_to_cents():
+    assert round_money(D("1.005")) == D("1.01")
+    assert round_money(D("1.004")) == D("1.00")
+    assert round_money(D("7")) == D("7.00")
+
+
+def test_value_per_year_is_hours_times_twelve_times_rate():
+    assert value_per_year(D("10.5"), D("40")) == D("5040.00")
+    assert value_per_year(None, D("40")) is None
+
+
+# --- presets ---------------------------------------------------------------------------
+
+
+def test_default_preset_is_a_team_of_three_with_a_domain_expert():
+    staff = [ln for ln in PRESETS["small team (default)"] if ln.category == "staff"]
+    assert len(staff) == 3
+    assert any("domain expert" in ln.label.lower() for ln in staff)
+    assert all(ln.people and ln.months for ln in staff)
+
+
+@pytest.mark.parametrize("name", list(PRESETS))
+def test_presets_are_ordered_assumptions_covering_every_entered_category(name):
+    lines = PRESETS[name]
+    assert all(line_problems(ln) == [] for ln in lines)
+    assert all(ln.low <= ln.expected <= ln.high and ln.assumption and ln.note for ln in lines)
+    assert {ln.category for ln in lines} == set(ONE_TIME + RUNNING) - {"system_maintenance"}
+    assert all(CostLine.model_validate(ln.model_dump()) == ln for ln in lines)
+
+
+def test_preset_lines_are_fresh_copies_with_new_ids():
+    first, second = preset_lines("small team (default)"), preset_lines("small team (default)")
+    originals = PRESETS["small team (default)"]
+    ids = [ln.id for ln in first + second + originals]
+    assert len(set(ids)) == len(ids)
+    first[0].label = "changed"
+    assert originals[0].label != "changed"
+    assert [ln.expected for ln in second] == [ln.expected for ln in originals]
+
+
+# --- properties ------------------------------------------------------------------------
+
+amounts = st.decimals(min_value=0, max_value=D("1e9"), places=2, allow_nan=False, allow_infinity=False)
+
+
+@st.composite
+def cost_lines(draw):
+    low, expected, high = sorted(draw(st.lists(amounts, min_size=3, max_size=3)))
+    category = draw(st.sampled_from(ONE_TIME + RUNNING))
+    return CostLine(category=category, label="x", low=low, expected=expected, high=high)
+
+
+estimates = st.builds(
+    CostEstimate,
+    lines=st.lists(cost_lines(), max_size=12),
+    maintenance_share=st.decimals(min_value=D("0.10"), max_value=D("0.30"), places=2),
+    horizon_years=st.integers(1, 5),
+)
+
+
+def all_ranges(summary):
+    yield from summary.by_category.values()
+    yield from (summary.one_time, summary.running_per_year, summary.total_cost_of_ownership)
+    yield summary.break_even_per_year
+    yield from summary.cumulative
+
+
+def sum_lines(lines) -> Range:
+    return sum((Range.of(ln) for ln in lines), Range.zero())
+
+
+@settings(max_examples=200)
+@given(estimates)
+def test_every_total_is_the_sum_of_its_lines(estimate):
+    summary = summarize(estimate)
+
+    def of(*categories):
+        return sum_lines(ln for ln in estimate.lines if ln.category in categories)
+
+    for category in ("staff", "infrastructure", "change_management", "operational_maintenance", "data"):
+        assert summary.by_category[category] == of(category)
+    maintenance = of("staff", "infrastructure").map(lambda v: round_money(v * estimate.maintenance_share))
+    assert summary.by_category["system_maintenance"] == maintenance + of("system_maintenance")
+    assert summary.one_time == of(*ONE_TIME)
+    assert summary.running_per_year == of(*RUNNING) + maintenance
+    assert summary.total_cost_of_ownership == summary.one_time + summary.running_per_year.scaled(
+        D(estimate.horizon_years)
+    )
+
+
+@settings(max_examples=200)
+@given(estimates)
+def test_every_range_in_the_summary_is_ordered(estimate):
+    for r in all_ranges(summarize(estimate)):
+        assert r.low <= r.expected <= r.high
+
+
+@settings(max_examples=200)
+@given(estimates)
+def test_break_even_pays_back_the_tco_within_a_cent_a_year(estimate):
+    summary = summarize(estimate)
+    years = summary.horizon_years
+    for bound in ("low", "expected", "high"):
+        paid = getattr(summary.break_even_per_year, bound) * years
+        tco = getattr(summary.total_cost_of_ownership, bound)
+        assert tco <= paid < tco + D("0.01") * years
+
+
+@settings(max_examples=200)
+@given(estimates)
+def test_cumulative_never_decreases_and_ends_at_the_tco(estimate):
+    summary = summarize(estimate)
+    for before, after in zip(summary.cumulative, summary.cumulative[1:]):
+        assert before.low <= after.low and before.expected <= after.expected and before.high <= after.high
+    assert summary.cumulative[-1] == summary.total_cost_of_ownership
+
+
+@settings(max_examples=200)
+@given(estimates)
+def test_shares_sum_to_one_when_there_is_a_cost(estimate):
+    summary = summarize(estimate)
+    assert all(0 <= s <= 1 for s in summary.shares.values())
+    if summary.total_cost_of_ownership.expected > 0:
+        assert abs(sum(summary.shares.values()) - 1) < D("1e-9")
+    else:
+        assert sum(summary.shares.values()) == 0

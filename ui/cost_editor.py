@@ -1,0 +1,236 @@
+"""The cost step: lines by category with low / expected / high, the maintenance
+assumption, the horizon, totals, charts with their numbers, and what the other
+steps suggest."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from canvas_core import cost_edits, costs, workflow
+from canvas_core.plan import Plan
+from ui import cost_charts
+from ui.state import current_plan, guarded, sync
+
+_TABLE_GENERATION = "cost-table-generation"
+
+
+def show() -> None:
+    plan = current_plan()
+    currency, language = plan.meta.currency, plan.meta.language
+    _settings(plan)
+    _lines(plan, currency)
+    summary = costs.summarize(plan.costs)
+    _totals(summary, currency, language)
+    _charts(summary, currency, language)
+    _from_other_steps(plan, summary, currency, language)
+
+
+def _money(amount, currency: str, language: str) -> str:
+    return costs.format_money(amount, currency, language)
+
+
+# --- settings ----------------------------------------------------------------------
+
+
+def _settings(plan: Plan) -> None:
+    share_col, horizon_col = st.columns([2, 1])
+    sync("cost-maintenance-share", int(plan.costs.maintenance_share * 100))
+    share_col.slider("System maintenance per year, % of the initial development cost", 10, 30, step=1,
+                     key="cost-maintenance-share", format="%d %%",
+                     on_change=guarded(_set_share), args=("cost-maintenance-share",))
+    share_col.caption(
+        "Assumption, 20 % by default. No solid figure for ML systems was found: general software studies put "
+        "maintenance at 40-80 % of life-cycle cost, and vendor write-ups quote about 20 % of development per "
+        "year. Set it to what your organisation sees."
+    )
+    sync("cost-horizon", plan.costs.horizon_years)
+    horizon_col.selectbox("Horizon for the total cost of ownership", [1, 2, 3, 4, 5], key="cost-horizon",
+                          format_func=lambda y: f"{y} year{'s' if y > 1 else ''}",
+                          on_change=guarded(_set_horizon), args=("cost-horizon",))
+
+
+def _set_share(key: str) -> None:
+    cost_edits.set_maintenance_share(current_plan(), st.session_state[key])
+
+
+def _set_horizon(key: str) -> None:
+    cost_edits.set_horizon(current_plan(), st.session_state[key])
+
+
+# --- lines -----------------------------------------------------------------------------
+
+
+def _lines(plan: Plan, currency: str) -> None:
+    st.subheader("Cost lines")
+    st.caption("One-time: staff, infrastructure for full-scale development, change management. Running, per year: "
+               "operational maintenance and data; system maintenance is computed from the share above. "
+               f"Amounts in {currency}; for staff, the amount is the line's total (people × months × monthly rate).")
+    lines = plan.costs.lines
+    table = pd.DataFrame(
+        [{column: _cell(getattr(line, field)) for column, field in cost_edits.LINE_COLUMNS.items()} for line in lines],
+        columns=list(cost_edits.LINE_COLUMNS),
+    )
+    key = f"cost-lines-{st.session_state.get(_TABLE_GENERATION, 0)}"
+    money = dict(min_value=0, max_value=10**12, step=100, format="%.2f")
+    categories = [c for c in (*costs.ONE_TIME, *costs.RUNNING)]
+    st.data_editor(
+        table, key=key, num_rows="dynamic", hide_index=True, width="stretch",
+        column_config={
+            "Category": st.column_config.SelectboxColumn(options=categories, required=True,
+                                                         format_func=costs.CATEGORY_LABELS.get, width="medium"),
+            "Item": st.column_config.TextColumn(required=True, max_chars=300, width="medium"),
+            "People": st.column_config.NumberColumn(min_value=0, max_value=10_000, step=0.5),
+            "Months": st.column_config.NumberColumn(min_value=0, max_value=1_200, step=0.5),
+            "Low": st.column_config.NumberColumn(**money),
+            "Expected": st.column_config.NumberColumn(**money),
+            "High": st.column_config.NumberColumn(**money),
+            "Note": st.column_config.TextColumn(max_chars=5000, width="medium"),
+            "Assumption": st.column_config.CheckboxColumn(help="A default or guess to be confirmed"),
+        },
+        on_change=guarded(_apply_lines), args=(key, [line.id for line in lines]),
+    )
+    if not lines:
+        st.info("No cost lines yet. Start from the preset and adjust it with the team, or add rows to the table.",
+                icon=":material/lightbulb:")
+    preset = next(iter(costs.PRESETS))
+    st.button(f"Add the preset lines ({preset})", key="cost-add-preset", icon=":material/playlist_add:",
+              help="Starter lines marked as assumptions: a team of three with one domain expert, infrastructure, "
+                   "integration and trainings, running costs", on_click=guarded(_add_preset), args=(preset,))
+
+
+def _cell(value):
+    return float(value) if hasattr(value, "as_tuple") else value
+
+
+def _apply_lines(key: str, row_ids: list[str]) -> None:
+    cost_edits.apply_line_edits(current_plan(), row_ids, st.session_state[key])
+    # A fresh key shows the plan's lines afresh (an editor must not get its own output back).
+    st.session_state[_TABLE_GENERATION] = st.session_state.get(_TABLE_GENERATION, 0) + 1
+
+
+def _add_preset(name: str) -> None:
+    cost_edits.add_lines(current_plan(), costs.preset_lines(name))
+    st.session_state[_TABLE_GENERATION] = st.session_state.get(_TABLE_GENERATION, 0) + 1
+
+
+# --- totals and charts -------------------------------------------------------------------
+
+
+def _range_text(r, currency: str, language: str) -> str:
+    return f"{_money(r.low, currency, language)} to {_money(r.high, currency, language)}"
+
+
+def _totals(summary: costs.CostSummary, currency: str, language: str) -> None:
+    st.subheader("Totals")
+    years = summary.horizon_years
+    figures = [
+        ("One-time", summary.one_time),
+        ("Running per year", summary.running_per_year),
+        (f"Total cost of ownership, {years} year{'s' if years > 1 else ''}", summary.total_cost_of_ownership),
+        ("Yearly benefit needed to break even", summary.break_even_per_year),
+    ]
+    with st.container(key="cost-totals"):
+        for column, (label, value) in zip(st.columns(4), figures):
+            column.metric(label, _money(value.expected, currency, language), border=True,
+                          help=f"Expected; range {_range_text(value, currency, language)}")
+            column.caption(f"Range {_range_text(value, currency, language)}")
+
+
+def _charts(summary: costs.CostSummary, currency: str, language: str) -> None:
+    bars_col, years_col = st.columns(2)
+    with bars_col:
+        st.plotly_chart(cost_charts.cost_bars(summary, currency), key="cost-chart-bars",
+                        config={"displayModeBar": False})
+        st.dataframe(pd.DataFrame([
+            {"Category": costs.CATEGORY_LABELS[c], "When": "one-time" if c in costs.ONE_TIME else "per year",
+             "Low": _money(r.low, currency, language), "Expected": _money(r.expected, currency, language),
+             "High": _money(r.high, currency, language), "Share of total": f"{summary.shares[c]:.0%}"}
+            for c, r in summary.by_category.items()
+        ]), hide_index=True, key="cost-table-categories")
+    with years_col:
+        st.plotly_chart(cost_charts.cumulative_cost(summary, currency), key="cost-chart-years",
+                        config={"displayModeBar": False})
+        need = summary.break_even_per_year
+        st.dataframe(pd.DataFrame([
+            {"End of year": year, "Cost, low": _money(r.low, currency, language),
+             "Cost, expected": _money(r.expected, currency, language), "Cost, high": _money(r.high, currency, language),
+             "Benefit needed, expected": _money(need.expected * year, currency, language)}
+            for year, r in enumerate(summary.cumulative)
+        ]), hide_index=True, key="cost-table-years")
+
+
+# --- from other steps ---------------------------------------------------------------------
+
+
+def _from_other_steps(plan: Plan, summary: costs.CostSummary, currency: str, language: str) -> None:
+    st.subheader("From the other steps")
+    st.caption("Answers given elsewhere that bear on the costs: check the lines against them.")
+    brief = plan.canvases.get("product_brief")
+    ml = plan.canvases.get("ml_canvas")
+    hints = [
+        ("Team (Product brief · Project)", _notes(brief, "project", topic="team"), "staff lines"),
+        ("Serving: batch or real time, volume (ML Canvas · Making Predictions)", _notes(ml, "making_predictions"),
+         "serving in operational maintenance"),
+        ("Retraining: how often (ML Canvas · Building Models)", _notes(ml, "building_models"),
+         "retraining compute in operational maintenance"),
+        ("Monitoring (ML Canvas · Monitoring)", _notes(ml, "monitoring"), "monitoring and on-call"),
+    ]
+    for title, texts, check in hints:
+        if texts:
+            with st.container(border=True):
+                st.markdown(f"**{title}**")
+                st.caption(f"Check the {check}.")
+                st.text("\n".join(f"• {t}" for t in texts))  # user text: plain
+    _paid_data(plan)
+    _value_check(plan, summary, currency, language)
+
+
+def _notes(canvas, block_id: str, topic: str | None = None) -> list[str]:
+    if canvas is None or block_id not in canvas.blocks:
+        return []
+    return [n.text for n in canvas.blocks[block_id].notes if topic is None or n.topic == topic]
+
+
+def _paid_data(plan: Plan) -> None:
+    paid = [a for a in plan.data_landscape.assets if a.acquisition == "paid" or a.origin == "external"]
+    if not paid:
+        return
+    present = {line.label for line in plan.costs.lines if line.category == "data"}
+    with st.container(border=True, key="cost-from-landscape"):
+        st.markdown("**Paid or external data (Data landscape)**")
+        for asset in paid:
+            text_col, button_col = st.columns([5, 1], vertical_alignment="center")
+            cost = f", {asset.yearly_cost} a year" if asset.yearly_cost else ""
+            text_col.text(f"{asset.name} ({asset.acquisition}, {asset.origin}{cost})")
+            if asset.name in present:
+                button_col.caption("In the lines")
+            else:
+                button_col.button("Add as a line", key=f"cost-add-asset-{asset.id}", on_click=guarded(_add_asset),
+                                  args=(asset.id,))
+
+
+def _add_asset(asset_id: str) -> None:
+    plan = current_plan()
+    asset = next(a for a in plan.data_landscape.assets if a.id == asset_id)
+    cost_edits.add_line_from_asset(plan, asset)
+    st.session_state[_TABLE_GENERATION] = st.session_state.get(_TABLE_GENERATION, 0) + 1
+
+
+def _value_check(plan: Plan, summary: costs.CostSummary, currency: str, language: str) -> None:
+    chosen = next((c for c in workflow.rank_candidates(plan.workflow) if c.task.id == plan.workflow.chosen_task_id), None)
+    with st.container(border=True, key="cost-value-check"):
+        st.markdown("**The benefit threshold against the workflow's value estimate**")
+        need = summary.break_even_per_year.expected
+        if chosen is None or not chosen.hours_saved_per_month:
+            st.caption("Choose a task and estimate the minutes it saves in the workflow step to compare it here.")
+            return
+        hours_per_year = chosen.hours_saved_per_month * 12
+        per_hour = need / hours_per_year if hours_per_year else None
+        st.text(f"The chosen task saves about {hours_per_year:,.0f} hours a year "
+                f"({chosen.hours_saved_per_month:,.0f} a month).")
+        st.text(f"To break even within {summary.horizon_years} year(s) the project must produce "
+                f"{_money(need, currency, language)} a year: about "
+                f"{_money(per_hour, currency, language)} per hour saved.")
+        st.caption("Costs are estimated, benefits are not: judge whether an hour saved is worth that much, "
+                   "counting errors avoided too.")
