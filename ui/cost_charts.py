@@ -1,6 +1,14 @@
-"""Plotly figures of a cost summary: pure functions, no Streamlit."""
+"""Plotly figures of a cost summary: pure functions, no Streamlit.
+
+Building a plotly figure validates every attribute and costs tens of
+milliseconds, far more than the rest of the page; the figures are therefore
+built from plain numbers and cached, so a rerun that did not change the costs
+reuses them (st.plotly_chart only reads a figure, it never changes it).
+"""
 
 from __future__ import annotations
+
+import functools
 
 import plotly.graph_objects as go
 
@@ -12,36 +20,47 @@ _COLOURS = {
 }
 
 
+def cost_bars(summary: CostSummary, currency: str) -> go.Figure:
+    """One-time against running per year, stacked by category (expected values)."""
+    values = tuple(float(summary.by_category[c].expected) for c in (*ONE_TIME, *RUNNING))
+    return _cost_bars(values, currency)
+
+
+def cumulative_cost(summary: CostSummary, currency: str) -> go.Figure:
+    """Cost over the years with its low-high band, and the benefit needed to break even."""
+    years = tuple((float(r.low), float(r.expected), float(r.high)) for r in summary.cumulative)
+    return _cumulative(years, float(summary.break_even_per_year.expected), currency)
+
+
 def _layout(fig: go.Figure, title: str, currency: str) -> go.Figure:
+    # No template: Streamlit applies its own chart theme.
     fig.update_layout(title=title, height=360, margin=dict(l=10, r=10, t=50, b=10), legend_title_text="",
-                      yaxis_title=currency, template="plotly_white")
+                      yaxis_title=currency)
     return fig
 
 
-def cost_bars(summary: CostSummary, currency: str) -> go.Figure:
-    """One-time against running per year, stacked by category (expected values)."""
+@functools.lru_cache(maxsize=64)
+def _cost_bars(values: tuple[float, ...], currency: str) -> go.Figure:
     fig = go.Figure()
-    for category in (*ONE_TIME, *RUNNING):
+    for category, value in zip((*ONE_TIME, *RUNNING), values):
         column = "One-time" if category in ONE_TIME else "Running per year"
-        value = float(summary.by_category[category].expected)
         fig.add_bar(name=CATEGORY_LABELS[category], x=[column], y=[value], marker_color=_COLOURS[category],
                     hovertemplate="%{fullData.name}: %{y:,.0f}<extra></extra>")
     fig.update_layout(barmode="stack")
     return _layout(fig, "One-time and running costs by category (expected)", currency)
 
 
-def cumulative_cost(summary: CostSummary, currency: str) -> go.Figure:
-    """Cost over the years with its low-high band, and the benefit needed to break even."""
-    years = list(range(len(summary.cumulative)))
+@functools.lru_cache(maxsize=64)
+def _cumulative(cumulative: tuple[tuple[float, float, float], ...], need_per_year: float, currency: str) -> go.Figure:
+    years = list(range(len(cumulative)))
     fig = go.Figure()
-    fig.add_scatter(x=years, y=[float(r.high) for r in summary.cumulative], mode="lines", line=dict(width=0),
+    fig.add_scatter(x=years, y=[high for _, _, high in cumulative], mode="lines", line=dict(width=0),
                     name="High", showlegend=False, hoverinfo="skip")
-    fig.add_scatter(x=years, y=[float(r.low) for r in summary.cumulative], mode="lines", line=dict(width=0),
+    fig.add_scatter(x=years, y=[low for low, _, _ in cumulative], mode="lines", line=dict(width=0),
                     fill="tonexty", fillcolor="rgba(37,99,168,0.18)", name="Low to high")
-    fig.add_scatter(x=years, y=[float(r.expected) for r in summary.cumulative], mode="lines+markers",
+    fig.add_scatter(x=years, y=[expected for _, expected, _ in cumulative], mode="lines+markers",
                     line=dict(color="#2563A8", width=3), name="Expected cost")
-    need = float(summary.break_even_per_year.expected)
-    fig.add_scatter(x=years, y=[need * y for y in years], mode="lines", line=dict(color="#B45309", dash="dash"),
-                    name="Benefit needed to break even")
+    fig.add_scatter(x=years, y=[need_per_year * y for y in years], mode="lines",
+                    line=dict(color="#B45309", dash="dash"), name="Benefit needed to break even")
     fig.update_xaxes(title="Year", dtick=1)
-    return _layout(fig, f"Cumulative cost over {summary.horizon_years} years", currency)
+    return _layout(fig, f"Cumulative cost over {len(cumulative) - 1} years", currency)

@@ -142,22 +142,25 @@ def _charts(summary: costs.CostSummary, currency: str, language: str) -> None:
     with bars_col:
         st.plotly_chart(cost_charts.cost_bars(summary, currency), key="cost-chart-bars",
                         config={"displayModeBar": False})
-        st.dataframe(pd.DataFrame([
-            {"Category": costs.CATEGORY_LABELS[c], "When": "one-time" if c in costs.ONE_TIME else "per year",
-             "Low": _money(r.low, currency, language), "Expected": _money(r.expected, currency, language),
-             "High": _money(r.high, currency, language), "Share of total": f"{summary.shares[c]:.0%}"}
-            for c, r in summary.by_category.items()
-        ]), hide_index=True, key="cost-table-categories")
+        rows = [[costs.CATEGORY_LABELS[c], "one-time" if c in costs.ONE_TIME else "per year",
+                 *(_money(v, currency, language) for v in (r.low, r.expected, r.high)), f"{summary.shares[c]:.0%}"]
+                for c, r in summary.by_category.items()]
+        _table(["Category", "When", "Low", "Expected", "High", "Share of total"], rows)
     with years_col:
         st.plotly_chart(cost_charts.cumulative_cost(summary, currency), key="cost-chart-years",
                         config={"displayModeBar": False})
-        need = summary.break_even_per_year
-        st.dataframe(pd.DataFrame([
-            {"End of year": year, "Cost, low": _money(r.low, currency, language),
-             "Cost, expected": _money(r.expected, currency, language), "Cost, high": _money(r.high, currency, language),
-             "Benefit needed, expected": _money(need.expected * year, currency, language)}
-            for year, r in enumerate(summary.cumulative)
-        ]), hide_index=True, key="cost-table-years")
+        need = summary.break_even_per_year.expected
+        rows = [[str(year), *(_money(v, currency, language) for v in (r.low, r.expected, r.high)),
+                 _money(need * year, currency, language)] for year, r in enumerate(summary.cumulative)]
+        _table(["End of year", "Cost, low", "Cost, expected", "Cost, high", "Benefit needed"], rows)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> None:
+    # Our labels and our formatted numbers only (no user text), so markdown is safe here,
+    # and far cheaper per rerun than a dataframe.
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+    st.markdown("\n".join(lines))
 
 
 # --- from other steps ---------------------------------------------------------------------
@@ -178,10 +181,8 @@ def _from_other_steps(plan: Plan, summary: costs.CostSummary, currency: str, lan
     ]
     for title, texts, check in hints:
         if texts:
-            with st.container(border=True):
-                st.markdown(f"**{title}**")
-                st.caption(f"Check the {check}.")
-                st.text("\n".join(f"• {t}" for t in texts))  # user text: plain
+            st.markdown(f"**{title}** · check the {check}")
+            st.text("\n".join(f"• {t}" for t in texts))  # user text: plain
     _paid_data(plan)
     _value_check(plan, summary, currency, language)
 
