@@ -142,10 +142,10 @@ def _charts(summary: costs.CostSummary, currency: str, language: str) -> None:
     with bars_col:
         st.plotly_chart(cost_charts.cost_bars(summary, currency), key="cost-chart-bars",
                         config={"displayModeBar": False})
-        rows = [[costs.CATEGORY_LABELS[c], "one-time" if c in costs.ONE_TIME else "per year",
+        rows = [[_short(costs.CATEGORY_LABELS[c]) + ("" if c in costs.ONE_TIME else ", per year"),
                  *(_money(v, currency, language) for v in (r.low, r.expected, r.high)), f"{summary.shares[c]:.0%}"]
                 for c, r in summary.by_category.items()]
-        _table(["Category", "When", "Low", "Expected", "High", "Share of total"], rows)
+        _table(["Category", "Low", "Expected", "High", "Share of total"], rows)
     with years_col:
         st.plotly_chart(cost_charts.cumulative_cost(summary, currency), key="cost-chart-years",
                         config={"displayModeBar": False})
@@ -155,11 +155,17 @@ def _charts(summary: costs.CostSummary, currency: str, language: str) -> None:
         _table(["End of year", "Cost, low", "Cost, expected", "Cost, high", "Benefit needed"], rows)
 
 
+def _short(label: str) -> str:
+    """"Infrastructure for full-scale development" -> "Infrastructure": the chart legend has the long name."""
+    return label.split(" (")[0].replace(" for full-scale development", "")
+
+
 def _table(header: list[str], rows: list[list[str]]) -> None:
     # Our labels and our formatted numbers only (no user text), so markdown is safe here,
     # and far cheaper per rerun than a dataframe.
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+    # No-break spaces keep "EUR 156,800" on one line in narrow columns.
+    lines += ["| " + " | ".join([cells[0], *(c.replace(" ", "\u00a0") for c in cells[1:])]) + " |" for cells in rows]
     st.markdown("\n".join(lines))
 
 
