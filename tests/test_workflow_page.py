@@ -31,6 +31,14 @@ def workflow_page(plan=None) -> AppTest:
     return run(at.switch_page("pages/workflow.py"))
 
 
+def open_section(at: AppTest, number: int) -> AppTest:
+    """Open tab `number` (1-4) of the step, as a click on it would."""
+    from ui.workflow_editor import SECTION_KEY, SECTIONS
+
+    at.session_state[SECTION_KEY] = SECTIONS[number - 1]
+    return run(at)
+
+
 def stored_workflow(at: AppTest):
     plan_id = at.session_state["open_plan"].plan.id
     return SqlPlanStore(database_url()).get(plan_id).plan.workflow
@@ -52,6 +60,8 @@ def test_worked_example_shows_ranking_diagram_and_an_amber_signal():
     assert re.search(r"^\s*class n\d+ chosen$", diagram(at), re.M), "the chosen task is highlighted"
     assert any("Amber" in w.value for w in at.warning)
     assert "How the outcome is observed later (feedback)" in readiness_text(at)
+    assert not at.radio, "only the open tab is built"
+    open_section(at, 2)
     assert at.radio(key="workflow-chosen").value == "t-classify"
 
 
@@ -64,10 +74,12 @@ def test_tasks_added_in_order_candidate_chosen_and_integration_stated():
     assert [t.name for t in tasks] == ["Receive mail", "Read and classify", "Forward to team"]
     assert tasks[0].leads_to == [tasks[1].id] and tasks[1].leads_to == [tasks[2].id]
 
+    open_section(at, 2)
     run(at.multiselect(key="workflow-candidates").select(tasks[1].id))
     run(at.radio(key="workflow-chosen").set_value(tasks[1].id))
     assert stored_workflow(at).chosen_task_id == tasks[1].id
 
+    open_section(at, 3)
     run(at.text_area(key="workflow-use_of_model").input("Dispatcher sees the top three teams"))
     run(at.checkbox(key="workflow-fallback-unclear").check())
     saved = stored_workflow(at).integration
@@ -76,14 +88,14 @@ def test_tasks_added_in_order_candidate_chosen_and_integration_stated():
 
 
 def test_a_reason_not_to_use_ml_turns_the_signal_red():
-    at = workflow_page(load_example("support_mail_triage"))
+    at = open_section(workflow_page(load_example("support_mail_triage")), 4)
     run(at.radio(key="workflow-nobody_to_maintain").set_value("yes"))
     assert stored_workflow(at).characteristics.nobody_to_maintain is True
     assert any("Red" in e.value for e in at.error)
 
 
 def test_use_of_the_model_is_offered_on_the_ml_canvas_decisions_block():
-    at = workflow_page()
+    at = open_section(workflow_page(), 3)
     run(at.text_area(key="workflow-use_of_model").input("Pre-select the team above 0.8 confidence"))
     from canvas_core import links
     from canvas_core.specs import canvases

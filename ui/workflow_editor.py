@@ -20,21 +20,28 @@ SCALE_HINTS = {
 _REASON_CHOICES = {"": "not answered", "no": "does not apply", "yes": "applies"}
 
 
+SECTION_KEY = "workflow-section"
+SECTIONS = ("1 · The process", "2 · Where a prediction could help", "3 · How it fits the work",
+            "4 · Use-case characteristics")
+
+
 def show() -> None:
     plan = current_plan()
-    _process(plan)
-    _candidates(plan)
-    _integration(plan)
-    _diagram(plan)
-    _characteristics(plan)
     _readiness(plan)
+    # One section at a time, as a workshop takes them; only the open tab is built,
+    # which keeps a rerun of this widget-heavy step fast.
+    tabs = st.tabs(SECTIONS, key=SECTION_KEY, on_change="rerun")
+    for tab, draw in zip(tabs, (_process, _candidates, _integration, _characteristics)):
+        if tab.open:
+            with tab:
+                draw(plan)
+    _diagram(plan)
 
 
 # --- 1. decomposition ---------------------------------------------------------------
 
 
 def _process(plan: Plan) -> None:
-    st.subheader("1 · The process, task by task")
     st.caption("One business process as a list of tasks. A task names the tasks it leads to, so the "
                "process can branch. Edit cells directly; add a row at the bottom of the table.")
     sync("workflow-process-name", plan.workflow.process_name)
@@ -107,7 +114,6 @@ def _set_text(field: str, key: str) -> None:
 
 
 def _candidates(plan: Plan) -> None:
-    st.subheader("2 · Where a prediction could help")
     tasks = plan.workflow.tasks
     names = {t.id: t.name for t in tasks}
     marked = [t.id for t in tasks if t.prediction_candidate]
@@ -161,7 +167,6 @@ def _choose(key: str) -> None:
 
 
 def _integration(plan: Plan) -> None:
-    st.subheader("3 · How the prediction fits the work")
     chosen = next((t for t in plan.workflow.tasks if t.id == plan.workflow.chosen_task_id), None)
     st.caption(f"For the chosen task: {chosen.name}" if chosen else
                "Choose a task above; the answers below describe how its prediction is used.")
@@ -220,7 +225,7 @@ def _set_mode_unclear(key: str) -> None:
 
 
 def _diagram(plan: Plan) -> None:
-    st.subheader("4 · The process drawn")
+    st.subheader("The process drawn")
     graph = workflow.process_graph(plan.workflow)
     with st.container(key="workflow-diagram"):
         st.mermaid_chart(workflow.to_mermaid(graph),
@@ -232,7 +237,6 @@ def _diagram(plan: Plan) -> None:
 
 
 def _characteristics(plan: Plan) -> None:
-    st.subheader("5 · Use-case characteristics")
     ch = plan.workflow.characteristics
     cols = st.columns(3)
     for column, name in zip(cols, edits.CHARACTERISTICS):
@@ -276,11 +280,11 @@ def _set_reason(name: str, key: str) -> None:
 
 
 def _readiness(plan: Plan) -> None:
-    st.subheader("6 · Readiness of this step")
     signal = workflow.readiness(plan.workflow)
     show = {"green": st.success, "amber": st.warning, "red": st.error}[signal.level]
     icon = {"green": ":material/check_circle:", "amber": ":material/pending:", "red": ":material/block:"}[signal.level]
     with st.container(key=f"workflow-readiness-{signal.level}"):
+        st.caption("Readiness of this step, one input to the pre-POC screening")
         show(f"**{signal.level.capitalize()}**: {signal.summary}", icon=icon)
         if signal.reasons:
             # Reasons may quote the user's task names: plain text, never markdown.

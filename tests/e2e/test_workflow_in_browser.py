@@ -42,6 +42,11 @@ def node_text(page: Page, name: str) -> str:
     raise AssertionError(f"{name!r} is not drawn: {diagram_nodes(page)}")
 
 
+def open_section(page: Page, name: str) -> None:
+    page.get_by_role("tab", name=name).click()
+    wait_for_app_run(page)
+
+
 def test_decompose_pick_and_see_the_diagram(app_server, page: Page):
     open_app(page, app_server.url)
     go_to(page, "workflow-integration")
@@ -51,12 +56,14 @@ def test_decompose_pick_and_see_the_diagram(app_server, page: Page):
     for name in ("Receive mail", "Classify topic", "Forward to team"):
         assert "other" in node_text(page, name)
 
+    open_section(page, "2 · Where a prediction could help")
     by_key(page, "workflow-candidates").click()
     page.get_by_role("option", name="Classify topic").click()
     page.keyboard.press("Escape")
     wait_for_app_run(page)
     by_key(page, "workflow-chosen").get_by_text("Classify topic").click()
     wait_for_app_run(page)
+    open_section(page, "3 · How it fits the work")
     expect(page.get_by_text("For the chosen task: Classify topic")).to_be_visible()
     # The chosen task is highlighted, with the steps before and after it in their own styles.
     assert "chosen" in node_text(page, "Classify topic")
