@@ -68,6 +68,8 @@ def data_landscape_completeness(plan: Plan) -> float:
 
 
 def step_completeness(plan: Plan, step_id: str) -> float:
+    if step_id == "review":
+        return completeness_by_step(plan)["review"]
     specs = canvases()
     for step in STEPS:
         if step.id == step_id and step.canvas_id:
@@ -78,12 +80,16 @@ def step_completeness(plan: Plan, step_id: str) -> float:
         return costs_completeness(plan)
     if step_id == "data_landscape":
         return data_landscape_completeness(plan)
-    if step_id == "review":
-        others = [s.id for s in STEPS if s.id != "review"]
-        return sum(step_completeness(plan, s) for s in others) / len(others)
     raise KeyError(step_id)
+
+
+def completeness_by_step(plan: Plan) -> dict[str, float]:
+    """Every step's share at once; review is the mean of the others (each computed once)."""
+    shares = {step.id: step_completeness(plan, step.id) for step in STEPS if step.id != "review"}
+    shares["review"] = sum(shares.values()) / len(shares)
+    return shares
 
 
 def overall_completeness(plan: Plan) -> float:
     """One figure for a plan list: the mean over the steps that hold answers."""
-    return step_completeness(plan, "review")
+    return completeness_by_step(plan)["review"]

@@ -8,8 +8,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from canvas_core.costs import line_problems
 from canvas_core.editing import EditError, touch
 from canvas_core.plan import CostLine, DataAsset, Plan
+from canvas_core.table_delta import apply_delta, blank
 
 # Table column -> line field, in the order the table shows them.
 LINE_COLUMNS: dict[str, str] = {
@@ -28,8 +30,7 @@ _MONEY = {"low", "expected", "high"}
 
 
 def _value(column: str, name: str, raw: Any) -> Any:
-    if isinstance(raw, float) and raw != raw:  # NaN: an emptied number cell
-        raw = None
+    raw = blank(raw)
     if name in ("label", "note", "category"):
         return "" if raw is None else str(raw).strip()
     if name == "assumption":
@@ -61,32 +62,25 @@ def _checked(line: CostLine, row: dict[str, Any], where: str) -> CostLine:
         raise EditError(f"{where}, {column}: {message}. The last valid values were kept.") from None
     if not updated.label:
         raise EditError(f"{where}: every cost line needs an item name. The last valid values were kept.")
-    if not updated.low <= updated.expected <= updated.high:
-        raise EditError(f"{where}: low, expected and high must go up in that order "
-                        f"(now {updated.low} / {updated.expected} / {updated.high}). The last valid values were kept.")
+    problems = line_problems(updated)
+    if problems:
+        raise EditError(f"{where}: low, expected and high must go up in that order ({'; '.join(problems)}: "
+                        f"now {updated.low} / {updated.expected} / {updated.high}). The last valid values were kept.")
     return updated
 
 
 def apply_line_edits(plan: Plan, row_ids: list[str], edits: dict[str, Any]) -> None:
-    """Apply a data editor's delta ({edited_rows, added_rows, deleted_rows}) to the cost lines."""
-    lines = {line.id: line for line in plan.costs.lines}
-    updated: dict[str, CostLine] = {}
-    for position, row in (edits.get("edited_rows") or {}).items():
-        line_id = row_ids[int(position)]
-        updated[line_id] = _checked(updated.get(line_id, lines[line_id]), row, f"Row {int(position) + 1}")
-    added = []
-    for offset, row in enumerate(edits.get("added_rows") or []):
-        if not any(v not in (None, "", False) for v in row.values()):
-            continue  # an empty new row is not a line yet
-        if not row.get("Category"):
-            raise EditError(f"New row {offset + 1}: choose a category first. The last valid values were kept.")
-        blank = CostLine(category=row["Category"], label="-")
-        added.append(_checked(blank, {"Item": "", **row}, f"New row {offset + 1}"))
-    deleted = {row_ids[int(position)] for position in (edits.get("deleted_rows") or [])}
-    if not (updated or added or deleted):
-        return
-    plan.costs.lines = [updated.get(l.id, l) for l in plan.costs.lines if l.id not in deleted] + added
-    touch(plan)
+    """Apply the cost table's delta to the lines."""
+    result = apply_delta(plan.costs.lines, row_ids, edits, update=_checked, create=_new_line)
+    if result is not None:
+        plan.costs.lines = result[0]
+        touch(plan)
+
+
+def _new_line(row: dict[str, Any], where: str) -> CostLine:
+    if not row.get("Category"):
+        raise EditError(f"{where}: choose a category first. The last valid values were kept.")
+    return _checked(CostLine(category=row["Category"], label="-"), {"Item": "", **row}, where)
 
 
 def add_lines(plan: Plan, lines: list[CostLine]) -> None:

@@ -151,13 +151,6 @@ def format_money(amount: Decimal, currency: str, language: str) -> str:
     return f"-{text}" if amount < 0 else text
 
 
-def value_per_year(hours_saved_per_month: Decimal | None, hourly_rate: Decimal) -> Decimal | None:
-    """A rough yearly value of the time saved, to hold against the break-even threshold."""
-    if hours_saved_per_month is None:
-        return None
-    return round_money(hours_saved_per_month * 12 * hourly_rate)
-
-
 # --- presets -------------------------------------------------------------------------
 
 

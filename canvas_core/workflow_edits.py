@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from canvas_core.editing import EditError, touch
 from canvas_core.plan import IntegrationAnswer, Plan, Rating, WorkflowTask
+from canvas_core.table_delta import apply_delta, blank
 
 # Table column -> task field, in the order the table shows them.
 TASK_COLUMNS: dict[str, str] = {
@@ -40,8 +41,7 @@ def _task_values(row: dict[str, Any], columns: dict[str, str]) -> dict[str, Any]
         name = columns.get(column)
         if name is None:
             continue
-        if isinstance(value, float) and value != value:  # NaN: an emptied number cell
-            value = None
+        value = blank(value)
         if name in ("name", "actor", "input", "output", "pain"):
             value = "" if value is None else str(value).strip()
         elif name == "leads_to":
@@ -61,40 +61,34 @@ def _task_values(row: dict[str, Any], columns: dict[str, str]) -> dict[str, Any]
     return values
 
 
-def _checked(task: WorkflowTask, changes: dict[str, Any]) -> WorkflowTask:
-    """A validated copy of `task` with `changes`, or an EditError naming the column."""
+def _checked(task: WorkflowTask, changes: dict[str, Any], where: str = "") -> WorkflowTask:
+    """A validated copy of `task` with `changes`, or an EditError naming the row and column."""
+    prefix = f"{where}, " if where else ""
     try:
         updated = WorkflowTask.model_validate({**task.model_dump(), **changes})
     except ValidationError as error:
         first = error.errors()[0]
         field = str(first["loc"][0]) if first["loc"] else ""
         column = next((c for c, f in {**TASK_COLUMNS, **CANDIDATE_COLUMNS}.items() if f == field), field)
-        raise EditError(f"{column}: {first['msg'].lower()}. The last valid value was kept.") from None
+        raise EditError(f"{prefix}{column}: {first['msg'].lower()}. The last valid value was kept.") from None
     if not updated.name:
-        raise EditError("Every task needs a name. The row was not saved.")
+        raise EditError(f"{prefix}Every task needs a name. The row was not saved.")
     return updated
 
 
 def apply_table_edits(plan: Plan, row_ids: list[str], edits: dict[str, Any], columns: dict[str, str] = TASK_COLUMNS) -> None:
-    """Apply a data editor's delta ({edited_rows, added_rows, deleted_rows}) to the tasks.
-
-    `row_ids` are the task ids of the rows as the table showed them. Everything
-    is checked before anything is changed: a bad cell leaves every task as it was.
-    """
-    tasks = {t.id: t for t in plan.workflow.tasks}
-    updated: dict[str, WorkflowTask] = {}
-    for position, row in (edits.get("edited_rows") or {}).items():
-        task_id = row_ids[int(position)]
-        updated[task_id] = _checked(updated.get(task_id, tasks[task_id]), _task_values(row, columns))
-    added = [_checked(WorkflowTask(name="unnamed"), {"name": "", **_task_values(row, columns)})
-             for row in (edits.get("added_rows") or []) if any(v not in (None, "", [], False) for v in row.values())]
-    deleted = {row_ids[int(position)] for position in (edits.get("deleted_rows") or [])}
-    if not (updated or added or deleted):
+    """Apply the task table's delta (the task table or the candidates table, by `columns`)."""
+    result = apply_delta(
+        plan.workflow.tasks, row_ids, edits,
+        update=lambda task, row, where: _checked(task, _task_values(row, columns), where),
+        create=lambda row, where: _checked(WorkflowTask(name="unnamed"), {"name": "", **_task_values(row, columns)}, where),
+    )
+    if result is None:
         return
-    kept = [updated.get(t.id, t) for t in plan.workflow.tasks if t.id not in deleted]
-    for task in kept:  # links to deleted tasks go with them
+    tasks, deleted = result
+    for task in tasks:  # links to deleted tasks go with them
         task.leads_to = [i for i in task.leads_to if i not in deleted]
-    plan.workflow.tasks = kept + added
+    plan.workflow.tasks = tasks
     if plan.workflow.chosen_task_id in deleted:
         plan.workflow.chosen_task_id = None
     touch(plan)

@@ -3,16 +3,17 @@
 import streamlit as st
 
 from canvas_core import workflow
-from canvas_core.completeness import step_completeness
+from canvas_core.completeness import completeness_by_step
 from canvas_core.steps import STEPS
 from ui.state import current_plan
 
 st.title("7. Review & report")
 st.caption("Completeness, consistency between canvases, the pre-POC verdict and the exports.")
 plan = current_plan()
+shares = completeness_by_step(plan)
 st.subheader("Completeness by step")
 st.dataframe(
-    [{"Step": f"{s.number}. {s.title}", "Complete": step_completeness(plan, s.id)} for s in STEPS if s.id != "review"],
+    [{"Step": f"{s.number}. {s.title}", "Complete": shares[s.id]} for s in STEPS if s.id != "review"],
     column_config={"Complete": st.column_config.ProgressColumn("Complete", format="percent", min_value=0, max_value=1)},
     hide_index=True,
 )

@@ -19,7 +19,6 @@ from canvas_core.costs import (
     preset_lines,
     round_money,
     summarize,
-    value_per_year,
 )
 from canvas_core.plan import CostEstimate, CostLine
 
@@ -204,11 +203,6 @@ def test_round_money_rounds_half_up_to_cents():
     assert round_money(D("1.005")) == D("1.01")
     assert round_money(D("1.004")) == D("1.00")
     assert round_money(D("7")) == D("7.00")
-
-
-def test_value_per_year_is_hours_times_twelve_times_rate():
-    assert value_per_year(D("10.5"), D("40")) == D("5040.00")
-    assert value_per_year(None, D("40")) is None
 
 
 # --- presets ---------------------------------------------------------------------------

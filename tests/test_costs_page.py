@@ -3,22 +3,13 @@ editor, which AppTest cannot edit: the browser test covers typing into it."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from streamlit.testing.v1 import AppTest
 
 from canvas_core import costs
 from canvas_core.examples import load_example
 from canvas_core.plan import DataAsset, Plan
 from canvas_core.store import SqlPlanStore, database_url
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-def run(target) -> AppTest:
-    at = target.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+from tests.app_driver import APP, run
 
 
 def costs_page(plan: Plan) -> AppTest:

@@ -14,9 +14,9 @@ from streamlit.testing.v1 import AppTest
 from canvas_core.examples import load_example
 from canvas_core.plan import Plan
 from canvas_core.store import SqlPlanStore, database_url
+from tests.app_driver import APP
 from ui.navigation import ALL_PAGES
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 CANVAS_PAGES = {"pages/product_brief.py": "product_brief", "pages/ml_canvas.py": "ml_canvas",
                 "pages/mlops_stack.py": "mlops_stack"}
 

@@ -2,26 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from streamlit.testing.v1 import AppTest
 
 from canvas_core.examples import load_example
 from canvas_core.plan import Plan
 from canvas_core.store import SqlPlanStore, database_url
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from tests.app_driver import APP, run
 
 
 def store() -> SqlPlanStore:
     return SqlPlanStore(database_url())
-
-
-def run(target) -> AppTest:
-    """Run the app (`target` is the AppTest or a widget just changed) and check for exceptions."""
-    at = target.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def fresh_app(plan_id: str | None = None) -> AppTest:
@@ -30,8 +20,6 @@ def fresh_app(plan_id: str | None = None) -> AppTest:
     if plan_id:
         at.query_params["plan"] = plan_id
     return run(at)
-
-
 
 
 def open_plan(at: AppTest) -> Plan:

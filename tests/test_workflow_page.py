@@ -6,20 +6,12 @@ are covered by the domain tests and the browser test."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
 from canvas_core.examples import load_example
 from canvas_core.store import SqlPlanStore, database_url
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-def run(target) -> AppTest:
-    at = target.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+from tests.app_driver import APP, run
 
 
 def workflow_page(plan=None) -> AppTest:

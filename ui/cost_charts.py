@@ -12,7 +12,7 @@ import functools
 
 import plotly.graph_objects as go
 
-from canvas_core.costs import CATEGORY_LABELS, ONE_TIME, RUNNING, CostSummary
+from canvas_core.costs import CATEGORY_LABELS, ONE_TIME, TAXONOMY, CostSummary
 
 _COLOURS = {
     "staff": "#2563A8", "infrastructure": "#60A5FA", "change_management": "#93C5FD",
@@ -22,7 +22,7 @@ _COLOURS = {
 
 def cost_bars(summary: CostSummary, currency: str) -> go.Figure:
     """One-time against running per year, stacked by category (expected values)."""
-    values = tuple(float(summary.by_category[c].expected) for c in (*ONE_TIME, *RUNNING))
+    values = tuple(float(summary.by_category[c].expected) for c in TAXONOMY)
     return _cost_bars(values, currency)
 
 
@@ -42,7 +42,7 @@ def _layout(fig: go.Figure, title: str, currency: str) -> go.Figure:
 @functools.lru_cache(maxsize=64)
 def _cost_bars(values: tuple[float, ...], currency: str) -> go.Figure:
     fig = go.Figure()
-    for category, value in zip((*ONE_TIME, *RUNNING), values):
+    for category, value in zip(TAXONOMY, values):
         column = "One-time" if category in ONE_TIME else "Running per year"
         fig.add_bar(name=CATEGORY_LABELS[category], x=[column], y=[value], marker_color=_COLOURS[category],
                     hovertemplate="%{fullData.name}: %{y:,.0f}<extra></extra>")

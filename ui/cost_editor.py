@@ -10,9 +10,9 @@ import streamlit as st
 from canvas_core import cost_edits, costs, workflow
 from canvas_core.plan import Plan
 from ui import cost_charts
+from ui import tables
 from ui.state import current_plan, guarded, sync
 
-_TABLE_GENERATION = "cost-table-generation"
 
 
 def show() -> None:
@@ -68,16 +68,15 @@ def _lines(plan: Plan, currency: str) -> None:
                f"Amounts in {currency}; for staff, the amount is the line's total (people × months × monthly rate).")
     lines = plan.costs.lines
     table = pd.DataFrame(
-        [{column: _cell(getattr(line, field)) for column, field in cost_edits.LINE_COLUMNS.items()} for line in lines],
+        [{column: tables.cell(getattr(line, field)) for column, field in cost_edits.LINE_COLUMNS.items()} for line in lines],
         columns=list(cost_edits.LINE_COLUMNS),
     )
-    key = f"cost-lines-{st.session_state.get(_TABLE_GENERATION, 0)}"
+    key = tables.editor_key("costs", "cost-lines")
     money = dict(min_value=0, max_value=10**12, step=100, format="%.2f")
-    categories = [c for c in (*costs.ONE_TIME, *costs.RUNNING)]
     st.data_editor(
         table, key=key, num_rows="dynamic", hide_index=True, width="stretch",
         column_config={
-            "Category": st.column_config.SelectboxColumn(options=categories, required=True,
+            "Category": st.column_config.SelectboxColumn(options=list(costs.TAXONOMY), required=True,
                                                          format_func=costs.CATEGORY_LABELS.get, width="medium"),
             "Item": st.column_config.TextColumn(required=True, max_chars=300, width="medium"),
             "People": st.column_config.NumberColumn(min_value=0, max_value=10_000, step=0.5),
@@ -99,19 +98,17 @@ def _lines(plan: Plan, currency: str) -> None:
                    "integration and trainings, running costs", on_click=guarded(_add_preset), args=(preset,))
 
 
-def _cell(value):
-    return float(value) if hasattr(value, "as_tuple") else value
 
 
 def _apply_lines(key: str, row_ids: list[str]) -> None:
     cost_edits.apply_line_edits(current_plan(), row_ids, st.session_state[key])
     # A fresh key shows the plan's lines afresh (an editor must not get its own output back).
-    st.session_state[_TABLE_GENERATION] = st.session_state.get(_TABLE_GENERATION, 0) + 1
+    tables.renew("costs")
 
 
 def _add_preset(name: str) -> None:
     cost_edits.add_lines(current_plan(), costs.preset_lines(name))
-    st.session_state[_TABLE_GENERATION] = st.session_state.get(_TABLE_GENERATION, 0) + 1
+    tables.renew("costs")
 
 
 # --- totals and charts -------------------------------------------------------------------
@@ -221,7 +218,7 @@ def _add_asset(asset_id: str) -> None:
     plan = current_plan()
     asset = next(a for a in plan.data_landscape.assets if a.id == asset_id)
     cost_edits.add_line_from_asset(plan, asset)
-    st.session_state[_TABLE_GENERATION] = st.session_state.get(_TABLE_GENERATION, 0) + 1
+    tables.renew("costs")
 
 
 def _value_check(plan: Plan, summary: costs.CostSummary, currency: str, language: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from canvas_core.completeness import step_completeness
+from canvas_core.completeness import completeness_by_step
 from canvas_core.steps import STEPS_BY_ID
 from ui.navigation import HOME, ITERATIONS, STEP_PAGES
 from ui.state import AUTHOR_KEY, current_plan, is_stored, last_outcome, link_params, save_now
@@ -20,10 +20,11 @@ def show(pages: dict[str, StreamlitPage]) -> None:
         st.text(plan.meta.name)  # user text: plain, never markdown
         _save_state()
         params = link_params()
+        shares = completeness_by_step(plan)
         st.page_link(pages[HOME.step_id], label=HOME.title, icon=HOME.icon, query_params=params)
         for page in STEP_PAGES:
             step = STEPS_BY_ID[page.step_id]
-            share = step_completeness(plan, page.step_id)
+            share = shares[page.step_id]
             done = "✓" if share >= 1 else f"{share:.0%}"
             st.page_link(pages[page.step_id], label=f"{step.number}. {step.title} · {done}", icon=page.icon,
                          query_params=params)

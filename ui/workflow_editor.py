@@ -9,9 +9,9 @@ import streamlit as st
 
 from canvas_core import workflow, workflow_edits as edits
 from canvas_core.plan import Plan
+from ui import tables
 from ui.state import current_plan, guarded, sync
 
-_TABLE_GENERATION = "workflow-table-generation"
 SCALE_HINTS = {
     "data_availability": "1 = hard to get or label · 5 = at hand, labelled",
     "accuracy_requirement": "1 = rough answers help · 5 = must almost always be right",
@@ -51,10 +51,10 @@ def _process(plan: Plan) -> None:
     tasks = plan.workflow.tasks
     names = {t.id: t.name for t in tasks}
     table = pd.DataFrame(
-        [{column: _cell(getattr(t, field)) for column, field in edits.TASK_COLUMNS.items()} for t in tasks],
+        [{column: tables.cell(getattr(t, field)) for column, field in edits.TASK_COLUMNS.items()} for t in tasks],
         columns=list(edits.TASK_COLUMNS),
     )
-    key = f"workflow-tasks-{st.session_state.get(_TABLE_GENERATION, 0)}"
+    key = tables.editor_key("workflow", "workflow-tasks")
     st.data_editor(
         table, key=key, num_rows="dynamic", hide_index=True, width="stretch",
         column_config={
@@ -86,15 +86,13 @@ def _process(plan: Plan) -> None:
         st.form_submit_button("Add task", icon=":material/add:", on_click=guarded(_add_task))
 
 
-def _cell(value):
-    return [str(v) for v in value] if isinstance(value, list) else (float(value) if hasattr(value, "as_tuple") else value)
 
 
 def _apply_table(key: str, row_ids: list[str], columns: dict[str, str]) -> None:
     edits.apply_table_edits(current_plan(), row_ids, st.session_state[key], columns)
     # The table now shows the plan's data afresh: a new key drops the applied delta
     # (feeding an editor's output back as its input loses every second edit).
-    st.session_state[_TABLE_GENERATION] = st.session_state.get(_TABLE_GENERATION, 0) + 1
+    tables.renew("workflow")
 
 
 def _add_task() -> None:
@@ -103,7 +101,7 @@ def _add_task() -> None:
                           after=state["workflow-new-after"] or None)
     state["workflow-new-after"] = task.id  # the next task typed follows this one
     state["workflow-new-name"] = state["workflow-new-actor"] = ""
-    state[_TABLE_GENERATION] = state.get(_TABLE_GENERATION, 0) + 1
+    tables.renew("workflow")
 
 
 def _set_text(field: str, key: str) -> None:
@@ -128,12 +126,12 @@ def _candidates(plan: Plan) -> None:
                "(low 1, medium 0.75, high 0.5, unacceptable 0). A rough guide for the discussion, not a business case.")
     table = pd.DataFrame([{
         "Rank": c.rank, "Task": c.task.name,
-        "Minutes saved per case": _cell(c.task.minutes_saved_per_case),
+        "Minutes saved per case": tables.cell(c.task.minutes_saved_per_case),
         "Errors avoided per month": c.task.errors_avoided_per_month,
         "Cost of a wrong prediction": c.task.wrong_prediction_cost,
-        "Hours saved per month": _cell(c.hours_saved_per_month), "Score": float(c.score), "Check": c.warning,
+        "Hours saved per month": tables.cell(c.hours_saved_per_month), "Score": float(c.score), "Check": c.warning,
     } for c in ranked])
-    key = f"workflow-candidates-table-{st.session_state.get(_TABLE_GENERATION, 0)}"
+    key = tables.editor_key("workflow", "workflow-candidates-table")
     st.data_editor(
         table, key=key, hide_index=True, width="stretch",
         disabled=["Rank", "Task", "Hours saved per month", "Score", "Check"],
@@ -156,7 +154,7 @@ def _candidates(plan: Plan) -> None:
 
 def _set_candidates(key: str) -> None:
     edits.set_candidates(current_plan(), st.session_state[key])
-    st.session_state[_TABLE_GENERATION] = st.session_state.get(_TABLE_GENERATION, 0) + 1
+    tables.renew("workflow")
 
 
 def _choose(key: str) -> None:
