@@ -19,8 +19,12 @@ def canvas_completeness(spec: CanvasSpec, content: CanvasContent | None) -> floa
         stored = content.blocks.get(block.id)
         notes = [n for n in stored.notes if n.text.strip()] if stored else []
         if block.subitems:
-            covered = {n.topic for n in notes}
-            parts += sum(1 for s in block.subitems if s.id in covered) / len(block.subitems)
+            ids = {s.id for s in block.subitems}
+            covered = {n.topic for n in notes} & ids
+            # A note typed straight into the block belongs to no sub-item; it still
+            # answers part of the block, so it counts as one part.
+            loose = any(n.topic not in ids for n in notes)
+            parts += min(len(ids), len(covered) + loose) / len(ids)
         else:
             parts += 1.0 if notes else 0.0
     return parts / len(spec.blocks)

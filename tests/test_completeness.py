@@ -33,3 +33,12 @@ def test_worked_example_is_complete_on_every_canvas(example_plan):
             assert step_completeness(example_plan, step.id) == 1.0, step.id
     assert step_completeness(example_plan, "workflow") == 1.0
     assert step_completeness(example_plan, "costs") == 1.0
+
+
+def test_a_note_typed_straight_into_a_block_with_sub_items_counts_as_one_part(specs):
+    plan = Plan()
+    editing.add_note(plan, "product_brief", "value_proposition", "Adjusters stop sorting mail by hand")
+    # One of three parts of one of twelve blocks, like a note filed under a sub-item.
+    assert step_completeness(plan, "brief") == pytest.approx(1 / 36)
+    editing.add_note(plan, "product_brief", "value_proposition", "Faster routing", topic="product")
+    assert step_completeness(plan, "brief") == pytest.approx(2 / 36)

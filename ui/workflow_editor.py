@@ -17,6 +17,7 @@ SCALE_HINTS = {
     "accuracy_requirement": "1 = rough answers help · 5 = must almost always be right",
     "problem_difficulty": "1 = well solved elsewhere · 5 = research territory",
 }
+_REASONS_SHOWN = 4
 _REASON_CHOICES = {"": "not answered", "no": "does not apply", "yes": "applies"}
 
 
@@ -284,6 +285,9 @@ def _readiness(plan: Plan) -> None:
     with st.container(key=f"workflow-readiness-{signal.level}"):
         st.caption("Readiness of this step, one input to the pre-POC screening")
         show(f"**{signal.level.capitalize()}**: {signal.summary}", icon=icon)
-        if signal.reasons:
-            # Reasons may quote the user's task names: plain text, never markdown.
-            st.text("\n".join(f"{'■' if r.level == 'red' else '▲'} {r.answer}: {r.text}" for r in signal.reasons))
+        # Reasons may quote the user's task names: plain text, never markdown.
+        lines = [f"{'■' if r.level == 'red' else '▲'} {r.answer}: {r.text}" for r in signal.reasons]
+        st.text("\n".join(lines[:_REASONS_SHOWN]))
+        if len(lines) > _REASONS_SHOWN:  # a new plan has many: keep the tabs in view
+            with st.expander(f"{len(lines) - _REASONS_SHOWN} more to settle"):
+                st.text("\n".join(lines[_REASONS_SHOWN:]))
