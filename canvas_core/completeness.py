@@ -68,7 +68,14 @@ def costs_completeness(plan: Plan) -> float:
 
 def data_landscape_completeness(plan: Plan) -> float:
     assets = plan.data_landscape.assets
-    return _share([len(assets) >= 1, len(assets) >= 3, any(a.use.strip() for a in assets)])
+    if not assets:
+        return 0.0
+    return _share([
+        len(assets) >= 3,
+        all(a.uses for a in assets),  # how the project uses each asset
+        any("label" in a.uses for a in assets),  # where the right answers come from
+        all(a.owner.strip() and a.location.strip() for a in assets),  # whom to ask, where to look
+    ])
 
 
 def step_completeness(plan: Plan, step_id: str) -> float:

@@ -89,10 +89,10 @@ def add_lines(plan: Plan, lines: list[CostLine]) -> None:
 
 
 def add_line_from_asset(plan: Plan, asset: DataAsset) -> CostLine:
-    """A paid or external data asset from the data landscape, as a yearly data cost line."""
+    """A paid data asset from the data landscape, as a yearly data cost line linked to it."""
     cost = asset.yearly_cost or Decimal(0)
     line = CostLine(category="data", label=asset.name[:300], low=cost, expected=cost, high=cost,
-                    note=f"From the data landscape ({asset.acquisition}, {asset.origin}).")
+                    note=f"From the data landscape ({asset.acquisition} data).", source_asset_id=asset.id)
     add_lines(plan, [line])
     return line
 

@@ -16,6 +16,8 @@ from canvas_core.specs import CanvasSpec
 STEP_SOURCE_LABELS = {
     "workflow.use_of_model": "Workflow integration · Use of the model",
     "data_landscape.assets": "Data landscape · Assets",
+    "data_landscape.features": "Data landscape · Assets used as features",
+    "data_landscape.labels": "Data landscape · Sources of labels",
 }
 
 
@@ -49,12 +51,8 @@ def _texts_at(plan: Plan, specs: dict[str, CanvasSpec], ref: str) -> list[Sugges
     if ref == "workflow.use_of_model":
         text = plan.workflow.integration.use_of_model.text.strip()
         return [Suggestion(STEP_SOURCE_LABELS[ref], text)] if text else []
-    if ref == "data_landscape.assets":
-        label = STEP_SOURCE_LABELS[ref]
-        return [
-            Suggestion(label, f"{a.name}: {a.use}" if a.use.strip() else a.name, _asset_status(a.availability))
-            for a in plan.data_landscape.assets
-        ]
+    if ref.startswith("data_landscape."):
+        return _asset_suggestions(plan, ref)
     canvas_id, _, block_id = ref.partition(".")
     if canvas_id not in specs:
         return []  # cost refs are outbound only: costs read canvases, not the reverse
@@ -65,8 +63,24 @@ def _texts_at(plan: Plan, specs: dict[str, CanvasSpec], ref: str) -> list[Sugges
     return [Suggestion(label, n.text, n.status) for n in content.blocks[block_id].notes if n.text.strip()]
 
 
-def _asset_status(availability: str) -> NoteStatus:
-    return NoteStatus.MISSING if availability == "missing" else NoteStatus.AVAILABLE
+def _asset_suggestions(plan: Plan, ref: str) -> list[Suggestion]:
+    assets = plan.data_landscape.assets
+    if ref == "data_landscape.features":
+        # Data the model cannot have when it predicts is no feature; the findings say so.
+        chosen = [(a, a.contents) for a in assets if "feature" in a.uses and a.at_prediction_time]
+    elif ref == "data_landscape.labels":
+        chosen = [(a, a.contents) for a in assets if "label" in a.uses]
+    else:
+        chosen = [(a, a.use) for a in assets]
+    return [Suggestion(STEP_SOURCE_LABELS[ref], f"{a.name}: {detail.strip()}" if detail.strip() else a.name,
+                       _asset_status(a.status))
+            for a, detail in chosen]
+
+
+def _asset_status(status: str) -> NoteStatus:
+    # "accessible" data exists but is not in hand yet: planned, like a yellow sticky note.
+    return {"available": NoteStatus.AVAILABLE, "accessible": NoteStatus.PLANNED,
+            "missing": NoteStatus.MISSING, "question": NoteStatus.QUESTION}[status]
 
 
 def take_over(plan: Plan, canvas_id: str, block_id: str, suggestion: Suggestion, author: str = "") -> None:

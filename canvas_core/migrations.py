@@ -28,7 +28,38 @@ def _v1_to_v2(doc: Document) -> Document:
     return doc
 
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2}
+_KINDS = {"tabular": "tables", "table": "tables", "sql": "tables", "csv": "tables", "text": "text",
+          "e-mail": "text", "image": "images", "audio": "audio", "video": "video", "event": "events",
+          "time series": "time_series", "document": "documents", "pdf": "documents", "calendar": "tables"}
+
+
+def _v2_to_v3(doc: Document) -> Document:
+    # v3 gives each data asset the inventory's columns: a status with "open question",
+    # graded personal data, kinds of data, uses, and links paid data to its cost line.
+    assets = doc.get("data_landscape", {}).get("assets", [])
+    for asset in assets if isinstance(assets, list) else []:
+        if not isinstance(asset, dict):
+            continue
+        asset["status"] = asset.pop("availability", "available")
+        personal = asset.pop("personal_data", False)
+        asset["personal_data"] = "personal" if personal is True else "none"
+        data_type = str(asset.pop("data_type", "") or "")
+        asset["contents"] = data_type  # kept word for word; the kinds are a best guess from it
+        lowered = data_type.lower()
+        asset["kinds"] = sorted({kind for word, kind in _KINDS.items() if word in lowered})
+        if asset.pop("origin", "internal") == "external" and not asset.get("location"):
+            asset["location"] = "External"  # v3 has no origin field; the ring and acquisition carry it
+    names = {a.get("name"): a.get("id") for a in assets if isinstance(a, dict)} if isinstance(assets, list) else {}
+    lines = doc.get("costs", {}).get("lines", [])
+    for line in lines if isinstance(lines, list) else []:
+        # v2 added a paid asset as a data line named after it; v3 links them by id.
+        if isinstance(line, dict) and line.get("category") == "data" and line.get("label") in names:
+            line["source_asset_id"] = names[line["label"]]
+    doc["schema_version"] = 3
+    return doc
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 class MigrationError(ValueError):

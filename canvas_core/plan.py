@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # Limits keep a pasted novel or a hostile file from blowing up a page or a report.
 MAX_NOTE_CHARS = 5_000
@@ -191,6 +191,7 @@ class CostLine(_Model):
     high: Money = Decimal(0)
     note: LongText = ""
     assumption: bool = False
+    source_asset_id: str = Field(default="", max_length=40)  # the data asset this line pays for
 
 
 class CostEstimate(_Model):
@@ -202,18 +203,32 @@ class CostEstimate(_Model):
 # --- data landscape -------------------------------------------------------------
 
 
+DataKind = Literal["tables", "text", "images", "audio", "video", "events", "time_series", "documents",
+                   "geodata", "other"]
+DataUse = Literal["label", "feature", "monitoring", "evaluation"]
+
+
 class DataAsset(_Model):
+    """One data asset the project has or needs (one row of the data landscape)."""
+
     id: str = Field(default_factory=new_id, max_length=40)
     name: ShortText
     description: LongText = ""
-    availability: Literal["available", "accessible", "missing"] = "available"
-    sharing: Literal["private", "shared", "public"] = "private"
-    origin: Literal["internal", "external"] = "internal"
+    contents: ShortText = ""  # the entities or fields it holds
+    kinds: list[DataKind] = Field(default_factory=list, max_length=10)
+    owner: ShortText = ""
+    location: ShortText = ""  # system, table or API
+    sharing: Literal["private", "shared", "public"] = "private"  # the ring of the landscape
     acquisition: Literal["owned", "public", "earned", "paid"] = "owned"
-    personal_data: bool = False
-    data_type: ShortText = ""
+    status: Literal["available", "accessible", "missing", "question"] = "available"
+    personal_data: Literal["none", "pseudonymous", "personal", "special_category"] = "none"
+    volume: ShortText = ""
+    refresh: ShortText = ""
     yearly_cost: Money | None = None
-    use: LongText = ""
+    uses: list[DataUse] = Field(default_factory=list, max_length=4)
+    # A feature must exist when the model predicts, not only afterwards (leakage).
+    at_prediction_time: bool = True
+    use: LongText = ""  # how the project uses it, in the team's words
 
 
 class DataLandscape(_Model):
@@ -241,7 +256,7 @@ class PlanMeta(_Model):
 
 
 class Plan(_Model):
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     id: str = Field(default_factory=new_plan_id, pattern=r"^[A-Za-z0-9_-]{22,64}$")
     meta: PlanMeta = Field(default_factory=PlanMeta)
     canvases: dict[ShortText, CanvasContent] = Field(default_factory=dict)

@@ -26,6 +26,8 @@ STEP_REFS: frozenset[str] = frozenset(
     {
         "workflow.use_of_model",
         "data_landscape.assets",
+        "data_landscape.features",
+        "data_landscape.labels",
         "costs.staff",
         "costs.serving",
         "costs.retraining",

@@ -42,3 +42,20 @@ def test_a_note_typed_straight_into_a_block_with_sub_items_counts_as_one_part(sp
     assert step_completeness(plan, "brief") == pytest.approx(1 / 36)
     editing.add_note(plan, "product_brief", "value_proposition", "Faster routing", topic="product")
     assert step_completeness(plan, "brief") == pytest.approx(2 / 36)
+
+
+def test_data_landscape_counts_a_described_inventory_with_a_label_source():
+    from canvas_core.completeness import data_landscape_completeness
+    from canvas_core.plan import DataAsset
+
+    plan = Plan()
+    assert data_landscape_completeness(plan) == 0
+    plan.data_landscape.assets = [DataAsset(name="Mail archive")]
+    assert data_landscape_completeness(plan) == 0  # one bare row says nothing yet
+    plan.data_landscape.assets = [
+        DataAsset(name=n, uses=u, owner="Ops", location="Ticket DB")
+        for n, u in [("Mail", ["feature"]), ("Tickets", ["label"]), ("CRM", ["feature"])]
+    ]
+    assert data_landscape_completeness(plan) == 1
+    plan.data_landscape.assets[2].owner = ""
+    assert data_landscape_completeness(plan) == 0.75

@@ -66,10 +66,11 @@ def test_an_emptied_amount_counts_as_zero_and_a_new_row_needs_a_category():
 
 def test_paid_data_from_the_landscape_becomes_a_data_line():
     plan = Plan()
-    asset = DataAsset(name="Address reference data", acquisition="paid", origin="external",
+    asset = DataAsset(name="Address reference data", acquisition="paid", sharing="shared",
                       yearly_cost=Decimal("4800"))
     line = cost_edits.add_line_from_asset(plan, asset)
     assert (line.category, line.label, line.expected) == ("data", "Address reference data", Decimal("4800"))
+    assert line.source_asset_id == asset.id
 
 
 def test_share_and_horizon_are_validated():

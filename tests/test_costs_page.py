@@ -64,7 +64,7 @@ def test_an_empty_plan_starts_from_the_preset_lines_marked_as_assumptions():
 
 def test_paid_data_from_the_landscape_is_offered_as_a_line_once():
     plan = Plan()
-    plan.data_landscape.assets = [DataAsset(name="Postal address file", acquisition="paid", origin="external",
+    plan.data_landscape.assets = [DataAsset(name="Postal address file", acquisition="paid", sharing="shared",
                                             yearly_cost=costs.Decimal("4800"))]
     at = costs_page(plan)
     asset_id = plan.data_landscape.assets[0].id

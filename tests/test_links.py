@@ -46,7 +46,26 @@ def test_data_landscape_assets_feed_data_sources_with_their_status(specs):
     plan = Plan()
     plan.data_landscape.assets = [
         DataAsset(name="Ticket DB", use="labels"),
-        DataAsset(name="Re-route reasons", availability="missing"),
+        DataAsset(name="Re-route reasons", status="missing"),
+        DataAsset(name="CRM replica", status="accessible"),
+        DataAsset(name="Cyprus mails", status="question"),
     ]
     found = links.suggestions_for(plan, specs, "ml_canvas", "data_sources")
-    assert [(s.text, s.status) for s in found] == [("Ticket DB: labels", "available"), ("Re-route reasons", "missing")]
+    assert [(s.text, s.status) for s in found] == [
+        ("Ticket DB: labels", "available"), ("Re-route reasons", "missing"),
+        ("CRM replica", "planned"), ("Cyprus mails", "question")]
+    assert [s.text for s in links.suggestions_for(plan, specs, "mlops_stack", "data_sources_versioning")] == [
+        s.text for s in found]
+
+
+def test_features_are_offered_only_from_data_the_model_has_when_it_predicts(specs):
+    plan = Plan()
+    plan.data_landscape.assets = [
+        DataAsset(name="CRM", contents="segment, broker flag", uses=["feature"]),
+        DataAsset(name="Closing notes", uses=["feature"], at_prediction_time=False),
+        DataAsset(name="Ticket DB", contents="final team", uses=["label"]),
+    ]
+    features = links.suggestions_for(plan, specs, "ml_canvas", "features")
+    assert [s.text for s in features] == ["CRM: segment, broker flag"]
+    labels = links.suggestions_for(plan, specs, "ml_canvas", "data_collection")
+    assert [(s.text, s.source) for s in labels] == [("Ticket DB: final team", "Data landscape · Sources of labels")]

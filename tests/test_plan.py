@@ -92,7 +92,10 @@ def test_worked_example_round_trips_and_fills_every_step(example_plan: Plan):
     assert len(example_plan.workflow.tasks) >= 6 and example_plan.workflow.chosen_task_id
     assert {line.category for line in example_plan.costs.lines} >= {
         "staff", "infrastructure", "change_management", "operational_maintenance", "data"}
-    assert len(example_plan.data_landscape.assets) >= 5
+    assets = example_plan.data_landscape.assets
+    assert len(assets) >= 8
+    assert {a.sharing for a in assets} == {"private", "shared", "public"}
+    assert {a.status for a in assets} == {"available", "accessible", "missing", "question"}
     assert example_plan.review.open_questions
 
 
@@ -142,6 +145,6 @@ def test_absurd_and_negative_money_is_refused():
 
 def test_unknown_fields_and_newer_schema_are_refused():
     with pytest.raises(ValidationError):
-        Plan.model_validate({"schema_version": 2, "surprise": True})
+        Plan.model_validate({"schema_version": SCHEMA_VERSION, "surprise": True})
     with pytest.raises(ValidationError):
-        Plan.model_validate({"schema_version": 3})
+        Plan.model_validate({"schema_version": SCHEMA_VERSION + 1})

@@ -21,6 +21,7 @@ from canvas_core.transfer import (
 )
 
 V1_FILE = Path(__file__).parent / "fixtures" / "plan_v1_example.json"
+V2_FILE = Path(__file__).parent / "fixtures" / "plan_v2_example.json"
 
 
 def test_export_then_import_is_lossless_apart_from_the_new_identity(example_plan: Plan):
@@ -67,6 +68,33 @@ def test_a_file_from_the_older_format_is_migrated():
     assert plan.schema_version == SCHEMA_VERSION
     assert (plan.workflow.integration.mode.value, plan.workflow.integration.mode.unclear) == ("augment", False)
     assert plan.meta.name == v1["meta"]["name"]
+
+
+def test_a_v2_data_landscape_keeps_every_answer_in_the_richer_v3_inventory():
+    v2 = json.loads(V2_FILE.read_text(encoding="utf-8"))
+    assert v2["schema_version"] == 2
+    plan = import_plan(V2_FILE.read_bytes())
+    old = {a["id"]: a for a in v2["data_landscape"]["assets"]}
+    assert [a.name for a in plan.data_landscape.assets] == [a["name"] for a in old.values()]
+    for asset in plan.data_landscape.assets:
+        before = old[asset.id]
+        assert asset.status == before["availability"]
+        assert asset.personal_data == ("personal" if before["personal_data"] else "none")
+        assert asset.contents == before["data_type"]
+        assert (asset.use, asset.description, asset.sharing, asset.acquisition) == (
+            before["use"], before["description"], before["sharing"], before["acquisition"])
+        assert (asset.location == "External") == (before["origin"] == "external")
+    mail = next(a for a in plan.data_landscape.assets if a.name == "Mail archive")
+    assert mail.kinds == ["text"]  # from "Text (e-mail)"
+
+
+def test_migration_links_a_v2_data_line_named_after_its_asset():
+    doc = {"schema_version": 2,
+           "data_landscape": {"assets": [{"id": "a1", "name": "Address file", "acquisition": "paid"}]},
+           "costs": {"lines": [{"id": "l1", "category": "data", "label": "Address file"},
+                               {"id": "l2", "category": "staff", "label": "Address file"}]}}
+    lines = migrations.migrate(doc)["costs"]["lines"]
+    assert [line.get("source_asset_id") for line in lines] == ["a1", None]
 
 
 def test_migration_leaves_its_input_alone_and_refuses_a_gap(monkeypatch):

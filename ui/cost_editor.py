@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from canvas_core import cost_edits, costs, workflow
+from canvas_core import cost_edits, costs, data_landscape, workflow
 from canvas_core.plan import Plan
 from ui import cost_charts
 from ui import tables
@@ -197,17 +197,17 @@ def _notes(canvas, block_id: str, topic: str | None = None) -> list[str]:
 
 
 def _paid_data(plan: Plan) -> None:
-    paid = [a for a in plan.data_landscape.assets if a.acquisition == "paid" or a.origin == "external"]
+    paid = data_landscape.paid_assets(plan)
     if not paid:
         return
-    present = {line.label for line in plan.costs.lines if line.category == "data"}
     with st.container(border=True, key="cost-from-landscape"):
-        st.markdown("**Paid or external data (Data landscape)**")
+        st.markdown("**Paid data (Data landscape)**")
         for asset in paid:
             text_col, button_col = st.columns([5, 1], vertical_alignment="center")
-            cost = f", {asset.yearly_cost} a year" if asset.yearly_cost else ""
-            text_col.text(f"{asset.name} ({asset.acquisition}, {asset.origin}{cost})")
-            if asset.name in present:
+            cost = f", {costs.format_money(asset.yearly_cost, plan.meta.currency, plan.meta.language)} a year" \
+                if asset.yearly_cost else ""
+            text_col.text(f"{asset.name} ({asset.acquisition}{cost})")
+            if data_landscape.cost_line_for(plan, asset) is not None:
                 button_col.caption("In the lines")
             else:
                 button_col.button("Add as a line", key=f"cost-add-asset-{asset.id}", on_click=guarded(_add_asset),
