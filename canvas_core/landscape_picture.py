@@ -4,7 +4,9 @@ The picture puts the use of the data (the ML Canvas prediction task and
 decisions) in the centre, with rings for private, shared and public data
 around it. Each asset is a dot in its ring, coloured by its status. The layout
 is computed here once so the app (plotly) and the PDF (reportlab) draw the
-same picture. Coordinates are in the unit circle: centre (0, 0), y up.
+same picture. Coordinates are in the unit circle: centre (0, 0), y up. The
+top of every ring (a wedge of LABEL_GAP around 12 o'clock) is kept free of
+dots for the ring's label.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ RING_WIDTH = (1.0 - CENTRE_RADIUS) / len(RING_ORDER)
 MARKER_RADIUS = 0.04
 MIN_MARKER_RADIUS = 0.008
 SPACING = 2.6  # centre-to-centre distance between neighbouring dots, in marker radii
+LABEL_GAP = math.radians(36)
+ARC = 2 * math.pi - LABEL_GAP
 CENTRE_SOURCES = (("ml_canvas", "prediction_task"), ("ml_canvas", "decisions"))
 
 
@@ -82,7 +86,7 @@ def _tracks(band: RingBand, count: int, marker: float) -> list[tuple[float, int]
         radii = [band.inner + (band.outer - band.inner) * (k + 1) / (n_tracks + 1) for k in range(n_tracks)]
         if n_tracks > 1 and (band.outer - band.inner) / (n_tracks + 1) < marker * SPACING:
             return None  # neighbouring tracks would overlap
-        capacity = [max(1, int(2 * math.pi * r / (SPACING * marker))) for r in radii]
+        capacity = [max(1, int(ARC * r / (SPACING * marker))) for r in radii]
         if sum(capacity) >= count:
             # Share the dots out in proportion to each track's length.
             total = sum(capacity)
@@ -108,13 +112,14 @@ def _place(band: RingBand, ring_index: int, assets: list[DataAsset], marker: flo
     placed: list[PlacedAsset] = []
     queue = iter(assets)
     for track_index, (radius, count) in enumerate(tracks):
-        step = 2 * math.pi / count
-        # Start at the top, turned a little per ring and track so dots of
+        step = ARC / count
+        # Clockwise from the label gap, shifted a little per ring and track so dots of
         # neighbouring rings do not line up along one spoke (their labels would collide).
-        start = math.pi / 2 - step * (0.5 * ring_index + 0.35 * track_index)
+        shift = (0.5 * ring_index + 0.3 * track_index) % 1 - 0.5  # within half a step either way
+        start = math.pi / 2 - LABEL_GAP / 2
         for k in range(count):
             asset = next(queue)
-            angle = start - k * step  # clockwise, like reading a clock
+            angle = start - (k + 0.5 + shift / 2) * step
             placed.append(PlacedAsset(
                 id=asset.id, name=asset.name, sharing=asset.sharing, status=asset.status,
                 colour=STATUS_COLOURS[asset.status], x=round(radius * math.cos(angle), 6),

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from canvas_core import cost_edits
 from canvas_core.data_landscape import cost_line_for, findings, paid_assets
-from canvas_core.landscape_picture import STATUS_COLOURS, landscape_picture
+from canvas_core.landscape_picture import LABEL_GAP, STATUS_COLOURS, landscape_picture
 from canvas_core.plan import CostLine, DataAsset, Plan
 
 
@@ -136,6 +136,8 @@ def test_dots_never_overlap_and_stay_inside_their_ring(rows):
     for p in picture.assets:
         radius = math.hypot(p.x, p.y)
         assert rings[p.sharing].inner < radius < rings[p.sharing].outer
+        from_top = abs(math.atan2(p.x, p.y))  # 0 at 12 o'clock, where the ring's label goes
+        assert from_top >= LABEL_GAP / 2 - 1e-9
     for i, a in enumerate(points):
         for b in points[i + 1:]:
             assert math.dist(a, b) >= 2 * picture.marker_radius
