@@ -29,11 +29,16 @@ def export_plan(plan: Plan) -> bytes:
     return (plan.to_json() + "\n").encode("utf-8")
 
 
+def file_slug(name: str) -> str:
+    """A plan name as the start of a file name: lower-case ASCII words joined by dashes,
+    at most 60 characters, 'plan' when nothing is left (e.g. a name in Greek only)."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60].rstrip("-") or "plan"
+
+
 def export_filename(plan: Plan, today: date | None = None) -> str:
     """e.g. 'support-mail-triage-2026-11-23.json' (ASCII, safe on every system)."""
-    ascii_name = unicodedata.normalize("NFKD", plan.meta.name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60] or "plan"
-    return f"{slug}-{(today or utc_now().date()).isoformat()}.json"
+    return f"{file_slug(plan.meta.name)}-{(today or utc_now().date()).isoformat()}.json"
 
 
 def import_plan(data: bytes) -> Plan:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from canvas_core import costs, workflow
+from canvas_core import costs, data_landscape, workflow
 from canvas_core.plan import CostLine, DataAsset, Note, Plan, WorkflowTask
 from canvas_core.report.summary import (
+    DATA_SIGNAL,
     LEFT_EMPTY,
     WORKFLOW_SIGNAL,
     canvases_in_order,
@@ -98,3 +99,22 @@ def test_worked_example_summary(example_plan: Plan):
     unclear = [q for q in found if q[0].startswith("Workflow integration")]
     assert unclear and unclear[0][1].startswith("Marked unclear: ")
     assert all(share == 1.0 for _, share in summary.completeness)
+
+
+def data_signal(plan: Plan):
+    return next(s for s in executive_summary(plan).signals if s.name == DATA_SIGNAL)
+
+
+def test_the_data_signal_follows_the_worst_finding_and_lists_each():
+    assert (data_signal(Plan()).level, data_signal(Plan()).summary) == ("amber", "No data assets listed yet.")
+    plan = Plan()
+    plan.data_landscape.assets = [DataAsset(name="Tickets", uses=["label", "feature"])]
+    assert (data_signal(plan).level, data_signal(plan).reasons) == ("green", ())
+    plan.data_landscape.assets.append(DataAsset(name="Mails <b>", personal_data="personal"))
+    assert (data_signal(plan).level, data_signal(plan).summary) == ("amber", "1 finding (1 to check).")
+    plan.data_landscape.assets.append(DataAsset(name="Gold set", status="missing", uses=["label"]))
+    signal = data_signal(plan)
+    assert (signal.level, signal.summary) == ("red", "2 findings (1 serious, 1 to check).")
+    found = data_landscape.findings(plan)
+    assert signal.reasons == tuple(f"{f.title}: {f.detail}" for f in found)
+    assert any("Mails <b>" in reason for reason in signal.reasons)  # raw: renderers escape

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from canvas_core import costs, workflow
+from canvas_core import costs, data_landscape, workflow
 from canvas_core.completeness import completeness_by_step
 from canvas_core.plan import CanvasContent, NoteStatus, Plan
 from canvas_core.specs import BlockSpec, CanvasSpec, canvases
@@ -57,6 +57,7 @@ LEFT_EMPTY = "Left empty"
 UNCLEAR = "Marked unclear"
 ASSET_QUESTION = "Status is an open question"
 WORKFLOW_SIGNAL = "Workflow integration readiness"
+DATA_SIGNAL = "Data landscape"
 WORKFLOW_STEP = next(s.title for s in STEPS if s.id == "workflow")
 REVIEW_STEP = next(s.title for s in STEPS if s.id == "review")
 
@@ -68,10 +69,16 @@ def canvases_in_order() -> tuple[CanvasSpec, ...]:
     return (*in_steps, *(spec for spec in specs.values() if spec not in in_steps))
 
 
+def plan_iteration(plan: Plan) -> int:
+    """The plan's iteration: the ML Canvas header counts them (saving an iteration raises it)."""
+    content = plan.canvases.get("ml_canvas")
+    return content.header.iteration if content else 1
+
+
 def executive_summary(plan: Plan) -> ExecutiveSummary:
     shares = completeness_by_step(plan)
     return ExecutiveSummary(
-        signals=(_workflow_signal(plan),),
+        signals=(_workflow_signal(plan), _data_signal(plan)),
         key_figures=key_figures(plan),
         open_questions=open_questions(plan),
         completeness=tuple((s.title, shares[s.id]) for s in STEPS if s.id != "review"),
@@ -85,6 +92,22 @@ def _workflow_signal(plan: Plan) -> Signal:
     ready = workflow.readiness(plan.workflow)
     return Signal(WORKFLOW_SIGNAL, ready.level, ready.summary,
                   tuple(f"{r.answer}: {r.text}" for r in ready.reasons))
+
+
+def _data_signal(plan: Plan) -> Signal:
+    found = data_landscape.findings(plan)
+    levels = {f.level for f in found}
+    level: Level = "red" if "red" in levels else "amber" if "amber" in levels else "green"
+    reasons = tuple(f"{f.title}: {f.detail}" for f in found)
+    if not plan.data_landscape.assets:
+        return Signal(DATA_SIGNAL, "amber", "No data assets listed yet.",
+                      ("Data landscape: list the data the project has and needs.",))
+    if not found:
+        return Signal(DATA_SIGNAL, "green", "Nothing to act on in the data landscape.", ())
+    red = sum(f.level == "red" for f in found)
+    counts = ([f"{red} serious"] if red else []) + ([f"{len(found) - red} to check"] if len(found) > red else [])
+    summary = f"{len(found)} finding{'s' if len(found) > 1 else ''} ({', '.join(counts)})."
+    return Signal(DATA_SIGNAL, level, summary, reasons)
 
 
 # --- key figures -------------------------------------------------------------------------
