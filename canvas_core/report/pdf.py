@@ -1,0 +1,43 @@
+"""The plan as a PDF a stakeholder can read without the app: `build_pdf(plan)`.
+
+Pure function of the plan (no Streamlit, no files written): cover, executive
+summary, every step in journey order (each canvas on a landscape page that
+mirrors its published grid), and a last page with sources and licences.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from canvas_core.plan import Plan
+from canvas_core.report.context import ReportContext
+from canvas_core.report.document import Geometry, build
+from canvas_core.report.sections import report_sections
+from canvas_core.report.canvas_pages import FLOOR_SIZE
+
+PAGE_SIZE_NAMES = {"a4": "A4", "letter": "letter"}
+
+
+def iteration_label(plan: Plan, iteration: str | None) -> str | None:
+    """The iteration to print: the one asked for, else the number the ML Canvas header counts."""
+    if iteration is not None:
+        return iteration.strip() or None
+    header = plan.canvases.get("ml_canvas")
+    return str(header.header.iteration) if header is not None else None
+
+
+def build_pdf(plan: Plan, *, page_size: Literal["A4", "letter"] = "A4", iteration: str | None = None,
+              today: dt.date | None = None) -> bytes:
+    """The report as PDF bytes. `iteration` labels a saved iteration (e.g. "3: after the workshop")."""
+    size = PAGE_SIZE_NAMES.get(page_size.lower())
+    if size is None:
+        raise ValueError(f"page size must be A4 or letter, not {page_size!r}")
+    ctx = ReportContext(plan=plan, geometry=Geometry.for_size(size), iteration=iteration_label(plan, iteration),
+                        today=today or dt.date.today())
+    story = [flowable for section in report_sections() for flowable in section(ctx)]
+    name = plan.meta.name.strip() or "Untitled plan"
+    footer = f"{name} · iteration {ctx.iteration}" if ctx.iteration else name
+    return build(story, geometry=ctx.geometry, footer=footer, title=name,
+                 author=plan.meta.team.strip() or "ML Canvas Studio",
+                 subject=f"ML project plan: {name}", page_ref_size=FLOOR_SIZE)

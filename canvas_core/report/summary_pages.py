@@ -1,0 +1,115 @@
+"""The cover and the executive summary (signals, key figures, open questions, completeness)."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from canvas_core.report.context import ReportContext
+from canvas_core.report.document import PORTRAIT, new_page
+from canvas_core.report.summary import ExecutiveSummary, executive_summary
+from canvas_core.report.tables import table
+from canvas_core.report.text import bold, bullet, esc, muted, para, styles
+
+MAX_OPEN_QUESTIONS = 12
+MAX_REASONS = 6
+LEVEL_COLOURS = {"green": "#15803d", "amber": "#b45309", "red": "#b91c1c"}
+LEVEL_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
+
+
+def cover(ctx: ReportContext) -> list[Flowable]:
+    st = styles()
+    meta = ctx.plan.meta
+    lines = []
+    if ctx.iteration:
+        lines.append(f"{bold('Iteration')} {esc(ctx.iteration)}")
+    lines.append(f"{bold('Team')} {esc(meta.team) if meta.team.strip() else muted('not named')}")
+    lines.append(f"{bold('Report date')} {ctx.today.isoformat()}")
+    lines.append(f"{bold('Plan last changed')} {meta.updated_at.date().isoformat()}")
+    return [
+        Spacer(1, 45 * mm),
+        para("ML project plan", st.cover_kicker),
+        para(esc(meta.name) if meta.name.strip() else muted("Untitled plan"), st.cover_title),
+        *(para(line, st.cover_line) for line in lines),
+        Spacer(1, 20 * mm),
+        para("This report shows every step of the plan: product brief, workflow integration, costs, the "
+             "Machine Learning Canvas, the data landscape and the MLOps Stack Canvas, each canvas on a page "
+             "laid out like the published canvas. Sources, licences and attributions are on the last page.",
+             st.muted),
+    ]
+
+
+def summary_section(ctx: ReportContext) -> list[Flowable]:
+    summary = executive_summary(ctx.plan)
+    st = styles()
+    return [*new_page(PORTRAIT), para("Executive summary", st.h1), *_signals(summary), *_key_figures(summary),
+            *_open_questions(summary), *_completeness(summary)]
+
+
+def _dot(level: str) -> str:
+    return f'<font color="{LEVEL_COLOURS[level]}" size="12">●</font>'
+
+
+def _signals(summary: ExecutiveSummary) -> list[Flowable]:
+    st = styles()
+    out: list[Flowable] = [para("Screening signals", st.h2)]
+    for signal in summary.signals:
+        head = para(f"{_dot(signal.level)} {bold(esc(signal.name))}: "
+                    f'<font color="{LEVEL_COLOURS[signal.level]}">{bold(LEVEL_WORDS[signal.level])}</font>. '
+                    f"{esc(signal.summary)}", st.body)
+        reasons = [bullet(esc(r), st.bullet, "–") for r in signal.reasons[:MAX_REASONS]]
+        rest = len(signal.reasons) - MAX_REASONS
+        if rest > 0:
+            reasons.append(para(muted(f"and {rest} more, listed in the section of the step"), st.bullet))
+        out.append(KeepTogether([head, *reasons]))
+    return out
+
+
+def _key_figures(summary: ExecutiveSummary) -> list[Flowable]:
+    st = styles()
+    if not summary.key_figures:
+        return [para("Key figures", st.h2), para(muted("No cost lines yet, so no cost figures."), st.body)]
+    rows = [[para(esc(f.label), st.cell), para(bold(esc(f.value)), st.cell_right)] for f in summary.key_figures]
+    return [para("Key figures", st.h2), table(rows, [110 * mm, 55 * mm], header=False)]
+
+
+def _open_questions(summary: ExecutiveSummary) -> list[Flowable]:
+    st = styles()
+    questions = summary.open_questions
+    out: list[Flowable] = [para(f"Open questions ({len(questions)})", st.h2)]
+    if not questions:
+        return [*out, para(muted("None: every block has an answer and nothing is marked unclear."), st.body)]
+    for q in questions[:MAX_OPEN_QUESTIONS]:
+        out.append(bullet(f"{bold(esc(q.where))}: {esc(q.text)}", st.bullet))
+    rest = len(questions) - MAX_OPEN_QUESTIONS
+    if rest > 0:
+        out.append(para(muted(f"and {rest} more: blocks left empty and notes marked as a question are shown "
+                              "on the canvases"), st.bullet))
+    return out
+
+
+class _Bar(Flowable):
+    """A small horizontal completeness bar."""
+
+    def __init__(self, share: float, width: float = 60 * mm, height: float = 7):
+        super().__init__()
+        self.share, self.width, self.height = max(0.0, min(1.0, share)), width, height
+
+    def wrap(self, availWidth, availHeight):
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        c.setFillColor(colors.HexColor("#e5e7eb"))
+        c.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        c.setFillColor(colors.HexColor("#1e3a8a"))
+        c.rect(0, 0, self.width * self.share, self.height, stroke=0, fill=1)
+
+
+def _completeness(summary: ExecutiveSummary) -> list[Flowable]:
+    st = styles()
+    rows = [[para("Step", st.cell_head), para("", st.cell_head), para("Complete", st.cell_head_right)]]
+    rows += [[para(esc(title), st.cell), _Bar(share), para(f"{share:.0%}", st.cell_right)]
+             for title, share in summary.completeness]
+    return [KeepTogether([para("Completeness by step", st.h2), table(rows, [55 * mm, 66 * mm, 25 * mm])])]
