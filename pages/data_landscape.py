@@ -1,12 +1,15 @@
-"""Step page: the data landscape."""
+"""Step page: the data landscape, an inventory of the data drawn around its use."""
 
-from ui import planned
+import streamlit as st
 
-planned.show(
-    "data_landscape",
-    [
-        "An inventory of the data assets the project needs: available, accessible, or required but missing.",
-        "For each asset: private, shared with partners or public; internal or external; personal data or not; its cost.",
-        "A landscape picture with the assets in rings around the use, inspired by the Data Landscape Canvas by Datentreiber.",
-    ],
-)
+from canvas_core.steps import STEPS_BY_ID
+from ui import data_landscape_editor
+from ui.state import show_flash
+
+step = STEPS_BY_ID["data_landscape"]
+st.title(f"{step.number}. {step.title}")
+st.caption("List the data the project has and needs: where it lives, who owns it, whether it is there yet, "
+           "whether it is personal and what it costs. Our own design, inspired by the Data Landscape Canvas by "
+           "Datentreiber (canvasgeneration.com); it does not reproduce that canvas.")
+show_flash()
+data_landscape_editor.show()

@@ -14,3 +14,21 @@ def run(target) -> AppTest:
     at = target.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def open_page(plan, script: str) -> AppTest:
+    """Store `plan`, open it by its link like a user would, and switch to the page `script`."""
+    from canvas_core.store import SqlPlanStore, database_url
+
+    SqlPlanStore(database_url()).create(plan)
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["plan"] = plan.id
+    run(at)
+    return run(at.switch_page(script))
+
+
+def stored(at: AppTest):
+    """The open plan as it was last saved."""
+    from canvas_core.store import SqlPlanStore, database_url
+
+    return SqlPlanStore(database_url()).get(at.session_state["open_plan"].plan.id).plan

@@ -8,24 +8,15 @@ from streamlit.testing.v1 import AppTest
 from canvas_core import costs
 from canvas_core.examples import load_example
 from canvas_core.plan import DataAsset, Plan
-from canvas_core.store import SqlPlanStore, database_url
-from tests.app_driver import APP, run
+from tests.app_driver import open_page, run, stored
 
 
 def costs_page(plan: Plan) -> AppTest:
-    SqlPlanStore(database_url()).create(plan)
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["plan"] = plan.id
-    run(at)
-    return run(at.switch_page("pages/costs.py"))
+    return open_page(plan, "pages/costs.py")
 
 
 def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
-
-
-def stored(at: AppTest) -> Plan:
-    return SqlPlanStore(database_url()).get(at.session_state["open_plan"].plan.id).plan
 
 
 def test_worked_example_totals_trace_to_its_lines():

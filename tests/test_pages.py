@@ -162,14 +162,6 @@ def test_review_shows_completeness_per_step_and_the_workflow_signal():
     assert table["Complete"].iloc[0] == 1.0
 
 
-@pytest.mark.parametrize("script, words", [
-    ("pages/data_landscape.py", "Datentreiber"),
-])
-def test_steps_not_built_yet_say_what_they_will_hold(script, words):
-    at = go(open_app(), script)
-    assert words in " ".join(m.value for m in at.markdown)
-
-
 def test_no_url_path_can_be_mistaken_for_a_bare_page_file():
     """A fresh server serves pages/<name>.py at /<name> without the app frame until the
     first st.navigation call, so a bookmarked link must never use a page file's name."""

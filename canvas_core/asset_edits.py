@@ -1,0 +1,100 @@
+"""Changes to the data landscape's inventory. The table is applied all or
+nothing: a bad cell leaves every asset as it was and says which row and
+column to fix."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from pydantic import ValidationError
+
+from canvas_core.editing import EditError, touch
+from canvas_core.plan import DataAsset, Plan
+from canvas_core.table_delta import apply_delta, blank
+
+# Table column -> asset field, in the order the table shows them.
+ASSET_COLUMNS: dict[str, str] = {
+    "Asset": "name",
+    "Ring": "sharing",
+    "Status": "status",
+    "Used as": "uses",
+    "At prediction time": "at_prediction_time",
+    "Acquisition": "acquisition",
+    "Personal data": "personal_data",
+    "Kinds": "kinds",
+    "Holds": "contents",
+    "Owner": "owner",
+    "Lives in": "location",
+    "Volume": "volume",
+    "Refresh": "refresh",
+    "Yearly cost": "yearly_cost",
+    "How the project uses it": "use",
+    "Description": "description",
+}
+_LISTS = {"uses", "kinds"}
+_ENUMS = {"sharing", "status", "acquisition", "personal_data"}
+
+
+def _value(column: str, name: str, raw: Any) -> Any:
+    raw = blank(raw)
+    if name in _LISTS:
+        return [str(v) for v in raw] if raw else []
+    if name == "at_prediction_time":
+        return bool(raw)
+    if name == "yearly_cost":
+        if raw is None or raw == "":
+            return None
+        try:
+            value = Decimal(str(raw))
+        except InvalidOperation:
+            raise EditError(f"{column} must be a number.") from None
+        if not value.is_finite():
+            raise EditError(f"{column} must be a number.")
+        return value.quantize(Decimal("0.01"))
+    return "" if raw is None else str(raw).strip()
+
+
+def _checked(asset: DataAsset, row: dict[str, Any], where: str) -> DataAsset:
+    changes = {ASSET_COLUMNS[c]: _value(c, ASSET_COLUMNS[c], v) for c, v in row.items() if c in ASSET_COLUMNS}
+    # An emptied choice keeps its value: the table offers no "none" and a blank ring has no place in the picture.
+    changes = {f: v for f, v in changes.items() if not (f in _ENUMS and v == "")}
+    try:
+        updated = DataAsset.model_validate({**asset.model_dump(), **changes})
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = str(first["loc"][0]) if first["loc"] else ""
+        column = next((c for c, f in ASSET_COLUMNS.items() if f == field), field)
+        message = first["msg"]
+        if field == "yearly_cost" and ("less than or equal" in message or "digits" in message):
+            message = "at most 1,000,000,000,000 (10^12): check the number of zeros"
+        elif "greater than or equal" in message:
+            message = "cannot be negative"
+        raise EditError(f"{where}, {column}: {message}. The last valid values were kept.") from None
+    if not updated.name:
+        raise EditError(f"{where}: every asset needs a name. The last valid values were kept.")
+    return updated
+
+
+def apply_asset_edits(plan: Plan, row_ids: list[str], edits: dict[str, Any]) -> None:
+    """Apply the inventory table's delta to the assets."""
+    result = apply_delta(plan.data_landscape.assets, row_ids, edits, update=_checked,
+                         create=lambda row, where: _checked(DataAsset(name="-"), {"Asset": "", **row}, where))
+    if result is not None:
+        plan.data_landscape.assets = result[0]
+        touch(plan)
+
+
+def add_asset(plan: Plan, name: str, **fields: Any) -> DataAsset:
+    """Add one asset from the form; the name is required, the rest has defaults."""
+    name = name.strip()
+    if not name:
+        raise EditError("Give the asset a name, such as the table, file or feed it is.")
+    try:
+        asset = DataAsset(name=name, **fields)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise EditError(f"{first['loc'][0] if first['loc'] else 'Asset'}: {first['msg']}.") from None
+    plan.data_landscape.assets = [*plan.data_landscape.assets, asset]
+    touch(plan)
+    return asset

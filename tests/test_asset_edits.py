@@ -1,0 +1,82 @@
+"""Editing the data landscape's inventory: the table delta and the add form."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from canvas_core.asset_edits import add_asset, apply_asset_edits
+from canvas_core.editing import EditError
+from canvas_core.plan import Plan
+
+
+def plan_with_two() -> Plan:
+    plan = Plan()
+    add_asset(plan, "Mail archive", uses=["feature"], personal_data="personal")
+    add_asset(plan, "Ticket DB", uses=["label"])
+    return plan
+
+
+def ids(plan: Plan) -> list[str]:
+    return [a.id for a in plan.data_landscape.assets]
+
+
+def test_the_form_adds_an_asset_with_its_answers_and_refuses_a_nameless_one():
+    plan = Plan()
+    asset = add_asset(plan, "  Address file ", sharing="shared", acquisition="paid", status="accessible",
+                      yearly_cost=Decimal("4800"))
+    assert plan.data_landscape.assets == [asset]
+    assert (asset.name, asset.sharing, asset.yearly_cost) == ("Address file", "shared", Decimal("4800"))
+    with pytest.raises(EditError, match="Give the asset a name"):
+        add_asset(plan, "   ")
+    assert len(plan.data_landscape.assets) == 1
+
+
+def test_table_edits_change_the_asset_and_keep_its_id():
+    plan = plan_with_two()
+    before = ids(plan)
+    apply_asset_edits(plan, before, {"edited_rows": {"1": {
+        "Status": "missing", "Used as": ["label", "evaluation"], "Kinds": ["tables", "events"],
+        "Yearly cost": 1200.5, "At prediction time": False, "Owner": " Ops team "}}})
+    tickets = plan.data_landscape.assets[1]
+    assert ids(plan) == before
+    assert (tickets.status, tickets.uses, tickets.kinds) == ("missing", ["label", "evaluation"], ["tables", "events"])
+    assert (tickets.yearly_cost, tickets.at_prediction_time, tickets.owner) == (Decimal("1200.50"), False, "Ops team")
+
+
+def test_rows_are_added_and_deleted_and_blank_new_rows_ignored():
+    plan = plan_with_two()
+    apply_asset_edits(plan, ids(plan), {"added_rows": [{"Asset": "Holiday calendar", "Ring": "public"}, {}],
+                                         "deleted_rows": [0]})
+    assert [(a.name, a.sharing) for a in plan.data_landscape.assets] == [
+        ("Ticket DB", "private"), ("Holiday calendar", "public")]
+
+
+@pytest.mark.parametrize("row, message", [
+    ({"Yearly cost": -5}, r"Row 2, Yearly cost: cannot be negative"),
+    ({"Yearly cost": 1e15}, r"Row 2, Yearly cost: at most 1,000,000,000,000"),
+    ({"Yearly cost": "lots"}, r"Yearly cost must be a number"),
+    ({"Asset": "  "}, r"Row 2: every asset needs a name"),
+    ({"Status": "lost"}, r"Row 2, Status"),
+])
+def test_a_bad_cell_is_refused_naming_row_and_column_and_nothing_changes(row, message):
+    plan = plan_with_two()
+    before = plan.model_copy(deep=True)
+    with pytest.raises(EditError, match=message):
+        apply_asset_edits(plan, ids(plan), {"edited_rows": {"0": {"Owner": "changed"}, "1": row}})
+    assert plan == before
+
+
+def test_an_emptied_choice_keeps_the_previous_value():
+    plan = plan_with_two()
+    apply_asset_edits(plan, ids(plan), {"edited_rows": {"0": {"Ring": None, "Personal data": None}}})
+    assert (plan.data_landscape.assets[0].sharing, plan.data_landscape.assets[0].personal_data) == (
+        "private", "personal")
+
+
+def test_a_new_row_without_a_name_is_refused():
+    plan = plan_with_two()
+    with pytest.raises(EditError, match="New row 1: every asset needs a name"):
+        apply_asset_edits(plan, ids(plan), {"added_rows": [{"Ring": "shared"}]})
+    assert len(plan.data_landscape.assets) == 2

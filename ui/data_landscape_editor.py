@@ -1,0 +1,225 @@
+"""The data landscape step: figures at a glance, the picture, the findings, the inventory.
+
+Everything shown is derived from the plan on each rerun (canvas_core computes
+the findings and the picture's layout); the widgets only edit the inventory.
+User text is shown with st.text or as table cells, never as Markdown.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pandas as pd
+import streamlit as st
+
+from canvas_core import asset_edits, data_landscape as dl
+from canvas_core.costs import format_money
+from canvas_core.landscape_picture import landscape_picture
+from canvas_core.plan import DataAsset, Plan
+from ui import tables
+from ui.landscape_chart import landscape_figure
+from ui.navigation import page_of
+from ui.state import current_plan, guarded, link_params
+
+PICTURE_KEY = "landscape-picture"
+_FINDING_STYLE = {"red": ("red", ":material/error:"), "amber": ("orange", ":material/warning:")}
+
+
+def show() -> None:
+    plan = current_plan()
+    assets = plan.data_landscape.assets
+    _at_a_glance(plan)
+    picture_col, findings_col = st.columns([3, 2], gap="large")
+    with picture_col:
+        _picture(plan)
+    with findings_col:
+        _findings(plan)
+        _where_answers_go()
+    _add_form(expanded=not assets)
+    _inventory(plan)
+
+
+# --- at a glance --------------------------------------------------------------------
+
+
+def _at_a_glance(plan: Plan) -> None:
+    assets = plan.data_landscape.assets
+    counts = [
+        ("Assets", len(assets)),
+        ("Available", sum(a.status == "available" for a in assets)),
+        ("Missing", sum(a.status == "missing" for a in assets)),
+        ("Open questions", sum(a.status == "question" for a in assets)),
+        ("Personal data", sum(a.personal_data != "none" for a in assets)),
+        ("Paid", len(dl.paid_assets(plan))),
+    ]
+    with st.container(key="landscape-glance", horizontal=True):
+        for label, value in counts:
+            st.metric(label, value, border=True)
+
+
+# --- picture ------------------------------------------------------------------------
+
+
+def _picture(plan: Plan) -> None:
+    st.subheader("The landscape")
+    st.caption("The use of the data in the centre (the ML Canvas prediction task), then the rings: private to us, "
+               "shared with a partner, public. Colour shows the status. Hover over a dot for the asset; click it "
+               "to see all its answers.")
+    event = st.plotly_chart(landscape_figure(landscape_picture(plan)), key=PICTURE_KEY, on_select="rerun",
+                            selection_mode="points", config={"displayModeBar": False})
+    points = (event or {}).get("selection", {}).get("points", []) if event else []
+    chosen = next((p.get("customdata") for p in points if p.get("customdata")), None)
+    asset = next((a for a in plan.data_landscape.assets if a.id == chosen), None)
+    if asset is not None:
+        _asset_card(plan, asset)
+
+
+def _asset_card(plan: Plan, asset: DataAsset) -> None:
+    with st.container(border=True, key="landscape-selected"):
+        st.text(asset.name)
+        rows = [
+            ("Ring", dl.SHARING_LABELS[asset.sharing]), ("Status", dl.STATUS_LABELS[asset.status]),
+            ("Acquisition", dl.ACQUISITION_LABELS[asset.acquisition]),
+            ("Personal data", dl.PERSONAL_LABELS[asset.personal_data]),
+            ("Used as", ", ".join(dl.USE_LABELS[u] for u in asset.uses) or "not said"),
+            ("At prediction time", "yes" if asset.at_prediction_time else "no"),
+            ("Kinds", ", ".join(dl.KIND_LABELS[k] for k in asset.kinds)), ("Holds", asset.contents),
+            ("Owner", asset.owner), ("Lives in", asset.location), ("Volume", asset.volume),
+            ("Refresh", asset.refresh),
+            ("Yearly cost", format_money(asset.yearly_cost, plan.meta.currency, plan.meta.language)
+             if asset.yearly_cost is not None else ""),
+            ("How the project uses it", asset.use), ("Description", asset.description),
+        ]
+        st.text("\n".join(f"{label}: {value}" for label, value in rows if value))
+
+
+# --- findings -----------------------------------------------------------------------
+
+
+def _findings(plan: Plan) -> None:
+    st.subheader("Findings")
+    found = dl.findings(plan)
+    if not plan.data_landscape.assets:
+        st.info("List the data the project has and needs below; the findings appear as you go.",
+                icon=":material/lightbulb:")
+        return
+    if not found:
+        st.success("Nothing to act on: the data is there, labelled, paid for and usable when predicting.",
+                   icon=":material/check_circle:")
+        return
+    for finding in found:
+        colour, icon = _FINDING_STYLE[finding.level]
+        with st.container(border=True, key=f"landscape-finding-{finding.kind}"):
+            st.markdown(f"{icon} :{colour}[**{finding.title}**]")  # our own words and counts only
+            st.text(finding.detail)  # names assets: plain text
+
+
+def _where_answers_go() -> None:
+    with st.expander("Where these answers are used"):
+        st.markdown("The assets are offered as suggestions on the ML Canvas (Data Sources; Features from assets "
+                    "used as features and available at prediction time; Data Collection from sources of labels) "
+                    "and on the MLOps Stack Canvas (Data Sources & Data Versioning). Paid data is offered as a "
+                    "line on the cost step.")
+        params = link_params()
+        st.page_link(page_of("ml_canvas"), label="Open the ML Canvas", icon=":material/dashboard:",
+                     query_params=params)
+        st.page_link(page_of("costs"), label="Open the cost estimate", icon=":material/payments:",
+                     query_params=params)
+
+
+# --- adding and editing ---------------------------------------------------------------
+
+_CHOICES = {
+    "sharing": dl.SHARING_LABELS, "status": dl.STATUS_LABELS, "acquisition": dl.ACQUISITION_LABELS,
+    "personal_data": dl.PERSONAL_LABELS,
+}
+_FORM_FIELDS = ("name", "sharing", "status", "acquisition", "personal_data", "uses", "contents", "owner",
+                "location", "yearly_cost")
+
+
+def _form_key(field: str) -> str:
+    return f"landscape-new-{field}"
+
+
+def _add_form(expanded: bool) -> None:
+    with st.expander("Add a data asset", expanded=expanded, icon=":material/add:"):
+        with st.form("landscape-add-asset", border=False):
+            name_col, ring_col, status_col = st.columns([3, 2, 2])
+            name_col.text_input("Asset", key=_form_key("name"), max_chars=300,
+                                placeholder="e.g. Ticket database, tables tickets and assignments")
+            ring_col.selectbox("Ring", list(dl.SHARING_LABELS), format_func=dl.SHARING_LABELS.get,
+                               key=_form_key("sharing"))
+            status_col.selectbox("Status", list(dl.STATUS_LABELS), format_func=dl.STATUS_LABELS.get,
+                                 key=_form_key("status"))
+            acq_col, personal_col, uses_col = st.columns([2, 2, 3])
+            acq_col.selectbox("Acquisition", list(dl.ACQUISITION_LABELS), format_func=dl.ACQUISITION_LABELS.get,
+                              key=_form_key("acquisition"))
+            personal_col.selectbox("Personal data", list(dl.PERSONAL_LABELS), format_func=dl.PERSONAL_LABELS.get,
+                                   key=_form_key("personal_data"))
+            uses_col.multiselect("Used as", list(dl.USE_LABELS), format_func=dl.USE_LABELS.get, key=_form_key("uses"))
+            holds_col, owner_col, where_col, cost_col = st.columns([3, 2, 2, 2])
+            holds_col.text_input("Holds (entities, fields)", key=_form_key("contents"), max_chars=300)
+            owner_col.text_input("Owner", key=_form_key("owner"), max_chars=300)
+            where_col.text_input("Lives in (system, table, API)", key=_form_key("location"), max_chars=300)
+            cost_col.number_input("Yearly cost", key=_form_key("yearly_cost"), min_value=0.0, max_value=1e12,
+                                  value=None, step=100.0, format="%.2f")
+            st.form_submit_button("Add asset", icon=":material/add:", on_click=guarded(_add_asset))
+
+
+def _add_asset() -> None:
+    state = st.session_state
+    values = {field: state[_form_key(field)] for field in _FORM_FIELDS}
+    cost = values.pop("yearly_cost")
+    asset_edits.add_asset(current_plan(), values.pop("name"), **values,
+                          yearly_cost=None if cost is None else Decimal(str(cost)).quantize(Decimal("0.01")))
+    for field in ("name", "contents", "owner", "location"):  # ready for the next asset; choices stay
+        state[_form_key(field)] = ""
+    state[_form_key("yearly_cost")] = None
+    tables.renew("landscape")
+
+
+def _inventory(plan: Plan) -> None:
+    st.subheader("Inventory")
+    st.caption("One row per data asset. Every column can be edited here; add rows at the bottom of the table or "
+               f"with the form above. Costs in {plan.meta.currency} a year.")
+    assets = plan.data_landscape.assets
+    table = pd.DataFrame(
+        [{column: tables.cell(getattr(a, field)) for column, field in asset_edits.ASSET_COLUMNS.items()}
+         for a in assets],
+        columns=list(asset_edits.ASSET_COLUMNS),
+    )
+    key = tables.editor_key("landscape", "landscape-assets")
+
+    def choice(field: str, **kwargs):
+        labels = _CHOICES[field]
+        return st.column_config.SelectboxColumn(options=list(labels), format_func=labels.get, required=True, **kwargs)
+
+    st.data_editor(
+        table, key=key, num_rows="dynamic", hide_index=True, width="stretch",
+        column_config={
+            "Asset": st.column_config.TextColumn(required=True, max_chars=300, width="medium", pinned=True),
+            "Ring": choice("sharing"),
+            "Status": choice("status"),
+            "Used as": st.column_config.MultiselectColumn(options=list(dl.USE_LABELS), format_func=dl.USE_LABELS.get),
+            "At prediction time": st.column_config.CheckboxColumn(
+                help="Does the model have this data when it must predict? Data only known afterwards cannot be a "
+                     "feature."),
+            "Acquisition": choice("acquisition"),
+            "Personal data": choice("personal_data"),
+            "Kinds": st.column_config.MultiselectColumn(options=list(dl.KIND_LABELS), format_func=dl.KIND_LABELS.get),
+            "Holds": st.column_config.TextColumn(max_chars=300, help="The entities or fields it holds"),
+            "Owner": st.column_config.TextColumn(max_chars=300, help="Whom to ask for access"),
+            "Lives in": st.column_config.TextColumn(max_chars=300, help="System, table, API or file"),
+            "Volume": st.column_config.TextColumn(max_chars=300),
+            "Refresh": st.column_config.TextColumn(max_chars=300, help="How often it changes or is delivered"),
+            "Yearly cost": st.column_config.NumberColumn(min_value=0, max_value=10**12, step=100, format="%.2f"),
+            "How the project uses it": st.column_config.TextColumn(max_chars=5000, width="medium"),
+            "Description": st.column_config.TextColumn(max_chars=5000, width="medium"),
+        },
+        on_change=guarded(_apply_table), args=(key, [a.id for a in assets]),
+    )
+
+
+def _apply_table(key: str, row_ids: list[str]) -> None:
+    asset_edits.apply_asset_edits(current_plan(), row_ids, st.session_state[key])
+    tables.renew("landscape")  # show the plan afresh: an editor must not get its own output back
