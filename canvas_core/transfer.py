@@ -41,24 +41,34 @@ def export_filename(plan: Plan, today: date | None = None) -> str:
     return f"{file_slug(plan.meta.name)}-{(today or utc_now().date()).isoformat()}.json"
 
 
-def import_plan(data: bytes) -> Plan:
+def read_plan(data: bytes) -> Plan:
+    """The plan a file holds, migrated to the current format and validated, exactly as
+    stored (same id, same dates). Raises ImportRefused saying what is wrong with the file."""
     if len(data) > MAX_IMPORT_BYTES:
         raise ImportRefused(
             f"The file is {len(data) / 1024 / 1024:.1f} MB; a plan file is at most "
-            f"{MAX_IMPORT_BYTES // 1024 // 1024} MB. Nothing was imported."
+            f"{MAX_IMPORT_BYTES // 1024 // 1024} MB."
         )
     try:
         document = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ImportRefused("The file is not JSON (an exported plan is a .json file). Nothing was imported.") from None
+        raise ImportRefused("The file is not JSON (an exported plan is a .json file).") from None
     if not isinstance(document, dict) or "schema_version" not in document or "meta" not in document:
-        raise ImportRefused("The file is JSON but not an ML Canvas Studio plan. Nothing was imported.")
+        raise ImportRefused("The file is JSON but not an ML Canvas Studio plan.")
     try:
-        plan = Plan.model_validate(migrate(document))
+        return Plan.model_validate(migrate(document))
     except MigrationError as error:
-        raise ImportRefused(f"{error} Nothing was imported.") from None
+        raise ImportRefused(str(error)) from None
     except ValidationError as error:
-        raise ImportRefused(f"The plan file is damaged: {_first_problems(error)}. Nothing was imported.") from None
+        raise ImportRefused(f"The plan file is damaged: {_first_problems(error)}.") from None
+
+
+def import_plan(data: bytes) -> Plan:
+    """The file as a new plan; a refusal also says that nothing was imported."""
+    try:
+        plan = read_plan(data)
+    except ImportRefused as refused:
+        raise ImportRefused(f"{refused} Nothing was imported.") from None
     # An import is a new plan: it never replaces or collides with the one it came from.
     plan.id = new_plan_id()
     plan.meta.updated_at = utc_now()

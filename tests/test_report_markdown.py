@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from canvas_core.plan import CostLine, DataAsset, Note, Plan, WorkflowTask
-from canvas_core.report.markdown import build_markdown, cell, escape
+from canvas_core.report.markdown import STEP_SECTIONS, build_markdown, cell, escape
+from canvas_core.steps import STEPS
 
 PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 PLAIN_INLINE = {"text", "softbreak", "hardbreak"}
@@ -157,8 +158,9 @@ def test_the_worked_example_reads_in_report_order(example_plan: Plan):
     markdown = build_markdown(example_plan, today=date(2026, 11, 23))
     headings = [line for line in markdown.splitlines() if line.startswith("## ")]
     assert headings == ["## Executive summary", "## Product brief (Made With ML canvas)", "## Workflow integration",
-                        "## Costs", "## Machine Learning Canvas", "## MLOps Stack Canvas", "## Data landscape",
-                        "## Sources, licences and attributions"]
+                        "## Costs", "## Machine Learning Canvas", "## Data landscape", "## MLOps Stack Canvas",
+                        "## Review & report", "## Sources, licences and attributions"]
+    assert f"**Facilitator's note:** {escape(example_plan.review.facilitator_note)}" in markdown
     assert "ML plan report · iteration 2 · 2026-11-23" in markdown
     assert "| One-time cost (expected) | EUR 223,300 |" in markdown
     assert "```mermaid\nflowchart LR" in markdown
@@ -170,3 +172,10 @@ def test_an_empty_plan_says_what_is_missing():
     markdown = build_markdown(Plan())
     assert "No cost estimate yet." in markdown and "No tasks yet." in markdown and "No data assets yet." in markdown
     assert markdown.count("*Left empty.*") >= 30
+
+
+def test_every_step_has_a_section_and_a_saved_iteration_can_be_named(specs):
+    assert {s.id for s in STEPS if s.canvas_id not in specs} == set(STEP_SECTIONS)
+    markdown = build_markdown(Plan(), iteration="3: after the <b>workshop</b>", today=date(2026, 1, 2))
+    assert "ML plan report · iteration 3: after the \\<b\\>workshop\\</b\\> · 2026-01-02" in markdown
+    assert "iteration" not in build_markdown(Plan(), iteration="").splitlines()[2]

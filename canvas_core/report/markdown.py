@@ -10,7 +10,7 @@ escaped text, never inside it.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -18,7 +18,7 @@ from canvas_core import costs, data_landscape, workflow
 from canvas_core.plan import BlockContent, CanvasContent, Note, Plan
 from canvas_core.report.summary import ExecutiveSummary, canvases_in_order, executive_summary, plan_iteration
 from canvas_core.specs import BlockSpec, CanvasSpec
-from canvas_core.steps import STEPS_BY_ID
+from canvas_core.steps import STEPS, STEPS_BY_ID
 
 # --- escaping --------------------------------------------------------------------------
 
@@ -76,31 +76,30 @@ def _fence(text: str, info: str) -> list[str]:
 # --- the document ----------------------------------------------------------------------
 
 
-def build_markdown(plan: Plan, *, today: date | None = None) -> str:
-    """The whole report as one Markdown document."""
-    summary = executive_summary(plan)
-    currency, language = plan.meta.currency, plan.meta.language
+def build_markdown(plan: Plan, *, iteration: str | None = None, today: date | None = None) -> str:
+    """The whole report as one Markdown document: cover, executive summary, every step
+    in journey order, canvases no step shows, then the sources. `iteration` labels a
+    saved iteration (e.g. "3: after the workshop"); by default the ML Canvas header's number."""
     specs = canvases_in_order()
-    brief = [s for s in specs if s.id == "product_brief"]
-    others = [s for s in specs if s.id != "product_brief"]
-    parts: list[Iterable[str]] = [
-        _cover(plan, today or date.today()),
-        _executive_summary(plan, summary),
-        *(_canvas(spec, plan.canvases.get(spec.id)) for spec in brief),
-        _workflow(plan),
-        _costs(plan, currency, language),
-        *(_canvas(spec, plan.canvases.get(spec.id)) for spec in others),
-        _data_landscape(plan, currency, language),
-        _unknown_content(plan, specs),
-        _sources(specs),
-    ]
+    label = str(plan_iteration(plan)) if iteration is None else iteration.strip()
+    parts: list[Iterable[str]] = [_cover(plan, label, today or date.today()), _executive_summary(executive_summary(plan))]
+    by_id = {spec.id: spec for spec in specs}
+    for step in STEPS:
+        if step.canvas_id in by_id:
+            parts.append(_canvas(by_id[step.canvas_id], plan.canvases.get(step.canvas_id)))
+        elif step.id in STEP_SECTIONS:
+            parts.append(STEP_SECTIONS[step.id](plan))
+    in_steps = {step.canvas_id for step in STEPS}
+    parts += [_canvas(spec, plan.canvases.get(spec.id)) for spec in specs if spec.id not in in_steps]
+    parts += [_unknown_content(plan, specs), _sources(specs)]
     return "\n".join(line for part in parts for line in part).rstrip() + "\n"
 
 
-def _cover(plan: Plan, today: date) -> Iterator[str]:
+def _cover(plan: Plan, iteration: str, today: date) -> Iterator[str]:
     yield f"# {cell(plan.meta.name) or 'Untitled plan'}"
     yield ""
-    yield f"ML plan report · iteration {plan_iteration(plan)} · {today.isoformat()}  "
+    shown = f" · iteration {cell(iteration)}" if iteration else ""
+    yield f"ML plan report{shown} · {today.isoformat()}  "
     if plan.meta.team.strip():
         yield f"**Team:** {cell(plan.meta.team)}  "
     yield f"Last changed {plan.meta.updated_at.date().isoformat()} · amounts in {cell(plan.meta.currency)}"
@@ -110,7 +109,7 @@ def _cover(plan: Plan, today: date) -> Iterator[str]:
 _LEVEL_WORDS = {"green": "🟢 Green", "amber": "🟠 Amber", "red": "🔴 Red"}
 
 
-def _executive_summary(plan: Plan, summary: ExecutiveSummary) -> Iterator[str]:
+def _executive_summary(summary: ExecutiveSummary) -> Iterator[str]:
     yield "## Executive summary"
     yield ""
     yield "### Signals"
@@ -133,11 +132,6 @@ def _executive_summary(plan: Plan, summary: ExecutiveSummary) -> Iterator[str]:
     if not summary.open_questions:
         yield "None."
     yield ""
-    if plan.review.facilitator_note.strip():
-        yield "### Facilitator's note"
-        yield ""
-        yield escape(plan.review.facilitator_note)
-        yield ""
     yield "### Completeness"
     yield ""
     yield from _table(["Step", "Complete"], ([cell(title), f"{share:.0%}"] for title, share in summary.completeness),
@@ -288,9 +282,9 @@ def _workflow(plan: Plan) -> Iterator[str]:
 # --- costs -----------------------------------------------------------------------------
 
 
-def _costs(plan: Plan, currency: str, language: str) -> Iterator[str]:
+def _costs(plan: Plan) -> Iterator[str]:
     def money(amount: Decimal) -> str:
-        return cell(costs.format_money(amount, currency, language))
+        return cell(costs.format_money(amount, plan.meta.currency, plan.meta.language))
 
     estimate = plan.costs
     yield f"## {STEPS_BY_ID['costs'].title}"
@@ -334,7 +328,7 @@ def _costs(plan: Plan, currency: str, language: str) -> Iterator[str]:
 # --- data landscape --------------------------------------------------------------------
 
 
-def _data_landscape(plan: Plan, currency: str, language: str) -> Iterator[str]:
+def _data_landscape(plan: Plan) -> Iterator[str]:
     assets = plan.data_landscape.assets
     yield f"## {STEPS_BY_ID['data_landscape'].title}"
     yield ""
@@ -346,7 +340,8 @@ def _data_landscape(plan: Plan, currency: str, language: str) -> Iterator[str]:
     rows = ([cell(a.name), dl.STATUS_LABELS[a.status], dl.SHARING_LABELS[a.sharing], dl.ACQUISITION_LABELS[a.acquisition],
              dl.PERSONAL_LABELS[a.personal_data], ", ".join(dl.KIND_LABELS[k] for k in a.kinds),
              ", ".join(dl.USE_LABELS[u] for u in a.uses), "yes" if a.at_prediction_time else "no",
-             cell(costs.format_money(a.yearly_cost, currency, language)) if a.yearly_cost is not None else ""]
+             cell(costs.format_money(a.yearly_cost, plan.meta.currency, plan.meta.language))
+             if a.yearly_cost is not None else ""]
             for a in assets)
     yield from _table(["Asset", "Status", "Sharing", "Acquisition", "Personal data", "Kinds", "Uses",
                        "Known at prediction time", "Yearly cost"], rows, [8])
@@ -370,6 +365,28 @@ def _data_landscape(plan: Plan, currency: str, language: str) -> Iterator[str]:
             if value.strip():
                 yield f"- **{label}:** {escape(value, indent='  ')}"
         yield ""
+
+
+# --- review --------------------------------------------------------------------------
+
+
+def _review(plan: Plan) -> Iterator[str]:
+    """The facilitator's note; the team's open questions are in the executive summary."""
+    yield f"## {STEPS_BY_ID['review'].title}"
+    yield ""
+    note = plan.review.facilitator_note
+    yield f"**Facilitator's note:** {escape(note)}" if note.strip() else "No facilitator's note yet."
+    yield ""
+
+
+# A form step names its section here; a canvas step needs nothing (any canvas
+# spec is drawn by `_canvas`). A test checks that every step has a section.
+STEP_SECTIONS: dict[str, Callable[[Plan], Iterable[str]]] = {
+    "workflow": _workflow,
+    "costs": _costs,
+    "data_landscape": _data_landscape,
+    "review": _review,
+}
 
 
 # --- sources ---------------------------------------------------------------------------
