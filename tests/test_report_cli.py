@@ -3,6 +3,7 @@ the app; a bad file gets one clear line and exit status 2, never a traceback."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -10,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from canvas_core.plan import Plan
 from canvas_core.transfer import export_plan
@@ -58,6 +60,19 @@ def test_a_file_in_the_oldest_format_is_migrated_and_rendered():
     done = cli(V1_FILE, "--format", "md", "-o", "-")
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode("utf-8").startswith(f"# {json.loads(V1_FILE.read_text())['meta']['name']}")
+
+
+def test_pdf_in_either_page_size(plan_file: Path, tmp_path: Path):
+    a4, letter = tmp_path / "a4.pdf", tmp_path / "letter.pdf"
+    assert cli(plan_file, "-o", a4).returncode == 0
+    done = cli(plan_file, "-o", letter, "--page-size", "LETTER")
+    assert done.returncode == 0, done.stderr
+    assert a4.read_bytes().startswith(b"%PDF")
+    portrait = [sorted((round(float(p.mediabox.width)), round(float(p.mediabox.height))))
+                for p in (PdfReader(a4).pages[0], PdfReader(letter).pages[0])]
+    assert portrait == [[595, 842], [612, 792]]
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(letter.read_bytes())).pages[:2])
+    assert "Support mail triage" in text
 
 
 @pytest.mark.parametrize(

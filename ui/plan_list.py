@@ -4,7 +4,6 @@ plans, the worked example, JSON export and import."""
 from __future__ import annotations
 
 from datetime import timedelta
-from functools import partial
 
 import streamlit as st
 
@@ -12,6 +11,7 @@ from canvas_core import transfer
 from canvas_core.examples import copy_of_example, example_names
 from canvas_core.plan import Plan, new_plan_id, utc_now
 from canvas_core.store import RETENTION, PlanNotFound, PlanSummary
+from ui import report_exports
 from ui.navigation import page_of
 from ui.state import current_plan, flash, is_stored, open_stored, plan_store, replace_plan
 
@@ -26,12 +26,8 @@ def current_plan_actions() -> None:
         st.caption("This new plan is saved as soon as you add something to it.")
         return
     cols = st.columns([1, 1, 1, 3])
-    # A snapshot: the file is built on click, on another thread, from the plan as shown now.
-    snapshot = plan.model_copy(deep=True)
-    cols[0].download_button(
-        "Export JSON", data=partial(transfer.export_plan, snapshot), file_name=transfer.export_filename(snapshot),
-        mime="application/json", on_click="ignore", key="export-json", icon=":material/download:",
-    )
+    with cols[0]:
+        report_exports.json_export_button(plan, key="export-json")
     cols[1].button("Duplicate", key="duplicate-current", icon=":material/content_copy:",
                    on_click=_duplicate, args=(plan.id,))
     cols[2].button("Delete", key="delete-current", icon=":material/delete:", on_click=_ask_delete, args=(plan.id,))

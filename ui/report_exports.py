@@ -1,0 +1,121 @@
+"""The plan's exports: the PDF report (with a preview), Markdown and JSON.
+
+Files are built only when a button is clicked (`st.download_button` with a
+callable), on another thread where the session cannot be read: each callable
+gets a deep copy of the plan as shown, so a build can neither see later edits
+nor change the plan. A build that fails is logged and noted in a holder the
+page reads on its next run, which names the failed export and says the plan is
+unchanged (the browser itself only says that the download failed).
+
+The preview uses `st.pdf` (the `streamlit-pdf` package, Streamlit's own `pdf`
+extra): it shows the very file the download gives, every page, scrollable and
+zoomable, with pdf.js bundled in the package (nothing is fetched from the
+internet). Rendering page images instead would need a PDF rasteriser
+(pypdfium2 or poppler) as a new dependency, and showing no preview would send a
+facilitator off to a downloads folder in the middle of a workshop. The preview
+is built only when asked for, and only again when the plan or the page size
+changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable
+from functools import partial
+from typing import Literal
+
+import streamlit as st
+
+from canvas_core import transfer
+from canvas_core.plan import Plan
+from canvas_core.report.markdown import build_markdown
+from canvas_core.report.naming import report_filename
+
+_LOG = logging.getLogger(__name__)
+FAILURES_KEY = "export_failures"  # export name -> message, shown on the next run
+_PREVIEW_KEY = "report_preview"  # (fingerprint, page size, PDF bytes or None, error)
+PAGE_SIZES: dict[str, Literal["A4", "letter"]] = {"A4": "A4", "Letter": "letter"}
+
+
+def _failures() -> dict[str, str]:
+    # A plain dict shared by reference with the build callables, which run outside the session.
+    return st.session_state.setdefault(FAILURES_KEY, {})
+
+
+def _build_pdf(plan: Plan, page_size: Literal["A4", "letter"]) -> bytes:
+    from canvas_core.report.pdf import build_pdf  # reportlab loads on the first PDF, not on every page
+
+    return build_pdf(plan, page_size=page_size)
+
+
+def guarded_build(what: str, build: Callable[[], bytes | str], failures: dict[str, str]) -> bytes | str:
+    """Run a build for a download; a failure is logged, noted for the page, and re-raised
+    so the browser does not save a broken file."""
+    try:
+        data = build()
+    except Exception as error:
+        _LOG.exception("building the %s failed", what)
+        failures[what] = (f"The {what} could not be built ({type(error).__name__}: {error}). "
+                          "Your plan is unchanged; the other exports still work.")
+        raise
+    failures.pop(what, None)
+    return data
+
+
+def json_export_button(plan: Plan, *, key: str, label: str = "Export JSON") -> None:
+    """The whole plan as a versioned JSON file that imports back losslessly (also used on Home)."""
+    snapshot = plan.model_copy(deep=True)  # the file is built on click, from the plan as shown now
+    st.download_button(label, data=partial(transfer.export_plan, snapshot), file_name=transfer.export_filename(snapshot),
+                       mime="application/json", on_click="ignore", key=key, icon=":material/download:")
+
+
+def show(plan: Plan) -> None:
+    """The export section of the review step."""
+    failures = _failures()
+    for message in failures.values():
+        st.error(message, icon=":material/error:")
+    size_label = st.segmented_control("Page size of the PDF", list(PAGE_SIZES), default="A4",
+                                      key="report-page-size", required=True)
+    page_size = PAGE_SIZES[size_label or "A4"]
+    snapshot = plan.model_copy(deep=True)
+    pdf_col, md_col, json_col = st.columns(3)
+    pdf_col.download_button(
+        "Download PDF report", key="report-pdf", type="primary", icon=":material/picture_as_pdf:",
+        data=partial(guarded_build, "PDF report", partial(_build_pdf, snapshot, page_size), failures),
+        file_name=report_filename(snapshot, "pdf"), mime="application/pdf", on_click="ignore",
+    )
+    md_col.download_button(
+        "Download Markdown", key="report-md", icon=":material/description:",
+        data=partial(guarded_build, "Markdown export", partial(build_markdown, snapshot), failures),
+        file_name=report_filename(snapshot, "md"), mime="text/markdown", on_click="ignore",
+    )
+    with json_col:
+        json_export_button(plan, key="report-json", label="Export plan as JSON")
+    st.caption("The PDF and the Markdown hold the same report; the JSON file is the whole plan, to import "
+               "into ML Canvas Studio again.")
+    if st.toggle("Preview the PDF", key="report-preview-on"):
+        _preview(snapshot, page_size)
+
+
+def _fingerprint(plan: Plan) -> str:
+    return hashlib.sha256(plan.model_dump_json().encode("utf-8")).hexdigest()
+
+
+def _preview(plan: Plan, page_size: Literal["A4", "letter"]) -> None:
+    wanted = (_fingerprint(plan), page_size)
+    held = st.session_state.get(_PREVIEW_KEY)
+    if held is None or held[:2] != wanted:
+        with st.spinner("Building the report…"):
+            try:
+                held = (*wanted, _build_pdf(plan, page_size), "")
+            except Exception as error:
+                _LOG.exception("building the PDF preview failed")
+                held = (*wanted, None, f"The PDF report could not be built ({type(error).__name__}: {error}). "
+                                       "Your plan is unchanged; the Markdown and JSON exports still work.")
+        st.session_state[_PREVIEW_KEY] = held
+    pdf, error = held[2], held[3]
+    if error:
+        st.error(error, icon=":material/error:")
+        return
+    st.pdf(pdf, height=720, key="report-preview")
