@@ -66,6 +66,8 @@ class Cell:
     overflow: list[Item] = field(default_factory=list)
     detail_label: str | None = None
     empty: bool = False
+    room: float = 0.0  # height left for text under the title
+    items: list[Item] = field(default_factory=list)
 
 
 # --- a block's content as items ------------------------------------------------------------
@@ -138,27 +140,36 @@ def _excerpt(item: Item, size: float, width: float, room: float):
     return best
 
 
-def _size_to_try(measured_total: float, room: float) -> int:
-    """Index into SIZES to start at: text height grows about with the square of the size."""
-    if measured_total <= room:
-        return 0
-    guess = SIZES[0] * math.sqrt(room / measured_total)
-    for index, size in enumerate(SIZES):
-        if size <= guess + 0.5:
+def _first_guess(sizes: list[float], measured_total: float, room: float) -> int:
+    """Index into `sizes` worth trying after sizes[0] failed: text height grows about with the
+    square of the size, so most blocks fit at the first or second size tried."""
+    guess = sizes[0] * math.sqrt(room / measured_total)
+    for index, size in enumerate(sizes):
+        if index and size <= guess + 0.5:
             return index
-    return len(SIZES) - 1
+    return len(sizes) - 1
 
 
-def fit(items: list[Item], width: float, height: float, marker_height: float):
-    """(size, placed paragraphs, items that continue elsewhere)."""
-    first = [_measured(i, SIZES[0], width) for i in items]
-    if _total(first) <= height:
-        return SIZES[0], first, []
-    start = _size_to_try(_total(first), height)
-    for size in SIZES[max(start, 1):]:
-        measured = [_measured(i, size, width) for i in items]
+def fit(items: list[Item], width: float, height: float, marker_height: float, largest: float = SIZES[0]):
+    """(size, placed paragraphs, items that continue elsewhere), the size at most `largest`."""
+    sizes = [s for s in SIZES if s <= largest]
+    measured = [_measured(i, sizes[0], width) for i in items]
+    if _total(measured) <= height:
+        return sizes[0], measured, []
+    start = _first_guess(sizes, _total(measured), height)
+    for index in range(start, len(sizes)):
+        measured = [_measured(i, sizes[index], width) for i in items]
         if _total(measured) <= height:
-            return size, measured, []
+            # The guess may have been cautious: take the largest size above it that still fits.
+            best = (sizes[index], measured)
+            for bigger in reversed(range(1, index if index == start else 1)):
+                trial = [_measured(i, sizes[bigger], width) for i in items]
+                if _total(trial) > height:
+                    break
+                best = (sizes[bigger], trial)
+            return best[0], best[1], []
+    if sizes[-1] != FLOOR_SIZE:
+        measured = [_measured(i, FLOOR_SIZE, width) for i in items]
     # At the floor: whole items while they fit, then a marked excerpt of the next one.
     room = height - marker_height
     placed, used = [], 0.0
@@ -278,8 +289,12 @@ def _title(block: BlockSpec, width: float) -> tuple[Paragraph, float]:
     return p, h + PAD * 1.2
 
 
+SIZE_SPREAD = 1.5  # the largest text on a canvas is at most this much above the smallest
+
+
 def layout_cells(spec: CanvasSpec, content: CanvasContent | None, width: float, height: float) -> list[Cell]:
-    """Every block at its place in a width x height grid, its text fitted."""
+    """Every block at its place in a width x height grid, its text fitted. Sizes stay close
+    to each other, so the canvas reads as one sheet rather than a patchwork."""
     col_w, row_h = width / spec.columns, height / spec.rows
     tints = _tints(spec)
     marker_height = sized("marker", FLOOR_SIZE).leading + PAD * 0.5
@@ -291,10 +306,16 @@ def layout_cells(spec: CanvasSpec, content: CanvasContent | None, width: float, 
         cell.title, cell.title_height = _title(block, inner)
         items = block_items(block, content.blocks.get(block.id) if content else None)
         cell.empty = not items
-        room = cell.height - cell.title_height - PAD * 1.5
+        cell.room = cell.height - cell.title_height - PAD * 1.5
+        cell.items = items
         if items:
-            cell.size, cell.placed, cell.overflow = fit(items, inner, room, marker_height)
+            cell.size, cell.placed, cell.overflow = fit(items, inner, cell.room, marker_height)
         cells.append(cell)
+    smallest = min((c.size for c in cells if not c.empty), default=SIZES[0])
+    for cell in cells:
+        if not cell.empty and cell.size > smallest + SIZE_SPREAD:
+            cell.size, cell.placed, cell.overflow = fit(cell.items, cell.width - 2 * PAD, cell.room, marker_height,
+                                                        largest=smallest + SIZE_SPREAD)
     return cells
 
 
@@ -315,7 +336,7 @@ def _header(spec: CanvasSpec, content: CanvasContent | None) -> list[Flowable]:
         values.append((f.label, value))
     line = "&nbsp;&nbsp;&nbsp;".join(f"{bold(esc(label) + ':')} {esc(value) if value.strip() else muted('–')}"
                                       for label, value in values)
-    out = [para(f"{esc(spec.short_title if spec.short_title != spec.title else spec.title)}", st.h2_flush),
+    out = [para(esc(spec.title), st.h2_flush),
            para(credit, st.small)]
     if line:
         out.append(para(line, st.small_ink))

@@ -29,6 +29,8 @@ PAGE_SIZES = {"A4": A4, "letter": letter}
 PORTRAIT = "portrait"
 LANDSCAPE = "landscape"
 LANDSCAPE_COLUMNS = "landscape-columns"
+LANDSCAPE_PICTURE = "landscape-picture"  # a wide left column for a picture, text on the right
+PICTURE_SHARE = 0.58
 
 FOOTER_SIZE = 7.5
 COLUMN_GAP = 8 * mm
@@ -50,6 +52,11 @@ class Geometry:
     landscape_size: tuple[float, float]
     portrait: Box
     landscape: Box
+
+    @property
+    def picture_width(self) -> float:
+        """Width of the picture column of LANDSCAPE_PICTURE pages."""
+        return (self.landscape.width - COLUMN_GAP) * PICTURE_SHARE
 
     @classmethod
     def for_size(cls, page_size: PageSize) -> Geometry:
@@ -170,6 +177,7 @@ def build(story: list[Flowable], *, geometry: Geometry, footer: str, title: str,
     buffer = io.BytesIO()
     p, w = geometry.portrait, geometry.landscape
     half = (w.width - COLUMN_GAP) / 2
+    picture_w = geometry.picture_width
     doc = BaseDocTemplate(
         buffer,
         pagesize=geometry.portrait_size,
@@ -188,6 +196,12 @@ def build(story: list[Flowable], *, geometry: Geometry, footer: str, title: str,
                       bottomPadding=0),
                 Frame(w.x + half + COLUMN_GAP, w.y, half, w.height, id="right", leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0),
+            ], pagesize=geometry.landscape_size),
+            PageTemplate(LANDSCAPE_PICTURE, [
+                Frame(w.x, w.y, picture_w, w.height, id="picture", leftPadding=0, rightPadding=0, topPadding=0,
+                      bottomPadding=0),
+                Frame(w.x + picture_w + COLUMN_GAP, w.y, w.width - picture_w - COLUMN_GAP, w.height, id="beside",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0),
             ], pagesize=geometry.landscape_size),
         ],
     )

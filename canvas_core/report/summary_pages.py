@@ -44,7 +44,7 @@ def summary_section(ctx: ReportContext) -> list[Flowable]:
     summary = executive_summary(ctx.plan)
     st = styles()
     return [*new_page(PORTRAIT), para("Executive summary", st.h1), *_signals(summary), *_key_figures(summary),
-            *_open_questions(summary), *_completeness(summary)]
+            *_completeness(summary), *_open_questions(summary)]
 
 
 def _dot(level: str) -> str:
@@ -71,7 +71,7 @@ def _key_figures(summary: ExecutiveSummary) -> list[Flowable]:
     if not summary.key_figures:
         return [para("Key figures", st.h2), para(muted("No cost lines yet, so no cost figures."), st.body)]
     rows = [[para(esc(f.label), st.cell), para(bold(esc(f.value)), st.cell_right)] for f in summary.key_figures]
-    return [para("Key figures", st.h2), table(rows, [110 * mm, 55 * mm], header=False)]
+    return [para("Key figures", st.h2), table(rows, [2, 1], 120 * mm, header=False)]
 
 
 def _open_questions(summary: ExecutiveSummary) -> list[Flowable]:
@@ -112,4 +112,4 @@ def _completeness(summary: ExecutiveSummary) -> list[Flowable]:
     rows = [[para("Step", st.cell_head), para("", st.cell_head), para("Complete", st.cell_head_right)]]
     rows += [[para(esc(title), st.cell), _Bar(share), para(f"{share:.0%}", st.cell_right)]
              for title, share in summary.completeness]
-    return [KeepTogether([para("Completeness by step", st.h2), table(rows, [55 * mm, 66 * mm, 25 * mm])])]
+    return [KeepTogether([para("Completeness by step", st.h2), table(rows, [55, 66, 25], 146 * mm)])]

@@ -11,12 +11,34 @@ from canvas_core.report import fonts
 from canvas_core.report.text import ACCENT, PAPER_TINT, RULE
 
 ZEBRA = colors.HexColor("#f9fafb")
+TALL_ROW = 380.0  # a row taller than this may not fit any page: only such a row is split inside
 
 
-def table(rows: Sequence[Sequence[Flowable | str]], widths: Sequence[float], *, header: bool = True,
-          extra: Sequence[tuple] = ()) -> Table:
-    """Cells are flowables (paragraphs built with `esc`) or our own plain strings."""
-    t = Table([list(r) for r in rows], colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT")
+class _Table(Table):
+    """A table that moves a row to the next page whole when it would fit there, and splits a
+    row inside only when it is taller than a page could hold (a long pasted note)."""
+
+    def split(self, availWidth, availHeight):
+        in_row = self.splitInRow
+        self.splitInRow = 0
+        try:
+            parts = super().split(availWidth, availHeight)
+        finally:
+            self.splitInRow = in_row
+        if parts or not in_row or max(self._rowHeights, default=0) < TALL_ROW:
+            return parts
+        return super().split(availWidth, availHeight)
+
+
+def table(rows: Sequence[Sequence[Flowable | str]], weights: Sequence[float], width: float, *,
+          header: bool = True, extra: Sequence[tuple] = ()) -> Table:
+    """Cells are flowables (paragraphs built with `esc`) or our own plain strings. Column widths
+    are `weights` scaled to `width`, so a table fits A4 and Letter, portrait and landscape."""
+    total = sum(weights)
+    widths = [width * w / total for w in weights]
+    # splitInRow: a row taller than a page (a long pasted note) splits instead of failing the build.
+    t = _Table([list(r) for r in rows], colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT",
+              splitInRow=24)
     style = [
         ("FONT", (0, 0), (-1, -1), fonts.REGULAR, 8.5),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

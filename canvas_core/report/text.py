@@ -96,7 +96,7 @@ def muted(markup: str) -> str:
 # --- styles ------------------------------------------------------------------------------
 
 
-def _style(name: str, size: float, *, leading: float | None = None, bold_face: bool = False, **kw) -> ParagraphStyle:
+def make_style(name: str, size: float, *, leading: float | None = None, bold_face: bool = False, **kw) -> ParagraphStyle:
     fonts.register()
     return ParagraphStyle(
         name,
@@ -113,25 +113,25 @@ class Styles:
     """The report's paragraph styles, built once (fonts registered first)."""
 
     def __init__(self) -> None:
-        self.body = _style("body", 9.5, spaceAfter=4)
-        self.small = _style("small", 8, textColor=MUTED)
-        self.muted = _style("muted", 9, textColor=MUTED)
-        self.h1 = _style("h1", 17, bold_face=True, spaceAfter=8, textColor=ACCENT)
-        self.h2 = _style("h2", 12.5, bold_face=True, spaceBefore=10, spaceAfter=4, textColor=ACCENT)
-        self.h2_flush = _style("h2_flush", 12.5, bold_face=True, spaceAfter=2, textColor=ACCENT)
-        self.small_ink = _style("small_ink", 8)
-        self.h3 = _style("h3", 10.5, bold_face=True, spaceBefore=6, spaceAfter=2)
-        self.cell = _style("cell", 8.5)
-        self.cell_bold = _style("cell_bold", 8.5, bold_face=True)
-        self.cell_right = _style("cell_right", 8.5, alignment=TA_RIGHT)
-        self.cell_head = _style("cell_head", 8, bold_face=True, textColor=colors.white)
-        self.cell_head_right = _style("cell_head_right", 8, bold_face=True, textColor=colors.white,
+        self.body = make_style("body", 9.5, spaceAfter=4)
+        self.small = make_style("small", 8, textColor=MUTED)
+        self.muted = make_style("muted", 9, textColor=MUTED)
+        self.h1 = make_style("h1", 17, bold_face=True, spaceAfter=8, textColor=ACCENT)
+        self.h2 = make_style("h2", 12.5, bold_face=True, spaceBefore=10, spaceAfter=4, textColor=ACCENT)
+        self.h2_flush = make_style("h2_flush", 12.5, bold_face=True, spaceAfter=2, textColor=ACCENT)
+        self.small_ink = make_style("small_ink", 8)
+        self.h3 = make_style("h3", 10.5, bold_face=True, spaceBefore=6, spaceAfter=2)
+        self.cell = make_style("cell", 8.5)
+        self.cell_bold = make_style("cell_bold", 8.5, bold_face=True)
+        self.cell_right = make_style("cell_right", 8.5, alignment=TA_RIGHT)
+        self.cell_head = make_style("cell_head", 8, bold_face=True, textColor=colors.white)
+        self.cell_head_right = make_style("cell_head_right", 8, bold_face=True, textColor=colors.white,
                                       alignment=TA_RIGHT)
-        self.bullet = _style("bullet", 9.5, leftIndent=11, bulletIndent=2, spaceAfter=2)
-        self.cover_title = _style("cover_title", 30, leading=36, bold_face=True, textColor=ACCENT, spaceAfter=14)
-        self.cover_line = _style("cover_line", 12.5, leading=17, spaceAfter=4)
-        self.cover_kicker = _style("cover_kicker", 11, textColor=MUTED, spaceAfter=30)
-        self.centered_small = _style("centered_small", 8, textColor=MUTED, alignment=TA_CENTER)
+        self.bullet = make_style("bullet", 9.5, leftIndent=11, bulletIndent=2, spaceAfter=2)
+        self.cover_title = make_style("cover_title", 30, leading=36, bold_face=True, textColor=ACCENT, spaceAfter=14)
+        self.cover_line = make_style("cover_line", 12.5, leading=17, spaceAfter=4)
+        self.cover_kicker = make_style("cover_kicker", 11, textColor=MUTED, spaceAfter=30)
+        self.centered_small = make_style("centered_small", 8, textColor=MUTED, alignment=TA_CENTER)
 
 
 @functools.cache
@@ -145,11 +145,11 @@ def sized(kind: str, size: float) -> ParagraphStyle:
     heading (a sub-item title) or marker (the "continued" line)."""
     leading = round(size * 1.2, 2)
     if kind == "bullet":
-        return _style(f"grid_bullet_{size}", size, leading=leading, leftIndent=size * 1.05, bulletIndent=0,
+        return make_style(f"grid_bullet_{size}", size, leading=leading, leftIndent=size * 1.05, bulletIndent=0,
                       bulletFontSize=size, spaceAfter=size * 0.25)
     if kind == "heading":
-        return _style(f"grid_heading_{size}", size, leading=leading, bold_face=True, textColor=ACCENT,
+        return make_style(f"grid_heading_{size}", size, leading=leading, bold_face=True, textColor=ACCENT,
                       spaceBefore=size * 0.3)
     if kind == "marker":
-        return _style(f"grid_marker_{size}", size, leading=leading, bold_face=True, textColor=MARKER)
-    return _style(f"grid_body_{size}", size, leading=leading, spaceAfter=size * 0.25)
+        return make_style(f"grid_marker_{size}", size, leading=leading, bold_face=True, textColor=MARKER)
+    return make_style(f"grid_body_{size}", size, leading=leading, spaceAfter=size * 0.25)

@@ -1,0 +1,448 @@
+"""Pictures drawn with reportlab shapes: the workflow's process diagram and the data landscape.
+
+The process diagram is a left-to-right layered drawing of `workflow.process_graph`
+in the app's colours (chosen task dark, previous steps blue, following steps
+green, other prediction candidates dashed). A long process folds into bands
+read like lines of text, so it stays legible from 1 to 30 tasks and more:
+arrows to the next layer are straight, every other arrow runs in the channel
+between bands. Tasks connected to nothing sit in a row of their own below.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, Paragraph
+
+from canvas_core import workflow as wf
+from canvas_core.report import fonts
+from canvas_core.report.text import MUTED, displayable, esc, make_style
+
+# role -> (fill, stroke, text colour), as the app's Mermaid class definitions
+ROLE_COLOURS = {
+    "other": ("#ffffff", "#9ca3af", "#1f2937"),
+    "previous": ("#dbeafe", "#60a5fa", "#1f2937"),
+    "following": ("#dcfce7", "#4ade80", "#1f2937"),
+    "chosen": ("#1e3a8a", "#0f172a", "#ffffff"),
+}
+ROLE_LABELS = {"chosen": "The chosen task", "previous": "Before it", "following": "After it", "other": "Elsewhere"}
+MIN_BOX_W, MAX_BOX_W = 86.0, 150.0
+GAP_X, GAP_Y = 20.0, 9.0
+LANE = 4.0
+CHANNEL_PAD = 7.0
+LABEL_SIZE = 7.5
+MARGIN = 10.0
+MIN_SCALE = 0.55
+
+
+@dataclass
+class _Box:
+    index: int
+    node: wf.ProcessNode
+    x: float = 0.0
+    y: float = 0.0  # bottom
+    band: int = 0
+    layer: int = 0
+
+
+def _layers(graph: wf.ProcessGraph) -> tuple[dict[int, int], list[tuple[int, int]]]:
+    """Layer per node index (longest path from a start, cycles broken at back edges), and the edges by index."""
+    index = {}
+    for i, node in enumerate(graph.nodes):
+        index.setdefault(node.id, i)
+    edges = [(index[a], index[b]) for a, b in graph.edges if a in index and b in index and index[a] != index[b]]
+    out: dict[int, list[int]] = {}
+    for a, b in edges:
+        out.setdefault(a, []).append(b)
+    # Back edges: found by an iterative depth-first search in task order.
+    state: dict[int, int] = {}
+    back: set[tuple[int, int]] = set()
+    order: list[int] = []
+    for root in range(len(graph.nodes)):
+        if root in state:
+            continue
+        stack = [(root, iter(out.get(root, ())))]
+        state[root] = 1
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                state[node] = 2
+                order.append(node)
+                stack.pop()
+            elif state.get(child) == 1:
+                back.add((node, child))
+            elif child not in state:
+                state[child] = 1
+                stack.append((child, iter(out.get(child, ()))))
+    layer = {i: 0 for i in range(len(graph.nodes))}
+    forward = [(a, b) for a, b in edges if (a, b) not in back]
+    succ: dict[int, list[int]] = {}
+    for a, b in forward:
+        succ.setdefault(a, []).append(b)
+    for node in reversed(order):  # reverse post-order is a topological order of the forward edges
+        for child in succ.get(node, ()):
+            layer[child] = max(layer[child], layer[node] + 1)
+    return layer, edges
+
+
+def _ordered(layers: dict[int, list[int]], edges: list[tuple[int, int]]) -> dict[int, list[int]]:
+    """Fewer crossings: sort each layer by the mean position of its neighbours (two sweeps)."""
+    pos = {n: i for members in layers.values() for i, n in enumerate(members)}
+    preds: dict[int, list[int]] = {}
+    succs: dict[int, list[int]] = {}
+    for a, b in edges:
+        preds.setdefault(b, []).append(a)
+        succs.setdefault(a, []).append(b)
+    for neighbours, keys in ((preds, sorted(layers)), (succs, sorted(layers, reverse=True)), (preds, sorted(layers))):
+        for key in keys:
+            members = layers[key]
+            def centre(n: int) -> float:
+                near = [pos[m] for m in neighbours.get(n, ())]
+                return sum(near) / len(near) if near else pos[n]
+            members.sort(key=lambda n: (centre(n), pos[n]))
+            for i, n in enumerate(members):
+                pos[n] = i
+    return layers
+
+
+class ProcessDiagram(Flowable):
+    """The process as boxes and arrows, scaled down (not below MIN_SCALE) to fit the frame."""
+
+    def __init__(self, graph: wf.ProcessGraph, width: float, max_height: float):
+        super().__init__()
+        self.graph = graph
+        self.avail_width = width
+        self.max_height = max_height
+        self._layout()
+
+    # --- layout -----------------------------------------------------------------
+    def _layout(self) -> None:
+        graph = self.graph
+        layer, edges = _layers(graph)
+        linked = {a for a, _ in edges} | {b for _, b in edges}
+        connected = [i for i in range(len(graph.nodes)) if i in linked]
+        loose = [i for i in range(len(graph.nodes)) if i not in linked]
+        by_layer: dict[int, list[int]] = {}
+        for i in connected:
+            by_layer.setdefault(layer[i], []).append(i)
+        by_layer = _ordered(by_layer, edges)
+        n_layers = max(by_layer, default=-1) + 1
+        usable = self.avail_width - 2 * MARGIN  # margins hold the arrows that enter the first column
+        most = max(1, int((usable + GAP_X) // (MIN_BOX_W + GAP_X)))
+        # Balanced bands: 6 layers with room for 4 become 3 + 3, not 4 + 2.
+        n_bands = max(1, math.ceil(n_layers / most))
+        per_band = max(1, math.ceil(n_layers / n_bands)) if n_layers else most
+        columns = max(1, min(most, max(per_band if n_layers else 0, min(len(loose), most))))
+        self.box_w = min(MAX_BOX_W, (usable - (columns - 1) * GAP_X) / columns)
+        self.labels = [self._label(node) for node in graph.nodes]
+        self.box_h = max([26.0, *(h + 8 for _, h in self.labels)])
+        self.boxes = [_Box(i, node) for i, node in enumerate(graph.nodes)]
+        self.edges = edges
+
+        bands: list[list[int]] = []  # layer numbers per band
+        for start in range(0, n_layers, per_band):
+            bands.append(list(range(start, min(n_layers, start + per_band))))
+        band_of_layer = {l: b for b, ls in enumerate(bands) for l in ls}
+        lanes_below = [0] * (len(bands) + 1)
+        lanes_above = [0] * (len(bands) + 1)
+        self.routes: list[tuple[int, int, str, int]] = []  # (from, to, kind, lane)
+        for a, b in edges:
+            la, lb = layer[a], layer[b]
+            ba, bb = band_of_layer[la], band_of_layer[lb]
+            if ba == bb and lb == la + 1:
+                self.routes.append((a, b, "straight", 0))
+            elif bb < ba:
+                self.routes.append((a, b, "above", lanes_above[ba]))
+                lanes_above[ba] += 1
+            else:
+                self.routes.append((a, b, "below", lanes_below[ba]))
+                lanes_below[ba] += 1
+
+        def channel(lanes: int) -> float:
+            return CHANNEL_PAD * 2 + lanes * LANE if lanes else CHANNEL_PAD
+
+        # Top to bottom, then flip to reportlab's bottom-up coordinates.
+        y = 0.0
+        self.band_spans: list[tuple[float, float]] = []
+        for b, layers in enumerate(bands):
+            y += channel(lanes_above[b])
+            rows = max(len(by_layer[l]) for l in layers)
+            band_h = rows * self.box_h + (rows - 1) * GAP_Y
+            for col, l in enumerate(layers):
+                members = by_layer[l]
+                offset = (rows - len(members)) * (self.box_h + GAP_Y) / 2
+                for r, i in enumerate(members):
+                    box = self.boxes[i]
+                    box.band, box.layer = b, l
+                    box.x = MARGIN + col * (self.box_w + GAP_X)
+                    box.y = y + offset + r * (self.box_h + GAP_Y)  # top, measured downwards for now
+            self.band_spans.append((y, y + band_h))
+            y += band_h + channel(lanes_below[b])
+        if loose:
+            y += 14.0  # room for the caption of the unconnected row
+            self.loose_caption_y = y - 4
+            per_row = max(1, int((usable + GAP_X) // (self.box_w + GAP_X)))
+            for k, i in enumerate(loose):
+                box = self.boxes[i]
+                box.x = MARGIN + (k % per_row) * (self.box_w + GAP_X)
+                box.y = y + (k // per_row) * (self.box_h + GAP_Y)
+                box.band = -1
+            rows = math.ceil(len(loose) / per_row)
+            y += rows * self.box_h + (rows - 1) * GAP_Y + 4
+        else:
+            self.loose_caption_y = None
+        self.natural_height = max(y, self.box_h)
+        self.natural_width = self.avail_width
+        for box in self.boxes:  # flip: y becomes the bottom edge, measured upwards
+            box.y = self.natural_height - box.y - self.box_h
+        self.band_spans = [(self.natural_height - bottom, self.natural_height - top) for top, bottom in self.band_spans]
+        self.scale = max(MIN_SCALE, min(1.0, self.max_height / self.natural_height)) if self.natural_height else 1.0
+        self.width = self.natural_width
+        self.height = self.natural_height * self.scale
+
+    def _label(self, node: wf.ProcessNode) -> tuple[Paragraph, float]:
+        _, _, ink = ROLE_COLOURS[node.role]
+        text = _cut(node.label) or "Unnamed task"
+        markup = f'<font color="{ink}"><b>{esc(text)}</b></font>'
+        if node.actor.strip():
+            actor_ink = "#dbeafe" if node.role == "chosen" else MUTED.hexval()
+            markup += f'<br/><font color="{actor_ink}" size="{LABEL_SIZE - 0.5}">{esc(_cut(node.actor, 60))}</font>'
+        p = Paragraph(markup, _label_style())
+        _, h = p.wrap(self._inner_width(), 1e6)
+        return p, h
+
+    def _inner_width(self) -> float:
+        return getattr(self, "box_w", MAX_BOX_W) - 8
+
+    def wrap(self, availWidth, availHeight):
+        return self.width, self.height
+
+    # --- drawing ------------------------------------------------------------------
+    def draw(self):
+        c = self.canv
+        c.saveState()
+        if self.scale != 1.0:
+            c.translate((self.width - self.natural_width * self.scale) / 2, 0)
+            c.scale(self.scale, self.scale)
+        c.setLineWidth(0.9)
+        c.setStrokeColor(colors.HexColor("#6b7280"))
+        c.setFillColor(colors.HexColor("#6b7280"))
+        self._draw_edges(c)
+        if self.loose_caption_y is not None:
+            c.setFont(fonts.OBLIQUE, 7)
+            c.setFillColor(MUTED)
+            c.drawString(MARGIN, self.natural_height - self.loose_caption_y, "Tasks not connected to any other task:")
+        for box in self.boxes:
+            self._draw_box(c, box)
+        c.restoreState()
+
+    def _draw_box(self, c, box: _Box) -> None:
+        fill, stroke, _ = ROLE_COLOURS[box.node.role]
+        c.saveState()
+        c.setFillColor(colors.HexColor(fill))
+        c.setStrokeColor(colors.HexColor(stroke))
+        dashed = box.node.candidate and box.node.role != "chosen"
+        c.setLineWidth(1.6 if dashed or box.node.role == "chosen" else 0.9)
+        if dashed:
+            c.setDash(4, 2.5)
+        c.roundRect(box.x, box.y, self.box_w, self.box_h, 4, stroke=1, fill=1)
+        c.restoreState()
+        p, h = self.labels[box.index]
+        p.wrap(self.box_w - 8, 1e6)
+        p.drawOn(c, box.x + 4, box.y + (self.box_h - h) / 2)
+
+    def _draw_edges(self, c) -> None:
+        """Arrows to the next column are straight; every other arrow leaves its task on the right,
+        runs down (or up) the gap after the column, along the channel between bands, up or down
+        the gap before the target's column and enters the target from the left. Gaps and channels
+        hold no boxes, so no arrow crosses a task."""
+        w, h = self.box_w, self.box_h
+        leaving: dict[int, int] = {}
+        entering: dict[int, int] = {}
+        for a, b, kind, lane in self.routes:
+            src, dst = self.boxes[a], self.boxes[b]
+            sy, ty = src.y + h / 2, dst.y + h / 2
+            if kind == "straight":
+                _poly(c, [(src.x + w, sy), (dst.x - 4, ty)])
+                _arrow(c, dst.x - 4, ty, dst.x, ty)
+                continue
+            k_out, k_in = leaving.get(a, 0), entering.get(b, 0)
+            leaving[a], entering[b] = k_out + 1, k_in + 1
+            gx1 = src.x + w + GAP_X / 2 + _spread(k_out, 2.5)
+            gx2 = dst.x - GAP_X / 2 + _spread(k_in, 2.5)
+            if dst.x == MARGIN:
+                gx2 = dst.x - MARGIN / 2 + _spread(k_in, 1.5)
+            band_bottom, band_top = self.band_spans[src.band]
+            cy = band_top + CHANNEL_PAD + lane * LANE if kind == "above" else band_bottom - CHANNEL_PAD - lane * LANE
+            _poly(c, [(src.x + w, sy), (gx1, sy), (gx1, cy), (gx2, cy), (gx2, ty), (dst.x - 4, ty)])
+            _arrow(c, dst.x - 4, ty, dst.x, ty)
+
+
+def _spread(k: int, step: float) -> float:
+    """0, +step, -step, +2 step, ...: several arrows at one task do not draw over each other."""
+    return ((k + 1) // 2) * step * (1 if k % 2 else -1)
+
+
+def _poly(c, points) -> None:
+    path = c.beginPath()
+    path.moveTo(*points[0])
+    for p in points[1:]:
+        path.lineTo(*p)
+    c.drawPath(path, stroke=1, fill=0)
+
+
+def _arrow(c, x1, y1, x2, y2, size: float = 4.5) -> None:
+    """A filled arrowhead at (x2, y2) pointing from (x1, y1)."""
+    angle = math.atan2(y2 - y1, x2 - x1)
+    left = (x2 - size * math.cos(angle - 0.45), y2 - size * math.sin(angle - 0.45))
+    right = (x2 - size * math.cos(angle + 0.45), y2 - size * math.sin(angle + 0.45))
+    path = c.beginPath()
+    path.moveTo(x2, y2)
+    path.lineTo(*left)
+    path.lineTo(*right)
+    path.close()
+    c.drawPath(path, stroke=0, fill=1)
+
+
+def _cut(text: str, limit: int = wf.MAX_LABEL_CHARS) -> str:
+    """Diagram labels stay short (the task table next to the diagram has the full text)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@functools.cache
+def _label_style():
+    return make_style("diagram_label", LABEL_SIZE, leading=LABEL_SIZE * 1.18)
+
+
+def legend() -> str:
+    """Markup for the diagram's key (our own words only)."""
+    parts = []
+    for role in ("chosen", "previous", "following", "other"):
+        fill, stroke, _ = ROLE_COLOURS[role]
+        parts.append(f'<font color="{fill if role == "chosen" else stroke}">■</font> {ROLE_LABELS[role]}')
+    parts.append("dashed border: another prediction candidate")
+    return " &nbsp; ".join(parts)
+
+
+# --- the data landscape picture -------------------------------------------------------------
+
+RING_TINTS = ("#eef2ff", "#f5f3ff", "#f8fafc")  # private, shared, public: inner to outer
+NAME_LABELS_UP_TO = 16  # more assets than this: numbers only (the inventory has the names)
+LABEL_ROOM = 62.0
+
+
+def _fit_width(text: str, width: float, size: float) -> str:
+    """A dot's name cut to the room beside it (the inventory table has it in full)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    text = displayable(_cut(text, 40))
+    if stringWidth(text, fonts.REGULAR, size) <= width:
+        return text
+    while text and stringWidth(text + "…", fonts.REGULAR, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…" if text.strip() else ""
+
+
+class LandscapeDiagram(Flowable):
+    """`landscape_picture(plan)` drawn in a square: rings by sharing, the use of the data in the
+    centre, every asset as a numbered dot coloured by its status."""
+
+    def __init__(self, picture, width: float, height: float, numbers: dict[str, int]):
+        super().__init__()
+        self.picture = picture
+        self.width, self.height = width, height
+        self.numbers = numbers
+        names = len(picture.assets) <= NAME_LABELS_UP_TO and picture.assets
+        # Room beside the outer ring for the names of the dots near it.
+        self.radius = min(height / 2 - 2, width / 2 - (LABEL_ROOM if names else 4))
+        self.height = 2 * self.radius + 4
+
+    def wrap(self, availWidth, availHeight):
+        return self.width, self.height
+
+    def draw(self):
+        pic = self.picture
+        c = self.canv
+        radius = self.radius
+        cx, cy = self.width / 2, self.height / 2
+        c.saveState()
+        for band, tint in reversed(list(zip(pic.rings, RING_TINTS))):
+            c.setFillColor(colors.HexColor(tint))
+            c.setStrokeColor(colors.HexColor("#c7d2fe"))
+            c.setLineWidth(0.8)
+            c.circle(cx, cy, band.outer * radius, stroke=1, fill=1)
+        for band in pic.rings:  # ring names on the vertical axis, at the top of each band
+            c.setFont(fonts.BOLD, 6.5)
+            c.setFillColor(MUTED)
+            c.drawCentredString(cx, cy + band.outer * radius - 8, displayable(band.label).upper())
+        c.setFillColor(colors.HexColor("#1e3a8a"))
+        c.setStrokeColor(colors.HexColor("#1e3a8a"))
+        c.circle(cx, cy, pic.centre_radius * radius, stroke=0, fill=1)
+        self._centre_text(c, cx, cy, pic.centre_radius * radius)
+        marker = max(pic.marker_radius * radius, 4.0)
+        show_names = len(pic.assets) <= NAME_LABELS_UP_TO
+        for asset in pic.assets:
+            x, y = cx + asset.x * radius, cy + asset.y * radius
+            c.setFillColor(colors.HexColor(asset.colour))
+            c.setStrokeColor(colors.HexColor("#374151"))
+            c.setLineWidth(0.7)
+            c.setDash()
+            c.circle(x, y, marker, stroke=1, fill=1)
+            if asset.personal_data != "none":  # a red ring around personal data
+                c.setStrokeColor(colors.HexColor("#b91c1c"))
+                c.setLineWidth(1.1 if asset.personal_data == "special_category" else 0.8)
+                c.setDash(2, 1.5)
+                c.circle(x, y, marker + 2.2, stroke=1, fill=0)
+                c.setDash()
+            if asset.paid:
+                c.setFillColor(colors.HexColor("#111827"))
+                c.rect(x + marker * 0.6, y + marker * 0.6, 3.2, 3.2, stroke=0, fill=1)
+            number = str(self.numbers.get(asset.id, ""))
+            size = min(7.5, marker * 1.1)
+            dark = asset.status in ("available", "missing")
+            c.setFillColor(colors.white if dark else colors.HexColor("#111827"))
+            c.setFont(fonts.BOLD, size)
+            c.drawCentredString(x, y - size * 0.35, number)
+            if show_names:
+                c.setFont(fonts.REGULAR, 6.3)
+                c.setFillColor(colors.HexColor("#111827"))
+                if asset.x >= 0:
+                    room = self.width - (x + marker + 3.5)
+                    c.drawString(x + marker + 3.5, y - 2.2, _fit_width(asset.name, room, 6.3))
+                else:
+                    room = x - marker - 3.5
+                    c.drawRightString(x - marker - 3.5, y - 2.2, _fit_width(asset.name, room, 6.3))
+        c.restoreState()
+
+    def _centre_text(self, c, cx, cy, r) -> None:
+        pic = self.picture
+        markup = f"<b>{esc(pic.centre_title)}</b>"
+        lines = [_cut(line, 60) for line in pic.centre_lines[:2]]
+        if lines:
+            markup += "<br/>" + "<br/>".join(esc(line) for line in lines)
+        if len(pic.centre_lines) > 2:
+            markup += "<br/>… more on the ML Canvas"
+        style = _centre_style()
+        width = r * 1.5
+        p = Paragraph(markup, style)
+        _, h = p.wrap(width, 1e6)
+        limit = r * 1.5
+        while h > limit and len(lines) > 0:  # fewer lines until it fits the circle
+            lines = lines[:-1]
+            markup = f"<b>{esc(pic.centre_title)}</b>" + "".join(f"<br/>{esc(x)}" for x in lines)
+            markup += f"<br/>… see the ML Canvas"
+            p = Paragraph(markup, style)
+            _, h = p.wrap(width, 1e6)
+        p.drawOn(c, cx - width / 2, cy - h / 2)
+
+
+@functools.cache
+def _centre_style():
+    from reportlab.lib.enums import TA_CENTER
+
+    return make_style("landscape_centre", 6.3, leading=7.6, alignment=TA_CENTER, textColor=colors.white)

@@ -1,0 +1,90 @@
+"""The data landscape step: the picture with its key, the findings, and the full inventory."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Spacer
+
+from canvas_core import data_landscape as dl
+from canvas_core.costs import format_money
+from canvas_core.landscape_picture import landscape_picture
+from canvas_core.plan import DataAsset
+from canvas_core.report.context import ReportContext
+from canvas_core.report.diagrams import LandscapeDiagram
+from canvas_core.report.document import LANDSCAPE, LANDSCAPE_PICTURE, new_page
+from canvas_core.report.tables import table
+from canvas_core.report.text import bold, bullet, esc, muted, para, styles
+
+LEVEL_COLOURS = {"red": "#b91c1c", "amber": "#b45309"}
+
+
+def landscape_section(ctx: ReportContext) -> list[Flowable]:
+    st = styles()
+    assets = ctx.plan.data_landscape.assets
+    out: list[Flowable] = [*new_page(LANDSCAPE_PICTURE), para("Data landscape", st.h1)]
+    if not assets:
+        return [*out, para(muted("No data assets yet."), st.body)]
+    numbers = {a.id: i for i, a in enumerate(assets, start=1)}
+    box = ctx.geometry.landscape
+    out += [LandscapeDiagram(landscape_picture(ctx.plan), ctx.geometry.picture_width, box.height - 80, numbers), Spacer(1, 4), *_key(), FrameBreak(),
+            *_findings(ctx), *new_page(LANDSCAPE), para("Data inventory", st.h2), _inventory(ctx, assets)]
+    return out
+
+
+def _key() -> list[Flowable]:
+    st = styles()
+    dots = " &nbsp; ".join(f'<font color="{colour}">●</font> {esc(label)}' for colour, label in (
+        ("#3aa76d", dl.STATUS_LABELS["available"]), ("#f5c542", dl.STATUS_LABELS["accessible"]),
+        ("#e0474c", dl.STATUS_LABELS["missing"]), ("#9ca3af", dl.STATUS_LABELS["question"] + " (white)")))
+    return [para(dots, st.small),
+            para("Rings from the centre: private to us, shared with a partner, public. Dotted red ring: personal "
+                 "data. Small black square: paid data. Numbers as in the inventory.", st.small)]
+
+
+def _findings(ctx: ReportContext) -> list[Flowable]:
+    st = styles()
+    found = dl.findings(ctx.plan)
+    out: list[Flowable] = [para("Findings", st.h2)]
+    if not found:
+        return [*out, para("Nothing to act on: every asset is available or planned, labels have a source and no "
+                           "personal or paid data is left unaddressed.", st.body)]
+    for f in found:
+        colour = LEVEL_COLOURS.get(f.level, "#1f2937")
+        out.append(KeepTogether([
+            para(f'<font color="{colour}">●</font> {bold(esc(f.title))} '
+                 f'<font color="{colour}">({f.level})</font>', st.body),
+            para(esc(f.detail), st.bullet),
+        ]))
+    return out
+
+
+def _asset_cell(asset: DataAsset, number: int) -> str:
+    parts = [f"{bold(esc(asset.name))}"]
+    if asset.description.strip():
+        parts.append(esc(asset.description))
+    if asset.contents.strip():
+        parts.append(f"<i>Contents:</i> {esc(asset.contents)}")
+    return "<br/>".join(parts)
+
+
+def _inventory(ctx: ReportContext, assets: list[DataAsset]) -> Flowable:
+    st = styles()
+    head = ["#", "Asset", "Kind", "Owner, location", "Ring, acquired", "Status", "Personal data",
+            "Volume, refresh", "Used as", "Cost / year", "How the project uses it"]
+    rows = [[para(h, st.cell_head) for h in head]]
+    for number, asset in enumerate(assets, start=1):
+        owner = "<br/>".join(esc(v) for v in (asset.owner, asset.location) if v.strip()) or muted("–")
+        volume = "<br/>".join(esc(v) for v in (asset.volume, asset.refresh) if v.strip()) or muted("–")
+        uses = ", ".join(dl.USE_LABELS[u] for u in asset.uses) or muted("–")
+        if "feature" in asset.uses and not asset.at_prediction_time:
+            uses += "<br/>" + '<font color="#b91c1c">not known at prediction time</font>'
+        cost = (format_money(asset.yearly_cost, ctx.currency, ctx.language) if asset.yearly_cost is not None
+                else muted("–"))
+        rows.append([
+            para(str(number), st.cell), para(_asset_cell(asset, number), st.cell),
+            para(", ".join(dl.KIND_LABELS[k] for k in asset.kinds) or muted("–"), st.cell), para(owner, st.cell),
+            para(f"{dl.SHARING_LABELS[asset.sharing]}<br/>{dl.ACQUISITION_LABELS[asset.acquisition]}", st.cell),
+            para(dl.STATUS_LABELS[asset.status], st.cell), para(dl.PERSONAL_LABELS[asset.personal_data], st.cell),
+            para(volume, st.cell), para(uses, st.cell), para(cost, st.cell_right),
+            para(esc(asset.use) if asset.use.strip() else muted("–"), st.cell),
+        ])
+    return table(rows, [6, 48, 19, 30, 22, 20, 22, 26, 20, 18, 42], ctx.geometry.landscape.width)

@@ -1,0 +1,145 @@
+"""The workflow integration step: the process diagram, the integration statement, the tasks,
+the ranked prediction candidates and the use-case characteristics."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from canvas_core import workflow as wf
+from canvas_core.plan import Workflow, WorkflowTask
+from canvas_core.report.context import ReportContext
+from canvas_core.report.diagrams import ProcessDiagram, legend
+from canvas_core.report.document import PORTRAIT, new_page
+from canvas_core.report.tables import table
+from canvas_core.report.text import bold, bullet, esc, muted, para, styles
+
+COST_WORDS = {"low": "low", "medium": "medium", "high": "high", "unacceptable": "unacceptable"}
+UNCLEAR = "marked unclear"
+
+
+def _number(value: Decimal | int | None, unit: str = "") -> str:
+    if value is None:
+        return muted("–")
+    text = f"{value:,}" if isinstance(value, int) else f"{value.normalize():,f}"
+    return f"{text}{unit}"
+
+
+def workflow_section(ctx: ReportContext) -> list[Flowable]:
+    st = styles()
+    flow = ctx.plan.workflow
+    box = ctx.geometry.portrait
+    out: list[Flowable] = [*new_page(PORTRAIT), para("Workflow integration", st.h1)]
+    if flow.process_name.strip():
+        out.append(para(f"{bold('Business process:')} {esc(flow.process_name)}", st.body))
+    out.append(para("The process", st.h2))
+    if flow.tasks:
+        graph = wf.process_graph(flow)
+        out += [ProcessDiagram(graph, box.width, box.height * 0.62), Spacer(1, 3),
+                para(legend(), st.small)]
+    else:
+        out.append(para(muted("No tasks yet."), st.body))
+    out += _integration(flow, box.width)
+    out += _tasks(flow, box.width)
+    out += _candidates(flow, box.width)
+    out += _characteristics(flow, box.width)
+    return out
+
+
+def _integration(flow: Workflow, width: float) -> list[Flowable]:
+    st = styles()
+    chosen = next((t for t in flow.tasks if t.id == flow.chosen_task_id), None)
+    out: list[Flowable] = [para("How the prediction fits in", st.h2)]
+    out.append(para(f"{bold(wf.CHOSEN_LABEL + ':')} " + (esc(chosen.name) if chosen else muted("not chosen yet")),
+                    st.body))
+    rows = [[para("Answer", st.cell_head), para("What the team says", st.cell_head)]]
+    integ = flow.integration
+    for field, label in wf.INTEGRATION_LABELS.items():
+        answer = getattr(integ, field)
+        if field == "mode":
+            text = esc(answer.value) if answer.value else muted("not chosen yet")
+        else:
+            text = esc(answer.text) if answer.text.strip() else muted("not answered yet")
+        if answer.unclear:
+            text += " " + f'<font color="#b45309"><b>[{UNCLEAR}]</b></font>'
+        rows.append([para(bold(esc(label)), st.cell), para(text, st.cell)])
+    out.append(table(rows, [48, 128], width))
+    return out
+
+
+def _task_cell(task: WorkflowTask) -> str:
+    parts = [bold(esc(task.name))]
+    if task.actor.strip():
+        parts.append(muted(esc(task.actor)))
+    if task.input.strip() or task.output.strip():
+        parts.append(f"{esc(task.input) or '–'} → {esc(task.output) or '–'}")
+    if task.pain.strip():
+        parts.append(f"<i>Pain:</i> {esc(task.pain)}")
+    return "<br/>".join(parts)
+
+
+def _tasks(flow: Workflow, width: float) -> list[Flowable]:
+    st = styles()
+    if not flow.tasks:
+        return []
+    names = {t.id: t.name for t in flow.tasks}
+    head = ["Task, who, input → output", "Leads to", "Cases / month", "Min. / case", "Prediction"]
+    rows = [[para(h, st.cell_head) for h in head]]
+    for task in flow.tasks:
+        leads = "<br/>".join(esc(names[t]) for t in task.leads_to if t in names) or muted("–")
+        prediction = muted("no")
+        if task.prediction_candidate:
+            prediction = "<br/>".join([
+                bold("candidate"),
+                f"saves {_number(task.minutes_saved_per_case, ' min')} / case",
+                f"errors avoided: {_number(task.errors_avoided_per_month)} / month",
+                "wrong prediction: " + (COST_WORDS[task.wrong_prediction_cost] if task.wrong_prediction_cost
+                                        else muted("not stated")),
+            ])
+        if task.id == flow.chosen_task_id:
+            prediction = bold("chosen task") + "<br/>" + prediction
+        rows.append([para(_task_cell(task), st.cell), para(leads, st.cell),
+                     para(_number(task.cases_per_month), st.cell_right),
+                     para(_number(task.minutes_per_case), st.cell_right), para(prediction, st.cell)])
+    return [para("Tasks", st.h2), table(rows, [70, 34, 19, 15, 38], width)]
+
+
+def _candidates(flow: Workflow, width: float) -> list[Flowable]:
+    st = styles()
+    ranked = wf.rank_candidates(flow)
+    if not ranked:
+        return []
+    head = ["Rank", "Candidate task", "Hours saved / month", "Score", "To check"]
+    rows = [[para(h, st.cell_head) for h in head]]
+    for c in ranked:
+        name = esc(c.task.name) + (" " + bold("(chosen)") if c.task.id == flow.chosen_task_id else "")
+        rows.append([para(str(c.rank), st.cell), para(name, st.cell),
+                     para(_number(c.hours_saved_per_month), st.cell_right), para(_number(c.score), st.cell_right),
+                     para(esc(c.warning) if c.warning else muted("–"), st.cell)])
+    note = para(muted("Score: hours saved per month (cases per month × minutes saved per case ÷ 60), weighted by "
+                      "the cost of a wrong prediction (low 1, medium 0.75, high 0.5, unacceptable 0)."), st.small)
+    return [KeepTogether([para("Prediction candidates, best first", st.h2),
+                          table(rows, [12, 62, 25, 17, 60], width), Spacer(1, 2), note])]
+
+
+def _yes_no(value: bool | None) -> str:
+    return muted("not answered yet") if value is None else ("applies" if value else "does not apply")
+
+
+def _characteristics(flow: Workflow, width: float) -> list[Flowable]:
+    st = styles()
+    ch = flow.characteristics
+    rows = [[para("Characteristic", st.cell_head), para("Score (1–5)", st.cell_head), para("Why", st.cell_head)]]
+    for field, label in wf.CHARACTERISTIC_LABELS.items():
+        rating = getattr(ch, field)
+        rows.append([para(bold(esc(label)), st.cell),
+                     para(str(rating.score) if rating.score else muted("–"), st.cell),
+                     para(esc(rating.note) if rating.note.strip() else muted("–"), st.cell)])
+    reasons = [bullet(f"{esc(label)}: {_yes_no(getattr(ch, field))}", st.bullet)
+               for field, label in wf.REASON_LABELS.items()]
+    out: list[Flowable] = [para("Use-case characteristics", st.h2), table(rows, [42, 22, 112], width),
+                           para("Reasons not to use ML", st.h3), *reasons]
+    if ch.reasons_note.strip():
+        out.append(para(esc(ch.reasons_note), st.body))
+    return out
