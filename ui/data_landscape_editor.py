@@ -29,7 +29,7 @@ def show() -> None:
     plan = current_plan()
     assets = plan.data_landscape.assets
     _at_a_glance(plan)
-    picture_col, findings_col = st.columns([3, 2], gap="large")
+    picture_col, findings_col = st.columns([5, 3], gap="large")
     with picture_col:
         _picture(plan)
     with findings_col:
@@ -198,8 +198,8 @@ def _inventory(plan: Plan) -> None:
         table, key=key, num_rows="dynamic", hide_index=True, width="stretch",
         column_config={
             "Asset": st.column_config.TextColumn(required=True, max_chars=300, width="medium", pinned=True),
-            "Ring": choice("sharing"),
-            "Status": choice("status"),
+            "Ring": choice("sharing", width="medium"),
+            "Status": choice("status", width="medium"),
             "Used as": st.column_config.MultiselectColumn(options=list(dl.USE_LABELS), format_func=dl.USE_LABELS.get),
             "At prediction time": st.column_config.CheckboxColumn(
                 help="Does the model have this data when it must predict? Data only known afterwards cannot be a "

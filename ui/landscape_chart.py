@@ -61,9 +61,11 @@ def landscape_figure(picture: LandscapePicture) -> go.Figure:
     fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="Diamond: holds personal data",
                              marker=dict(symbol="diamond", size=12, color="#ffffff", line=dict(color=OUTLINE, width=1.5)),
                              hoverinfo="skip"))
-    fig.update_xaxes(visible=False, range=[-1.45, 1.45], fixedrange=True)
+    # Height and ranges are chosen so the circle fills the column: the width allows a little
+    # more than the circle, for the names beside the outer dots.
+    fig.update_xaxes(visible=False, range=[-1.5, 1.5], fixedrange=True)
     fig.update_yaxes(visible=False, range=[-1.05, 1.05], scaleanchor="x", scaleratio=1, fixedrange=True)
-    fig.update_layout(height=620, margin=dict(l=0, r=0, t=10, b=10), showlegend=True, clickmode="event+select",
+    fig.update_layout(height=560, margin=dict(l=0, r=0, t=10, b=10), showlegend=True, clickmode="event+select",
                       legend=dict(orientation="h", yanchor="top", y=0, x=0.5, xanchor="center"),
                       dragmode=False, plot_bgcolor="rgba(0,0,0,0)")
     return fig
@@ -71,10 +73,11 @@ def landscape_figure(picture: LandscapePicture) -> go.Figure:
 
 def _centre(fig: go.Figure, picture: LandscapePicture) -> None:
     first = picture.centre_lines[0] if picture.centre_lines else "State the prediction task on the ML Canvas"
-    wrapped = "<br>".join(_plain(line) for line in textwrap.wrap(_short(first, 110), 26))
-    fig.add_annotation(x=0, y=0.07, text=f"<b>{_plain(picture.centre_title)}</b>", showarrow=False,
-                       font=dict(size=13, color=OUTLINE))
-    fig.add_annotation(x=0, y=-0.05, text=wrapped, showarrow=False, font=dict(size=10, color="#333333"))
+    wrapped = "<br>".join(_plain(line) for line in textwrap.wrap(_short(first, 72), 24))
+    fig.add_annotation(x=0, y=0.07, yanchor="bottom", text=f"<b>{_plain(picture.centre_title)}</b>",
+                       showarrow=False, font=dict(size=13, color=OUTLINE))
+    fig.add_annotation(x=0, y=0.05, yanchor="top", text=wrapped, showarrow=False,
+                       font=dict(size=10, color="#333333"))
     # An invisible point in the centre carries the whole task and decisions as its hover.
     full = "<br>".join(_plain(_short(line, 160)) for line in picture.centre_lines) or _plain(first)
     fig.add_trace(go.Scatter(x=[0], y=[0], mode="markers", marker=dict(size=60, opacity=0), showlegend=False,

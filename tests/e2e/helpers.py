@@ -73,3 +73,24 @@ def add_note(page: Page, canvas: str, block: str, text: str) -> None:
 
 def cell(page: Page, canvas: str, block: str) -> Locator:
     return by_key(page, f"block-{canvas}-{block}")
+
+
+GRID_ROW_HEIGHT = 35  # Streamlit's data grid rows and header
+
+
+def edit_cell(page: Page, steps_right: int, text: str, row: int = 0) -> None:
+    """Type `text` into the first data grid's cell on `row`, `steps_right` columns right of
+    the first one, as a user would: select, step, open the editor, type over, commit."""
+    grid = page.locator("[data-testid='stDataFrame']").first.bounding_box()
+    # Click past the narrow row-marker column into the first column.
+    page.mouse.click(grid["x"] + 120, grid["y"] + GRID_ROW_HEIGHT * (1.5 + row))
+    for key in ["ArrowRight"] * steps_right + ["Enter"]:
+        page.wait_for_timeout(300)  # the canvas grid handles one key per frame
+        page.keyboard.press(key)
+    page.wait_for_timeout(300)
+    page.keyboard.press("Control+A")
+    page.wait_for_timeout(200)  # keys typed before the cell's editor has focus are lost
+    page.keyboard.type(text, delay=20)
+    page.wait_for_timeout(300)
+    page.keyboard.press("Enter")
+    wait_for_app_run(page)

@@ -7,27 +7,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import by_key, go_to, open_app, wait_for_app_run
+from tests.e2e.helpers import by_key, edit_cell, go_to, open_app, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
-
-ROW_HEIGHT = 35  # Streamlit's data grid rows and header
-
-
-def edit_cell(page: Page, steps_right: int, text: str) -> None:
-    """Select the first line's first cell, step right, open the editor, type, commit."""
-    grid = page.locator("[data-testid='stDataFrame']").first.bounding_box()
-    page.mouse.click(grid["x"] + 120, grid["y"] + ROW_HEIGHT * 1.5)
-    for key in ["ArrowRight"] * steps_right + ["Enter"]:
-        page.wait_for_timeout(300)  # the canvas grid takes one key per frame
-        page.keyboard.press(key)
-    page.wait_for_timeout(300)
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
-    page.wait_for_timeout(300)
-    page.keyboard.press("Enter")
-    wait_for_app_run(page)
-
 
 def one_time(page: Page):
     return page.locator("[data-testid='stMetric']", has_text="One-time").locator("[data-testid='stMetricValue']")

@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import by_key, go_to, open_app, wait_for_app_run
+from tests.e2e.helpers import by_key, edit_cell, go_to, open_app, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -82,19 +82,7 @@ def test_a_cell_typed_into_the_task_table_is_saved(app_server, page: Page):
     open_app(page, app_server.url)
     go_to(page, "workflow-integration")
     add_task(page, "Receive mail", "")
-    grid = page.locator("[data-testid='stDataFrame']").first.bounding_box()
-    row_height = 35  # Streamlit's data grid rows and header
-    # Select the first row's Task cell (past the narrow row-marker column), step right to
-    # "Who does it today", type over it and commit with Enter, as a user would.
-    page.mouse.click(grid["x"] + 120, grid["y"] + row_height * 1.5)
-    for key in ("ArrowRight", "Enter"):  # step to the cell, open its editor
-        page.wait_for_timeout(300)  # the canvas grid handles one key per frame
-        page.keyboard.press(key)
-    page.wait_for_timeout(300)
-    page.keyboard.type("Mail gateway")
-    page.wait_for_timeout(300)
-    page.keyboard.press("Enter")
-    wait_for_app_run(page)
+    edit_cell(page, 1, "Mail gateway")  # "Who does it today", right of the task's name
     page.reload()
     wait_for_app_run(page)
     node_text(page, "Receive mail · Mail gateway")  # saved, and drawn after a refresh
