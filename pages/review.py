@@ -26,11 +26,11 @@ for signal in summary.signals:
     show = {"green": st.success, "amber": st.warning, "red": st.error}[signal.level]
     show(f"**{signal.level.capitalize()}** · {signal.name}: {signal.summary}")
     if signal.reasons:
-        st.text("\n".join(signal.reasons))  # may quote task names and assets: plain text, never markup
+        st.text("\n".join(f"• {r}" for r in signal.reasons))  # may quote tasks and assets: plain text, never markup
 
 st.subheader(f"Open questions ({len(summary.open_questions)})")
 with st.expander("Blocks left empty, answers marked unclear, notes and data marked as a question"):
-    st.text("\n".join(f"{q.where}: {q.text}" for q in summary.open_questions) or "None.")
+    st.text("\n".join(f"• {q.where}: {q.text}" for q in summary.open_questions) or "None.")
 
 st.subheader("Export")
 report_exports.show(plan)

@@ -5,7 +5,8 @@ callable), on another thread where the session cannot be read: each callable
 gets a deep copy of the plan as shown, so a build can neither see later edits
 nor change the plan. A build that fails is logged and noted in a holder the
 page reads on its next run, which names the failed export and says the plan is
-unchanged (the browser itself only says that the download failed).
+unchanged (at the button itself the browser only says "Failed to generate file
+for download").
 
 The preview uses `st.pdf` (the `streamlit-pdf` package, Streamlit's own `pdf`
 extra): it shows the very file the download gives, every page, scrollable and
@@ -79,18 +80,18 @@ def show(plan: Plan) -> None:
                                       key="report-page-size", required=True)
     page_size = PAGE_SIZES[size_label or "A4"]
     snapshot = plan.model_copy(deep=True)
-    pdf_col, md_col, json_col = st.columns(3)
-    pdf_col.download_button(
+    row = st.container(horizontal=True, key="report-exports")
+    row.download_button(
         "Download PDF report", key="report-pdf", type="primary", icon=":material/picture_as_pdf:",
         data=partial(guarded_build, "PDF report", partial(_build_pdf, snapshot, page_size), failures),
         file_name=report_filename(snapshot, "pdf"), mime="application/pdf", on_click="ignore",
     )
-    md_col.download_button(
+    row.download_button(
         "Download Markdown", key="report-md", icon=":material/description:",
         data=partial(guarded_build, "Markdown export", partial(build_markdown, snapshot), failures),
         file_name=report_filename(snapshot, "md"), mime="text/markdown", on_click="ignore",
     )
-    with json_col:
+    with row:
         json_export_button(plan, key="report-json", label="Export plan as JSON")
     st.caption("The PDF and the Markdown hold the same report; the JSON file is the whole plan, to import "
                "into ML Canvas Studio again.")
