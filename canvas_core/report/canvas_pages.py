@@ -17,13 +17,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from reportlab.lib import colors
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from canvas_core.plan import BlockContent, CanvasContent, Note
 from canvas_core.report import fonts
 from canvas_core.report.context import ReportContext
 from canvas_core.report.document import LANDSCAPE, LANDSCAPE_COLUMNS, PageAnchor, new_page, page_ref
-from canvas_core.report.text import INK, MARKER, MUTED, bold, esc, muted, para, sized, styles
+from canvas_core.report.text import INK, MARKER, MUTED, bold, displayable, esc, muted, para, sized, styles
 from canvas_core.specs import BlockSpec, CanvasSpec
 
 SIZES = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5)
@@ -49,6 +50,7 @@ class Item:
     words: tuple[str, ...] = ()  # the escaped words of a note, for a shortened excerpt
     suffix: str = ""  # markup after the words (a note's status)
     section: str | None = None  # sub-item title this item sits under (context for a continuation)
+    plain: str = ""  # the text as drawn, without markup: estimates its width before any wrapping
 
 
 @dataclass
@@ -77,7 +79,8 @@ def _note_item(note: Note, section: str | None) -> Item:
     status = STATUS_WORDS.get(note.status.value) if note.status else None
     suffix = " " + muted(f"[{status}]") if status else ""
     escaped = esc(note.text.strip())
-    return Item("bullet", escaped + suffix, tuple(escaped.split(" ")), suffix, section)
+    plain = displayable(note.text.strip()) + (f" [{status}]" if status else "")
+    return Item("bullet", escaped + suffix, tuple(escaped.split(" ")), suffix, section, plain)
 
 
 def block_items(block: BlockSpec, content: BlockContent | None) -> list[Item]:
@@ -89,18 +92,19 @@ def block_items(block: BlockSpec, content: BlockContent | None) -> list[Item]:
     for sub in block.subitems:
         mine = [n for n in notes if n.topic == sub.id]
         if mine:
-            items.append(Item("heading", esc(sub.title), section=sub.title))
+            items.append(Item("heading", esc(sub.title), section=sub.title, plain=sub.title))
             items += [_note_item(n, sub.title) for n in mine]
     values = content.fields if content else {}
-    short = [f"{bold(esc(f.label) + ':')} {esc(values[f.id])}" for f in block.fields
-             if f.kind != "longtext" and values.get(f.id, "").strip()]
-    if short:
-        items.append(Item("body", " · ".join(short)))
+    shown = [f for f in block.fields if f.kind != "longtext" and values.get(f.id, "").strip()]
+    if shown:
+        items.append(Item("body", " · ".join(f"{bold(esc(f.label) + ':')} {esc(values[f.id])}" for f in shown),
+                          plain=" · ".join(f"{f.label}: {displayable(values[f.id])}" for f in shown)))
     for f in block.fields:
         if f.kind == "longtext" and values.get(f.id, "").strip():
             escaped = esc(values[f.id].strip())
             label = bold(esc(f.label) + ":")
-            items.append(Item("body", f"{label} {escaped}", (label, *escaped.split(" "))))
+            items.append(Item("body", f"{label} {escaped}", (label, *escaped.split(" ")),
+                              plain=f"{f.label}: {displayable(values[f.id].strip())}"))
     return items
 
 
@@ -140,34 +144,42 @@ def _excerpt(item: Item, size: float, width: float, room: float):
     return best
 
 
-def _first_guess(sizes: list[float], measured_total: float, room: float) -> int:
-    """Index into `sizes` worth trying after sizes[0] failed: text height grows about with the
-    square of the size, so most blocks fit at the first or second size tried."""
-    guess = sizes[0] * math.sqrt(room / measured_total)
-    for index, size in enumerate(sizes):
-        if index and size <= guess + 0.5:
-            return index
-    return len(sizes) - 1
+def _unit_widths(items: list[Item]) -> list[tuple[float, int]]:
+    """Each item's text width at 1 pt and its typed line breaks: text width grows linearly
+    with the size, so one measurement estimates every size."""
+    return [(stringWidth(i.plain.replace("\n", " "), fonts.BOLD if i.kind == "heading" else fonts.REGULAR, 1),
+             i.plain.count("\n")) for i in items]
+
+
+def _estimate(items: list[Item], unit: list[tuple[float, int]], size: float, width: float) -> float:
+    total = 0.0
+    for item, (w1, breaks) in zip(items, unit):
+        style = sized(item.kind, size)
+        room = width - style.leftIndent
+        lines = max(1, math.ceil(w1 * size * 1.05 / room)) + breaks
+        total += lines * style.leading + style.spaceBefore + style.spaceAfter
+    return total
 
 
 def fit(items: list[Item], width: float, height: float, marker_height: float, largest: float = SIZES[0]):
-    """(size, placed paragraphs, items that continue elsewhere), the size at most `largest`."""
+    """(size, placed paragraphs, items that continue elsewhere), the size at most `largest`.
+
+    Wrapping text is the expensive part of the report, so sizes are chosen by an estimate and
+    only the chosen size (and, when the estimate was close, its neighbour) is wrapped for real."""
     sizes = [s for s in SIZES if s <= largest]
-    measured = [_measured(i, sizes[0], width) for i in items]
-    if _total(measured) <= height:
-        return sizes[0], measured, []
-    start = _first_guess(sizes, _total(measured), height)
-    for index in range(start, len(sizes)):
+    unit = _unit_widths(items)
+    estimates = [_estimate(items, unit, size, width) for size in sizes]
+    index = next((k for k, e in enumerate(estimates) if e <= height), len(sizes) - 1)
+    measured = None
+    while index < len(sizes):
         measured = [_measured(i, sizes[index], width) for i in items]
         if _total(measured) <= height:
-            # The guess may have been cautious: take the largest size above it that still fits.
-            best = (sizes[index], measured)
-            for bigger in reversed(range(1, index if index == start else 1)):
-                trial = [_measured(i, sizes[bigger], width) for i in items]
-                if _total(trial) > height:
-                    break
-                best = (sizes[bigger], trial)
-            return best[0], best[1], []
+            if index > 0 and estimates[index - 1] <= height * 1.12:  # the estimate may have been cautious
+                bigger = [_measured(i, sizes[index - 1], width) for i in items]
+                if _total(bigger) <= height:
+                    return sizes[index - 1], bigger, []
+            return sizes[index], measured, []
+        index += 1
     if sizes[-1] != FLOOR_SIZE:
         measured = [_measured(i, FLOOR_SIZE, width) for i in items]
     # At the floor: whole items while they fit, then a marked excerpt of the next one.
@@ -268,8 +280,6 @@ LABEL_BAND = 12.0
 
 
 def _width(text: str, font: str, size: float) -> float:
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
     return stringWidth(text, font, size)
 
 

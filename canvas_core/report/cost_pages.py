@@ -8,6 +8,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from canvas_core import costs
 from canvas_core.report.charts import category_bars, cumulative_cost
+from canvas_core.report import fonts
 from canvas_core.report.context import ReportContext
 from canvas_core.report.document import PORTRAIT, new_page
 from canvas_core.report.tables import band, table
@@ -43,8 +44,8 @@ def _totals(summary: costs.CostSummary, money, width: float) -> Flowable:
                      (f"Total cost of ownership over {years} year{'s' if years > 1 else ''}",
                       summary.total_cost_of_ownership),
                      ("Yearly benefit needed to break even", summary.break_even_per_year)):
-        rows.append([para(bold(label), st.cell), *(para(money(v), st.cell_right) for v in (r.low, r.expected, r.high))])
-    return KeepTogether([table(rows, [76, 33, 33, 33], width)])
+        rows.append([para(bold(label), st.cell), *(money(v) for v in (r.low, r.expected, r.high))])
+    return KeepTogether([table(rows, [76, 33, 33, 33], width, right=(1, 2, 3))])
 
 
 def _lines(ctx: ReportContext, summary: costs.CostSummary, money, width: float) -> Flowable:
@@ -60,15 +61,15 @@ def _lines(ctx: ReportContext, summary: costs.CostSummary, money, width: float) 
             continue
         total = summary.by_category[category]
         per_year = "" if category in costs.ONE_TIME else ", per year"
-        extra.append(band(len(rows)))
-        rows.append([para(bold(esc(costs.CATEGORY_LABELS[category]) + per_year), st.cell), para("", st.cell),
-                     *(para(bold(money(v)), st.cell_right) for v in (total.low, total.expected, total.high))])
+        extra += [band(len(rows)), ("FONT", (2, len(rows)), (-1, len(rows)), fonts.BOLD, 8.5)]
+        rows.append([para(bold(esc(costs.CATEGORY_LABELS[category]) + per_year), st.cell), "",
+                     *(money(v) for v in (total.low, total.expected, total.high))])
         if computed:
             share = estimate.maintenance_share
             development = sum((summary.by_category[c].expected for c in costs.DEVELOPMENT), Decimal(0))
             rows.append([para(f"Computed: {share * 100:.0f} % of the initial development cost "
                               f"({money(development)} expected) " + muted("[assumption]"), st.cell),
-                         para("", st.cell), *(para("", st.cell) for _ in range(3))])
+                         "", "", "", ""])
         for line in lines:
             text = esc(line.label)
             if line.assumption:
@@ -77,6 +78,5 @@ def _lines(ctx: ReportContext, summary: costs.CostSummary, money, width: float) 
                 text += "<br/>" + muted(esc(line.note))
             staffing = (f"{line.people.normalize():f} × {line.months.normalize():f}"
                         if line.people is not None and line.months is not None else "")
-            rows.append([para(text, st.cell), para(staffing, st.cell),
-                         *(para(money(v), st.cell_right) for v in (line.low, line.expected, line.high))])
-    return table(rows, [76, 20, 27, 27, 27], width, extra=extra)
+            rows.append([para(text, st.cell), staffing, *(money(v) for v in (line.low, line.expected, line.high))])
+    return table(rows, [76, 20, 27, 27, 27], width, extra=extra, right=(2, 3, 4))

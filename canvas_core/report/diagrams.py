@@ -110,7 +110,7 @@ def _ordered(layers: dict[int, list[int]], edges: list[tuple[int, int]]) -> dict
 
 
 class ProcessDiagram(Flowable):
-    """The process as boxes and arrows, scaled down (not below MIN_SCALE) to fit the frame."""
+    """The process as boxes and arrows, scaled down to fit the frame."""
 
     def __init__(self, graph: wf.ProcessGraph, width: float, max_height: float):
         super().__init__()
@@ -200,7 +200,9 @@ class ProcessDiagram(Flowable):
         for box in self.boxes:  # flip: y becomes the bottom edge, measured upwards
             box.y = self.natural_height - box.y - self.box_h
         self.band_spans = [(self.natural_height - bottom, self.natural_height - top) for top, bottom in self.band_spans]
-        self.scale = max(MIN_SCALE, min(1.0, self.max_height / self.natural_height)) if self.natural_height else 1.0
+        # Shrunk to fit one page. Down to MIN_SCALE the labels stay readable; a larger process
+        # (far beyond 30 tasks) shrinks further and the section says so: its task table lists all.
+        self.scale = min(1.0, self.max_height / self.natural_height) if self.natural_height else 1.0
         self.width = self.natural_width
         self.height = self.natural_height * self.scale
 

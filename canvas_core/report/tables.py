@@ -31,9 +31,10 @@ class _Table(Table):
 
 
 def table(rows: Sequence[Sequence[Flowable | str]], weights: Sequence[float], width: float, *,
-          header: bool = True, extra: Sequence[tuple] = ()) -> Table:
+          header: bool = True, extra: Sequence[tuple] = (), right: Sequence[int] = ()) -> Table:
     """Cells are flowables (paragraphs built with `esc`) or our own plain strings. Column widths
-    are `weights` scaled to `width`, so a table fits A4 and Letter, portrait and landscape."""
+    are `weights` scaled to `width`, so a table fits A4 and Letter, portrait and landscape.
+    Columns in `right` are right-aligned (plain-string amounts: cheaper than paragraphs)."""
     total = sum(weights)
     widths = [width * w / total for w in weights]
     # splitInRow: a row taller than a page (a long pasted note) splits instead of failing the build.
@@ -55,6 +56,7 @@ def table(rows: Sequence[Sequence[Flowable | str]], weights: Sequence[float], wi
     for row in range(first, len(rows)):
         if (row - first) % 2 == 1:
             style.append(("BACKGROUND", (0, row), (-1, row), ZEBRA))
+    style += [("ALIGN", (c, 0), (c, -1), "RIGHT") for c in right]
     t.setStyle(TableStyle([*style, *extra]))
     return t
 

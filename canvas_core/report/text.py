@@ -26,6 +26,7 @@ from reportlab.platypus import Paragraph
 from canvas_core.report import fonts
 
 rl_config.trustedHosts = []
+rl_config.useA85 = 0  # binary streams: ASCII85 only makes the file bigger and the build slower
 
 REPLACEMENT = "\ufffd"
 _DROPPED_CATEGORIES = {"Cf", "Mn", "Me"}  # invisible or combining: nothing to show when the font lacks them

@@ -10,13 +10,14 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from canvas_core import workflow as wf
 from canvas_core.plan import Workflow, WorkflowTask
 from canvas_core.report.context import ReportContext
-from canvas_core.report.diagrams import ProcessDiagram, legend
+from canvas_core.report.diagrams import MIN_SCALE, ProcessDiagram, legend
 from canvas_core.report.document import PORTRAIT, new_page
 from canvas_core.report.tables import table
 from canvas_core.report.text import bold, bullet, esc, muted, para, styles
 
 COST_WORDS = {"low": "low", "medium": "medium", "high": "high", "unacceptable": "unacceptable"}
 UNCLEAR = "marked unclear"
+DIAGRAM_HEADROOM = 70.0  # the diagram may take a page but for its heading and key
 
 
 def _number(value: Decimal | int | None, unit: str = "") -> str:
@@ -36,8 +37,12 @@ def workflow_section(ctx: ReportContext) -> list[Flowable]:
     out.append(para("The process", st.h2))
     if flow.tasks:
         graph = wf.process_graph(flow)
-        out += [ProcessDiagram(graph, box.width, box.height * 0.62), Spacer(1, 3),
-                para(legend(), st.small)]
+        # Up to a full page: a wide process stays legible rather than shrinking onto the first page.
+        diagram = ProcessDiagram(graph, box.width, box.height - DIAGRAM_HEADROOM)
+        out += [diagram, Spacer(1, 3), para(legend(), st.small)]
+        if diagram.scale < MIN_SCALE:
+            out.append(para(muted(f"The process has {len(flow.tasks)} tasks, so the diagram is drawn small to fit "
+                                  "one page; the task table below lists every task in full."), st.small))
     else:
         out.append(para(muted("No tasks yet."), st.body))
     out += _integration(flow, box.width)
