@@ -106,7 +106,7 @@ def _cover(plan: Plan, iteration: str, today: date) -> Iterator[str]:
     yield ""
 
 
-_LEVEL_WORDS = {"green": "🟢 Green", "amber": "🟠 Amber", "red": "🔴 Red"}
+_LEVEL_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
 
 
 def _executive_summary(summary: ExecutiveSummary) -> Iterator[str]:
@@ -371,8 +371,13 @@ def _data_landscape(plan: Plan) -> Iterator[str]:
 
 
 def _review(plan: Plan) -> Iterator[str]:
-    """The facilitator's note; the team's open questions are in the executive summary."""
+    """The team's own open questions and the facilitator's note, as the PDF's review page."""
     yield f"## {STEPS_BY_ID['review'].title}"
+    yield ""
+    yield "### Open questions of the team"
+    yield ""
+    questions = [q for q in plan.review.open_questions if q.strip()]
+    yield from (_bullet(q) for q in questions) if questions else ("None.",)
     yield ""
     note = plan.review.facilitator_note
     yield f"**Facilitator's note:** {escape(note)}" if note.strip() else "No facilitator's note yet."
