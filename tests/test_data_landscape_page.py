@@ -50,6 +50,7 @@ def test_worked_example_shows_counts_picture_and_findings():
 def test_an_asset_added_with_the_form_is_saved_counted_and_drawn():
     at = open_page(Plan(), PAGE)
     assert metrics(at)["Assets"] == "0"
+    run(at.button(key="landscape-add").click())
     at.text_input(key="landscape-new-name").set_value("Weather feed <b>v2</b>")
     at.selectbox(key="landscape-new-sharing").set_value("public")
     at.selectbox(key="landscape-new-status").set_value("missing")
@@ -65,13 +66,18 @@ def test_an_asset_added_with_the_form_is_saved_counted_and_drawn():
     assert drawn["labels"] == ["Weather feed &lt;b&gt;v2&lt;/b&gt;"]  # shown as typed, not as bold markup
     assert any(h.startswith("<b>Weather feed &lt;b&gt;v2&lt;/b&gt;</b>") for h in drawn["hovers"])
     assert "Weather feed <b>v2</b>: add it to the cost estimate" in texts(at)
-    assert at.text_input(key="landscape-new-name").value == ""  # ready for the next one
+    assert not [w for w in at.text_input if w.key == "landscape-new-name"]  # the dialog closed
+    run(at.button(key="landscape-add").click())
+    assert at.text_input(key="landscape-new-name").value == ""  # and opens blank for the next one
 
 
 def test_a_nameless_asset_is_refused_with_a_message_and_nothing_added():
     at = open_page(Plan(), PAGE)
+    run(at.button(key="landscape-add").click())
+    at.text_input(key="landscape-new-owner").set_value("Ops")
     run(at.button(key="FormSubmitter:landscape-add-asset-Add asset").click())
     assert "Give the asset a name" in " ".join(e.value for e in at.error)
+
     assert stored(at).data_landscape.assets == []
 
 

@@ -19,24 +19,34 @@ from canvas_core.plan import DataAsset, Plan
 from ui import tables
 from ui.landscape_chart import landscape_figure
 from ui.navigation import page_of
-from ui.state import current_plan, guarded, link_params
+from ui.state import current_plan, guarded, link_params, show_flash
 
 PICTURE_KEY = "landscape-picture"
+SECTION_KEY = "landscape-section"
+_ADDED_KEY = "landscape-asset-added"
+SECTIONS = ["The landscape and findings", "Inventory"]
 _FINDING_STYLE = {"red": ("red", ":material/error:"), "amber": ("orange", ":material/warning:")}
 
 
 def show() -> None:
     plan = current_plan()
-    assets = plan.data_landscape.assets
+    st.session_state.pop(_ADDED_KEY, None)  # a full run: the add dialog is closed anyway
     _at_a_glance(plan)
-    picture_col, findings_col = st.columns([5, 3], gap="large")
-    with picture_col:
-        _picture(plan)
-    with findings_col:
-        _findings(plan)
-        _where_answers_go()
-    _add_form(expanded=not assets)
-    _inventory(plan)
+    if st.button("Add a data asset", key="landscape-add", icon=":material/add:", type="primary"):
+        _add_dialog()
+    # Only the open tab is built (the table alone costs as much as the rest of the page).
+    picture_tab, inventory_tab = st.tabs(SECTIONS, key=SECTION_KEY, on_change="rerun")
+    if picture_tab.open:
+        with picture_tab:
+            picture_col, findings_col = st.columns([5, 3], gap="large")
+            with picture_col:
+                _picture(plan)
+            with findings_col:
+                _findings(plan)
+                _where_answers_go()
+    if inventory_tab.open:
+        with inventory_tab:
+            _inventory(plan)
 
 
 # --- at a glance --------------------------------------------------------------------
@@ -61,7 +71,6 @@ def _at_a_glance(plan: Plan) -> None:
 
 
 def _picture(plan: Plan) -> None:
-    st.subheader("The landscape")
     st.caption("The use of the data in the centre (the ML Canvas prediction task), then the rings: private to us, "
                "shared with a partner, public. Colour shows the status. Hover over a dot for the asset; click it "
                "to see all its answers.")
@@ -100,7 +109,7 @@ def _findings(plan: Plan) -> None:
     st.subheader("Findings")
     found = dl.findings(plan)
     if not plan.data_landscape.assets:
-        st.info("List the data the project has and needs below; the findings appear as you go.",
+        st.info("Add the data the project has and needs; the findings appear as you go.",
                 icon=":material/lightbulb:")
         return
     if not found:
@@ -141,29 +150,40 @@ def _form_key(field: str) -> str:
     return f"landscape-new-{field}"
 
 
-def _add_form(expanded: bool) -> None:
-    with st.expander("Add a data asset", expanded=expanded, icon=":material/add:"):
-        with st.form("landscape-add-asset", border=False):
-            name_col, ring_col, status_col = st.columns([3, 2, 2])
-            name_col.text_input("Asset", key=_form_key("name"), max_chars=300,
-                                placeholder="e.g. Ticket database, tables tickets and assignments")
-            ring_col.selectbox("Ring", list(dl.SHARING_LABELS), format_func=dl.SHARING_LABELS.get,
-                               key=_form_key("sharing"))
-            status_col.selectbox("Status", list(dl.STATUS_LABELS), format_func=dl.STATUS_LABELS.get,
-                                 key=_form_key("status"))
-            acq_col, personal_col, uses_col = st.columns([2, 2, 3])
-            acq_col.selectbox("Acquisition", list(dl.ACQUISITION_LABELS), format_func=dl.ACQUISITION_LABELS.get,
-                              key=_form_key("acquisition"))
-            personal_col.selectbox("Personal data", list(dl.PERSONAL_LABELS), format_func=dl.PERSONAL_LABELS.get,
-                                   key=_form_key("personal_data"))
-            uses_col.multiselect("Used as", list(dl.USE_LABELS), format_func=dl.USE_LABELS.get, key=_form_key("uses"))
-            holds_col, owner_col, where_col, cost_col = st.columns([3, 2, 2, 2])
-            holds_col.text_input("Holds (entities, fields)", key=_form_key("contents"), max_chars=300)
-            owner_col.text_input("Owner", key=_form_key("owner"), max_chars=300)
-            where_col.text_input("Lives in (system, table, API)", key=_form_key("location"), max_chars=300)
-            cost_col.number_input("Yearly cost", key=_form_key("yearly_cost"), min_value=0.0, max_value=1e12,
-                                  value=None, step=100.0, format="%.2f")
-            st.form_submit_button("Add asset", icon=":material/add:", on_click=guarded(_add_asset))
+@st.dialog("Add a data asset", width="large")
+def _add_dialog() -> None:
+    # A submit reruns only this dialog: close it after an asset was added, else say why not.
+    if st.session_state.pop(_ADDED_KEY, False):
+        st.rerun()
+    show_flash()
+    with st.form("landscape-add-asset", border=False):
+        name_col, ring_col, status_col = st.columns([3, 2, 2])
+        name_col.text_input("Asset", key=_form_key("name"), max_chars=300,
+                            placeholder="e.g. Ticket database, tables tickets and assignments")
+        ring_col.selectbox("Ring", list(dl.SHARING_LABELS), format_func=dl.SHARING_LABELS.get,
+                           key=_form_key("sharing"))
+        status_col.selectbox("Status", list(dl.STATUS_LABELS), format_func=dl.STATUS_LABELS.get,
+                             key=_form_key("status"))
+        acq_col, personal_col, uses_col = st.columns([2, 2, 3])
+        acq_col.selectbox("Acquisition", list(dl.ACQUISITION_LABELS), format_func=dl.ACQUISITION_LABELS.get,
+                          key=_form_key("acquisition"))
+        personal_col.selectbox("Personal data", list(dl.PERSONAL_LABELS), format_func=dl.PERSONAL_LABELS.get,
+                               key=_form_key("personal_data"))
+        uses_col.multiselect("Used as", list(dl.USE_LABELS), format_func=dl.USE_LABELS.get, key=_form_key("uses"))
+        holds_col, owner_col, where_col, cost_col = st.columns([3, 2, 2, 2])
+        holds_col.text_input("Holds (entities, fields)", key=_form_key("contents"), max_chars=300)
+        owner_col.text_input("Owner", key=_form_key("owner"), max_chars=300)
+        where_col.text_input("Lives in (system, table, API)", key=_form_key("location"), max_chars=300)
+        cost_col.number_input("Yearly cost", key=_form_key("yearly_cost"), min_value=0.0, max_value=1e12,
+                              value=None, step=100.0, format="%.2f")
+        st.form_submit_button("Add asset", icon=":material/add:", type="primary", on_click=_submit)
+
+
+def _submit() -> None:
+    count = len(current_plan().data_landscape.assets)
+    guarded(_add_asset)()  # a refusal leaves a message and keeps what was typed
+    if len(current_plan().data_landscape.assets) > count:
+        st.session_state[_ADDED_KEY] = True
 
 
 def _add_asset() -> None:
@@ -172,16 +192,14 @@ def _add_asset() -> None:
     cost = values.pop("yearly_cost")
     asset_edits.add_asset(current_plan(), values.pop("name"), **values,
                           yearly_cost=None if cost is None else Decimal(str(cost)).quantize(Decimal("0.01")))
-    for field in ("name", "contents", "owner", "location"):  # ready for the next asset; choices stay
-        state[_form_key(field)] = ""
-    state[_form_key("yearly_cost")] = None
+    for field in _FORM_FIELDS:  # the next asset starts from a blank form
+        state.pop(_form_key(field), None)
     tables.renew("landscape")
 
 
 def _inventory(plan: Plan) -> None:
-    st.subheader("Inventory")
     st.caption("One row per data asset. Every column can be edited here; add rows at the bottom of the table or "
-               f"with the form above. Costs in {plan.meta.currency} a year.")
+               f"with the button above. Costs in {plan.meta.currency} a year.")
     assets = plan.data_landscape.assets
     table = pd.DataFrame(
         [{column: tables.cell(getattr(a, field)) for column, field in asset_edits.ASSET_COLUMNS.items()}

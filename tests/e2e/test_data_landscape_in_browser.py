@@ -1,6 +1,7 @@
-"""The data landscape in a real browser: an asset added with the form is drawn in
-its ring with its status colour, shows itself on hover, and a name typed into
-the inventory table redraws the picture and survives a refresh."""
+"""The data landscape in a real browser: a nameless asset is refused inside the
+dialog without losing what was typed; an asset added there is drawn in its ring
+with its status colour and shows itself on hover; a name typed into the
+inventory table redraws the picture and survives a refresh."""
 
 from __future__ import annotations
 
@@ -44,13 +45,22 @@ def metric(page: Page, label: str):
 def test_an_added_asset_appears_in_the_picture_and_a_table_edit_redraws_it(app_server, page: Page):
     open_app(page, app_server.url)
     go_to(page, "data-landscape")
+    by_key(page, "landscape-add").locator("button").click()
+    dialog = page.get_by_role("dialog")
+    by_key(page, "landscape-new-owner").locator("input").fill("Met office")
+    dialog.get_by_role("button", name="Add asset").click()
+    wait_for_app_run(page)
+    expect(dialog).to_contain_text("Give the asset a name")  # refused in place, the owner kept
+    expect(by_key(page, "landscape-new-owner").locator("input")).to_have_value("Met office")
+
     by_key(page, "landscape-new-name").locator("input").fill("Weather feed")
     choose(page, "landscape-new-sharing", "Public")
     choose(page, "landscape-new-status", "Required but missing")
     choose(page, "landscape-new-uses", "Feature")
     page.keyboard.press("Escape")
-    page.get_by_role("button", name="Add asset").click()
+    dialog.get_by_role("button", name="Add asset").click()
     wait_for_app_run(page)
+    expect(dialog).to_be_hidden()
 
     expect(metric(page, "Missing")).to_have_text("1")
     expect(by_key(page, "landscape-picture").locator(".textpoint text", has_text="Weather feed")).to_be_visible()
@@ -65,7 +75,11 @@ def test_an_added_asset_appears_in_the_picture_and_a_table_edit_redraws_it(app_s
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)
     expect(page.locator(".hoverlayer .hovertext")).to_contain_text("Used as: Feature")
 
+    page.get_by_role("tab", name="Inventory").click()
+    wait_for_app_run(page)
     edit_cell(page, 0, "Weather feed, hourly")
+    page.get_by_role("tab", name="The landscape and findings").click()
+    wait_for_app_run(page)
     expect(by_key(page, "landscape-picture").locator(".textpoint text", has_text="hourly")).to_be_visible()
     page.reload()
     wait_for_app_run(page)
