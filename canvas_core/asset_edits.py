@@ -4,14 +4,14 @@ column to fix."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
 
 from canvas_core.editing import EditError, touch
 from canvas_core.plan import DataAsset, Plan
-from canvas_core.table_delta import apply_delta, blank
+from canvas_core.table_delta import apply_delta, blank, number_cell, refusal
 
 # Table column -> asset field, in the order the table shows them.
 ASSET_COLUMNS: dict[str, str] = {
@@ -43,15 +43,8 @@ def _value(column: str, name: str, raw: Any) -> Any:
     if name == "at_prediction_time":
         return bool(raw)
     if name == "yearly_cost":
-        if raw is None or raw == "":
-            return None
-        try:
-            value = Decimal(str(raw))
-        except InvalidOperation:
-            raise EditError(f"{column} must be a number.") from None
-        if not value.is_finite():
-            raise EditError(f"{column} must be a number.")
-        return value.quantize(Decimal("0.01"))
+        value = number_cell(column, raw)
+        return None if value is None else value.quantize(Decimal("0.01"))
     return "" if raw is None else str(raw).strip()
 
 
@@ -62,15 +55,7 @@ def _checked(asset: DataAsset, row: dict[str, Any], where: str) -> DataAsset:
     try:
         updated = DataAsset.model_validate({**asset.model_dump(), **changes})
     except ValidationError as error:
-        first = error.errors()[0]
-        field = str(first["loc"][0]) if first["loc"] else ""
-        column = next((c for c, f in ASSET_COLUMNS.items() if f == field), field)
-        message = first["msg"]
-        if field == "yearly_cost" and ("less than or equal" in message or "digits" in message):
-            message = "at most 1,000,000,000,000 (10^12): check the number of zeros"
-        elif "greater than or equal" in message:
-            message = "cannot be negative"
-        raise EditError(f"{where}, {column}: {message}. The last valid values were kept.") from None
+        raise refusal(error, where, ASSET_COLUMNS, {"yearly_cost"}) from None
     if not updated.name:
         raise EditError(f"{where}: every asset needs a name. The last valid values were kept.")
     return updated

@@ -3,7 +3,7 @@ cell leaves every line as it was and says which row and column to fix."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from canvas_core.costs import line_problems
 from canvas_core.editing import EditError, touch
 from canvas_core.plan import CostLine, DataAsset, Plan
-from canvas_core.table_delta import apply_delta, blank
+from canvas_core.table_delta import apply_delta, blank, number_cell, refusal
 
 # Table column -> line field, in the order the table shows them.
 LINE_COLUMNS: dict[str, str] = {
@@ -35,14 +35,9 @@ def _value(column: str, name: str, raw: Any) -> Any:
         return "" if raw is None else str(raw).strip()
     if name == "assumption":
         return bool(raw)
-    if raw is None or raw == "":
+    value = number_cell(column, raw)
+    if value is None:
         return Decimal(0) if name in _MONEY else None
-    try:
-        value = Decimal(str(raw))
-    except InvalidOperation:
-        raise EditError(f"{column} must be a number.") from None
-    if not value.is_finite():
-        raise EditError(f"{column} must be a number.")
     return value.quantize(Decimal("0.01")) if name in _MONEY else value
 
 
@@ -51,15 +46,7 @@ def _checked(line: CostLine, row: dict[str, Any], where: str) -> CostLine:
     try:
         updated = CostLine.model_validate({**line.model_dump(), **changes})
     except ValidationError as error:
-        first = error.errors()[0]
-        field = str(first["loc"][0]) if first["loc"] else ""
-        column = next((c for c, f in LINE_COLUMNS.items() if f == field), field)
-        message = first["msg"]
-        if "less than or equal" in message and field in _MONEY:
-            message = "at most 1,000,000,000,000 (10^12): check the number of zeros"
-        elif "greater than or equal" in message:
-            message = "cannot be negative"
-        raise EditError(f"{where}, {column}: {message}. The last valid values were kept.") from None
+        raise refusal(error, where, LINE_COLUMNS, _MONEY) from None
     if not updated.label:
         raise EditError(f"{where}: every cost line needs an item name. The last valid values were kept.")
     problems = line_problems(updated)

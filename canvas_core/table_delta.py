@@ -4,7 +4,12 @@ changes, so a bad cell leaves the list as it was."""
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any, Callable, Protocol, TypeVar
+
+from pydantic import ValidationError
+
+from canvas_core.editing import EditError
 
 
 class _HasId(Protocol):
@@ -17,6 +22,33 @@ T = TypeVar("T", bound=_HasId)
 def blank(value: Any) -> Any:
     """None for an emptied cell (the editor sends NaN for an emptied number)."""
     return None if isinstance(value, float) and value != value else value
+
+
+def number_cell(column: str, raw: Any) -> Decimal | None:
+    """A number typed into a cell, None for an empty one; anything else is refused."""
+    raw = blank(raw)
+    if raw is None or raw == "":
+        return None
+    try:
+        value = Decimal(str(raw))
+    except InvalidOperation:
+        raise EditError(f"{column} must be a number.") from None
+    if not value.is_finite():
+        raise EditError(f"{column} must be a number.")
+    return value
+
+
+def refusal(error: ValidationError, where: str, columns: dict[str, str], money: set[str]) -> EditError:
+    """The first problem of a rejected row, naming its row and column in the table's words."""
+    first = error.errors()[0]
+    field = str(first["loc"][0]) if first["loc"] else ""
+    column = next((c for c, f in columns.items() if f == field), field)
+    message = first["msg"]
+    if field in money and ("less than or equal" in message or "digits" in message):
+        message = "at most 1,000,000,000,000 (10^12): check the number of zeros"
+    elif "greater than or equal" in message:
+        message = "cannot be negative"
+    return EditError(f"{where}, {column}: {message}. The last valid values were kept.")
 
 
 def is_blank_row(row: dict[str, Any]) -> bool:
