@@ -118,3 +118,12 @@ def test_the_data_signal_follows_the_worst_finding_and_lists_each():
     found = data_landscape.findings(plan)
     assert signal.reasons == tuple(f"{f.title}: {f.detail}" for f in found)
     assert any("Mails <b>" in reason for reason in signal.reasons)  # raw: renderers escape
+
+
+def test_pdf_and_markdown_print_the_same_iteration(example_plan):
+    from canvas_core.report.summary import iteration_label
+
+    assert iteration_label(Plan()) == "1"  # a new plan is in its first iteration
+    assert iteration_label(example_plan) == str(example_plan.canvases["ml_canvas"].header.iteration)
+    assert iteration_label(example_plan, " 3: after the workshop ") == "3: after the workshop"
+    assert iteration_label(example_plan, "  ") is None

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from canvas_core import costs, data_landscape, workflow
 from canvas_core.plan import BlockContent, CanvasContent, Note, Plan
-from canvas_core.report.summary import ExecutiveSummary, canvases_in_order, executive_summary, plan_iteration
+from canvas_core.report.summary import ExecutiveSummary, canvases_in_order, executive_summary, iteration_label
 from canvas_core.specs import BlockSpec, CanvasSpec
 from canvas_core.steps import STEPS, STEPS_BY_ID
 
@@ -81,7 +81,7 @@ def build_markdown(plan: Plan, *, iteration: str | None = None, today: date | No
     in journey order, canvases no step shows, then the sources. `iteration` labels a
     saved iteration (e.g. "3: after the workshop"); by default the ML Canvas header's number."""
     specs = canvases_in_order()
-    label = str(plan_iteration(plan)) if iteration is None else iteration.strip()
+    label = iteration_label(plan, iteration)
     parts: list[Iterable[str]] = [_cover(plan, label, today or date.today()), _executive_summary(executive_summary(plan))]
     by_id = {spec.id: spec for spec in specs}
     for step in STEPS:
@@ -95,7 +95,7 @@ def build_markdown(plan: Plan, *, iteration: str | None = None, today: date | No
     return "\n".join(line for part in parts for line in part).rstrip() + "\n"
 
 
-def _cover(plan: Plan, iteration: str, today: date) -> Iterator[str]:
+def _cover(plan: Plan, iteration: str | None, today: date) -> Iterator[str]:
     yield f"# {cell(plan.meta.name) or 'Untitled plan'}"
     yield ""
     shown = f" · iteration {cell(iteration)}" if iteration else ""

@@ -14,17 +14,10 @@ from canvas_core.plan import Plan
 from canvas_core.report.context import ReportContext
 from canvas_core.report.document import Geometry, build
 from canvas_core.report.sections import report_sections
+from canvas_core.report.summary import iteration_label
 from canvas_core.report.canvas_pages import FLOOR_SIZE
 
 PAGE_SIZE_NAMES = {"a4": "A4", "letter": "letter"}
-
-
-def iteration_label(plan: Plan, iteration: str | None) -> str | None:
-    """The iteration to print: the one asked for, else the number the ML Canvas header counts."""
-    if iteration is not None:
-        return iteration.strip() or None
-    header = plan.canvases.get("ml_canvas")
-    return str(header.header.iteration) if header is not None else None
 
 
 def build_pdf(plan: Plan, *, page_size: Literal["A4", "letter"] = "A4", iteration: str | None = None,

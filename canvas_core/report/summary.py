@@ -69,10 +69,13 @@ def canvases_in_order() -> tuple[CanvasSpec, ...]:
     return (*in_steps, *(spec for spec in specs.values() if spec not in in_steps))
 
 
-def plan_iteration(plan: Plan) -> int:
-    """The plan's iteration: the ML Canvas header counts them (saving an iteration raises it)."""
+def iteration_label(plan: Plan, iteration: str | None = None) -> str | None:
+    """The iteration a report prints: the label asked for (blank: none), else the number the
+    ML Canvas header counts (saving an iteration raises it; a new plan is in its first)."""
+    if iteration is not None:
+        return iteration.strip() or None
     content = plan.canvases.get("ml_canvas")
-    return content.header.iteration if content else 1
+    return str(content.header.iteration if content else 1)
 
 
 def executive_summary(plan: Plan) -> ExecutiveSummary:
