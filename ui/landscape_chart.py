@@ -49,7 +49,9 @@ def landscape_figure(picture: LandscapePicture) -> go.Figure:
     for entry in picture.legend:
         dots = [a for a in picture.assets if a.status == entry.status]
         fig.add_trace(go.Scatter(
-            x=[a.x for a in dots], y=[a.y for a in dots], name=entry.label, customdata=[a.id for a in dots],
+            # An empty status still gets its legend entry, so the legend reads the same on every plan.
+            x=[a.x for a in dots] or [None], y=[a.y for a in dots] or [None], name=entry.label,
+            customdata=[a.id for a in dots],
             mode="markers+text" if labelled else "markers",
             text=[_plain(_short(a.name, LABEL_LIMIT)) for a in dots],
             textposition=["middle right" if a.x >= 0 else "middle left" for a in dots],
