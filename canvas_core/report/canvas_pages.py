@@ -24,7 +24,7 @@ from canvas_core.plan import BlockContent, CanvasContent, Note
 from canvas_core.report import fonts
 from canvas_core.report.context import ReportContext
 from canvas_core.report.document import LANDSCAPE, LANDSCAPE_COLUMNS, PageAnchor, new_page, page_ref
-from canvas_core.report.text import INK, MARKER, MUTED, bold, displayable, esc, muted, para, sized, styles
+from canvas_core.report.text import INK, MARKER, MUTED, WrapOnce, bold, displayable, esc, muted, para, sized, styles
 from canvas_core.specs import BlockSpec, CanvasSpec
 
 SIZES = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5)
@@ -114,8 +114,8 @@ def block_items(block: BlockSpec, content: BlockContent | None) -> list[Item]:
 def _paragraph(item: Item, size: float) -> Paragraph:
     style = sized(item.kind, size)
     if item.kind == "bullet":
-        return Paragraph(item.markup, style, bulletText="•")
-    return Paragraph(item.markup, style)
+        return WrapOnce(item.markup, style, bulletText="•")
+    return WrapOnce(item.markup, style)
 
 
 def _measured(item: Item, size: float, width: float) -> tuple[Paragraph, float, float, float]:

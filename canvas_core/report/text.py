@@ -71,19 +71,40 @@ def esc(text: str) -> str:
     return _xml_escape(displayable(text)).replace("\n", "<br/>")
 
 
+class WrapOnce(Paragraph):
+    """A paragraph that breaks its lines once per width.
+
+    A table wraps every cell to measure its rows, again to draw them, and again at each page
+    it is split across; line breaking is most of the report's build time, and its result
+    depends only on the width."""
+
+    _wrapped_width: float | None = None
+
+    def wrap(self, availWidth, availHeight):
+        if availWidth == self._wrapped_width and hasattr(self, "blPara"):
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._wrapped_width = availWidth
+        return size
+
+    def split(self, availWidth, availHeight):
+        self._wrapped_width = None  # splitting may drop the line breaks it used
+        return super().split(availWidth, availHeight)
+
+
 def para(markup: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph from markup we composed (user parts already passed through `esc`)."""
-    return Paragraph(markup, style)
+    return WrapOnce(markup, style)
 
 
 def bullet(markup: str, style: ParagraphStyle, symbol: str = "•") -> Paragraph:
     """A bulleted paragraph from composed markup."""
-    return Paragraph(markup, style, bulletText=symbol)
+    return WrapOnce(markup, style, bulletText=symbol)
 
 
 def user(text: str, style: ParagraphStyle) -> Paragraph:
     """A paragraph of user text only."""
-    return Paragraph(esc(text), style)
+    return WrapOnce(esc(text), style)
 
 
 def bold(markup: str) -> str:
