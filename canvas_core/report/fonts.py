@@ -31,11 +31,29 @@ _FILES = {
 }
 
 
+class _MeasuredFont(TTFont):
+    """A TrueType face that remembers the widths it measured: line breaking asks for the
+    width of the same words at the same sizes over and over, in pure Python."""
+
+    def __init__(self, name: str, filename: str) -> None:
+        super().__init__(name, filename)
+        self._widths: dict[tuple, float] = {}
+
+    def stringWidth(self, text, size, encoding="utf8"):
+        key = (text, size, encoding)
+        width = self._widths.get(key)
+        if width is None:
+            width = super().stringWidth(text, size, encoding)
+            if len(self._widths) < 50_000:  # bounded: about 6,000 for the worked example
+                self._widths[key] = width
+        return width
+
+
 @functools.cache
 def register() -> None:
     """Register the four faces and map <b>/<i> in paragraphs to them (idempotent)."""
     for name, filename in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
+        pdfmetrics.registerFont(_MeasuredFont(name, str(FONT_DIR / filename)))
     pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=OBLIQUE, boldItalic=BOLD_OBLIQUE)
     for bold, italic, face in ((0, 0, REGULAR), (1, 0, BOLD), (0, 1, OBLIQUE), (1, 1, BOLD_OBLIQUE)):
         addMapping(FAMILY, bold, italic, face)
