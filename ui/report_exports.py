@@ -2,8 +2,8 @@
 
 Files are built only when a button is clicked (`st.download_button` with a
 callable), on another thread where the session cannot be read: each callable
-gets a deep copy of the plan as shown, so a build can neither see later edits
-nor change the plan. A build that fails is logged and noted in a holder the
+gets the plan as shown, frozen as JSON text (cheaper than a deep copy on every
+run), so a build can neither see later edits nor change the plan. A build that fails is logged and noted in a holder the
 page reads on its next run, which names the failed export and says the plan is
 unchanged (at the button itself the browser only says "Failed to generate file
 for download").
@@ -44,10 +44,23 @@ def _failures() -> dict[str, str]:
     return st.session_state.setdefault(FAILURES_KEY, {})
 
 
-def _build_pdf(plan: Plan, page_size: Literal["A4", "letter"]) -> bytes:
+def frozen(plan: Plan) -> str:
+    """The plan as shown, as JSON text for the build callables."""
+    return plan.model_dump_json()
+
+
+def _build_pdf(frozen_plan: str, page_size: Literal["A4", "letter"]) -> bytes:
     from canvas_core.report.pdf import build_pdf  # reportlab loads on the first PDF, not on every page
 
-    return build_pdf(plan, page_size=page_size)
+    return build_pdf(Plan.from_json(frozen_plan), page_size=page_size)
+
+
+def _build_markdown(frozen_plan: str) -> str:
+    return build_markdown(Plan.from_json(frozen_plan))
+
+
+def _export_json(frozen_plan: str) -> bytes:
+    return transfer.export_plan(Plan.from_json(frozen_plan))
 
 
 def guarded_build(what: str, build: Callable[[], bytes | str], failures: dict[str, str]) -> bytes | str:
@@ -64,10 +77,10 @@ def guarded_build(what: str, build: Callable[[], bytes | str], failures: dict[st
     return data
 
 
-def json_export_button(plan: Plan, *, key: str, label: str = "Export JSON") -> None:
-    """The whole plan as a versioned JSON file that imports back losslessly (also used on Home)."""
-    snapshot = plan.model_copy(deep=True)  # the file is built on click, from the plan as shown now
-    st.download_button(label, data=partial(transfer.export_plan, snapshot), file_name=transfer.export_filename(snapshot),
+def json_export_button(plan: Plan, *, key: str, label: str = "Export JSON", shown: str | None = None) -> None:
+    """The whole plan as a versioned JSON file that imports back losslessly (also used on Home).
+    `shown` is the plan already frozen by the caller, if it has done so."""
+    st.download_button(label, data=partial(_export_json, shown or frozen(plan)), file_name=transfer.export_filename(plan),
                        mime="application/json", on_click="ignore", key=key, icon=":material/download:")
 
 
@@ -79,37 +92,33 @@ def show(plan: Plan) -> None:
     size_label = st.segmented_control("Page size of the PDF", list(PAGE_SIZES), default="A4",
                                       key="report-page-size", required=True)
     page_size = PAGE_SIZES[size_label or "A4"]
-    snapshot = plan.model_copy(deep=True)
+    shown = frozen(plan)
     row = st.container(horizontal=True, key="report-exports")
     row.download_button(
         "Download PDF report", key="report-pdf", type="primary", icon=":material/picture_as_pdf:",
-        data=partial(guarded_build, "PDF report", partial(_build_pdf, snapshot, page_size), failures),
-        file_name=report_filename(snapshot, "pdf"), mime="application/pdf", on_click="ignore",
+        data=partial(guarded_build, "PDF report", partial(_build_pdf, shown, page_size), failures),
+        file_name=report_filename(plan, "pdf"), mime="application/pdf", on_click="ignore",
     )
     row.download_button(
         "Download Markdown", key="report-md", icon=":material/description:",
-        data=partial(guarded_build, "Markdown export", partial(build_markdown, snapshot), failures),
-        file_name=report_filename(snapshot, "md"), mime="text/markdown", on_click="ignore",
+        data=partial(guarded_build, "Markdown export", partial(_build_markdown, shown), failures),
+        file_name=report_filename(plan, "md"), mime="text/markdown", on_click="ignore",
     )
     with row:
-        json_export_button(plan, key="report-json", label="Export plan as JSON")
+        json_export_button(plan, key="report-json", label="Export plan as JSON", shown=shown)
     st.caption("The PDF and the Markdown hold the same report; the JSON file is the whole plan, to import "
                "into ML Canvas Studio again.")
     if st.toggle("Preview the PDF", key="report-preview-on"):
-        _preview(snapshot, page_size)
+        _preview(shown, page_size)
 
 
-def _fingerprint(plan: Plan) -> str:
-    return hashlib.sha256(plan.model_dump_json().encode("utf-8")).hexdigest()
-
-
-def _preview(plan: Plan, page_size: Literal["A4", "letter"]) -> None:
-    wanted = (_fingerprint(plan), page_size)
+def _preview(frozen_plan: str, page_size: Literal["A4", "letter"]) -> None:
+    wanted = (hashlib.sha256(frozen_plan.encode("utf-8")).hexdigest(), page_size)
     held = st.session_state.get(_PREVIEW_KEY)
     if held is None or held[:2] != wanted:
         with st.spinner("Building the report…"):
             try:
-                held = (*wanted, _build_pdf(plan, page_size), "")
+                held = (*wanted, _build_pdf(frozen_plan, page_size), "")
             except Exception as error:
                 _LOG.exception("building the PDF preview failed")
                 held = (*wanted, None, f"The PDF report could not be built ({type(error).__name__}: {error}). "
