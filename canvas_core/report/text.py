@@ -139,10 +139,12 @@ class Styles:
         self.small = make_style("small", 8, textColor=MUTED)
         self.muted = make_style("muted", 9, textColor=MUTED)
         self.h1 = make_style("h1", 17, bold_face=True, spaceAfter=8, textColor=ACCENT)
-        self.h2 = make_style("h2", 12.5, bold_face=True, spaceBefore=10, spaceAfter=4, textColor=ACCENT)
+        # keepWithNext: a heading never ends a page without the first lines of what it heads
+        self.h2 = make_style("h2", 12.5, bold_face=True, spaceBefore=10, spaceAfter=4, textColor=ACCENT,
+                             keepWithNext=1)
         self.h2_flush = make_style("h2_flush", 12.5, bold_face=True, spaceAfter=2, textColor=ACCENT)
         self.small_ink = make_style("small_ink", 8)
-        self.h3 = make_style("h3", 10.5, bold_face=True, spaceBefore=6, spaceAfter=2)
+        self.h3 = make_style("h3", 10.5, bold_face=True, spaceBefore=6, spaceAfter=2, keepWithNext=1)
         self.cell = make_style("cell", 8.5)
         self.cell_bold = make_style("cell_bold", 8.5, bold_face=True)
         self.cell_right = make_style("cell_right", 8.5, alignment=TA_RIGHT)
