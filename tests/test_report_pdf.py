@@ -331,3 +331,27 @@ def test_the_ml_canvas_page_renders_with_text_in_every_column(example_pdf, tmp_p
         ink = sum(1 for y in range(top, bottom) for x in range(left, right) if pixels[y * width + x] < 160)
         # An empty canvas (titles, borders, "Left empty") stays under 500 dark pixels per column.
         assert ink > 1200, f"column {column + 1} of the ML Canvas looks empty"
+
+
+def _last_body_run(page) -> tuple[str, str, float]:
+    """(text, font, size) of the last text drawn above the footer: what a reader sees last on the page."""
+    runs: list[tuple[str, str, float, float]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip() and font:
+            y = (tm[5] * cm[3] + cm[5]) if cm else tm[5]
+            runs.append((text.strip(), str(font.get("/BaseFont", "")), size * (tm[3] or 1), y))
+
+    page.extract_text(visitor_text=visit)
+    body = [r for r in runs if r[3] > 40]  # the footer sits 6 mm from the edge
+    lowest = min(body, key=lambda r: r[3])
+    return lowest[0], lowest[1], lowest[2]
+
+
+def test_no_page_ends_with_a_heading_left_alone(example_pdf):
+    from canvas_core.report.text import styles
+
+    heading_sizes = {styles().h2.fontSize, styles().h3.fontSize}
+    for number, page in enumerate(PdfReader(io.BytesIO(example_pdf)).pages, start=1):
+        text, font, size = _last_body_run(page)
+        assert not ("Bold" in font and round(size, 1) in heading_sizes), f"page {number} ends with heading {text!r}"
