@@ -27,7 +27,7 @@ $(VENV)/.stamp-dev: requirements-dev.txt requirements.txt | $(PY)
 
 # run: start the app on http://localhost:$(PORT)
 run: venv
-	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(PY) -m ui.launch --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 # test: install dev deps, make sure chromium + poppler-utils are there (apt-get), start a throwaway
 #       PostgreSQL (tests/pg_server.sh; stopped and removed afterwards), run the whole tests/ tree

@@ -1,9 +1,9 @@
 """Which script draws which step, under which stable URL path.
 
-A URL path must never equal a file name under pages/: until the first session
-of a freshly started server has called st.navigation, Streamlit still serves
-pages/<name>.py at /<name> on its own, without app.py around it (no sidebar,
-no plan). tests/test_pages.py checks this."""
+A URL path must never equal a file name under pages/: a server started with a
+plain `streamlit run app.py` (rather than `python -m ui.launch`, see there)
+serves pages/<name>.py at /<name> on its own, without app.py around it, until
+the first session has called st.navigation. tests/test_pages.py checks this."""
 
 from __future__ import annotations
 

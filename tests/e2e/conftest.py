@@ -1,4 +1,4 @@
-"""Fixtures for browser (e2e) tests: a real `streamlit run` server plus Debian's chromium.
+"""Fixtures for browser (e2e) tests: the real app server (started as `make run` starts it) plus Debian's chromium.
 
 Playwright never downloads its own browsers here; it drives /usr/bin/chromium
 (or $MLCS_CHROMIUM) through `executable_path`.
@@ -7,10 +7,6 @@ Fixtures:
   app_server  (module)   -> AppServer with .url, .port, .data_dir, .restart()
   browser     (session)  -> playwright Browser
   page        (function) -> fresh context + page, viewport 1600x1000
-
-A test module can point the server at another script by defining
-`APP_SCRIPT = "path/to/script.py"` (relative to the repo root or absolute);
-the default is the real app.py.
 """
 
 from __future__ import annotations
@@ -25,9 +21,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
+
+# A busy CI machine (two CPUs, a server, Chromium and the rest of the suite) can take more
+# than Playwright's default 5 s to finish a rerun; a real failure still fails, just later.
+expect.set_options(timeout=15_000)
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_APP_SCRIPT = "app.py"
 CHROMIUM = os.environ.get("MLCS_CHROMIUM") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -82,10 +82,9 @@ def _free_port() -> int:
 
 
 class AppServer:
-    """A `streamlit run` subprocess on a fixed port with its own data dir."""
+    """The app server (`python -m ui.launch`, as `make run`) on a fixed port with its own data dir."""
 
-    def __init__(self, script: str | os.PathLike, port: int, data_dir: Path, log_dir: Path):
-        self.script = str(script)
+    def __init__(self, port: int, data_dir: Path, log_dir: Path):
         self.port = port
         self.data_dir = data_dir
         self.url = f"http://localhost:{port}"
@@ -103,7 +102,7 @@ class AppServer:
         env["MLCS_DATA_DIR"] = str(self.data_dir)
         env.setdefault("PYTHONUNBUFFERED", "1")
         cmd = [
-            sys.executable, "-m", "streamlit", "run", self.script,
+            sys.executable, "-m", "ui.launch",
             "--server.port", str(self.port),
             "--server.headless", "true",
             "--server.fileWatcherType", "none",
@@ -155,7 +154,7 @@ class AppServer:
                 code = self._proc.returncode
                 self._proc = None
                 raise RuntimeError(
-                    f"streamlit server for {self.script} exited with code {code} "
+                    f"app server exited with code {code} "
                     f"before becoming healthy\n{self.logs()}"
                 )
             try:
@@ -168,23 +167,17 @@ class AppServer:
             time.sleep(0.2)
         self.stop()
         raise RuntimeError(
-            f"streamlit server for {self.script} not healthy at {health} after "
+            f"app server not healthy at {health} after "
             f"{STARTUP_TIMEOUT_S:.0f}s (last error: {last_err})\n{self.logs()}"
         )
 
 
 @pytest.fixture(scope="module")
-def app_script(request) -> str:
-    """Script the server runs: module-level APP_SCRIPT, else app.py."""
-    return getattr(request.module, "APP_SCRIPT", DEFAULT_APP_SCRIPT)
-
-
-@pytest.fixture(scope="module")
-def app_server(app_script, tmp_path_factory):
+def app_server(tmp_path_factory):
     base = tmp_path_factory.mktemp("app_server")
     data_dir = base / "data"
     data_dir.mkdir()
-    server = AppServer(app_script, _free_port(), data_dir, base)
+    server = AppServer(_free_port(), data_dir, base)
     server.start()
     try:
         yield server

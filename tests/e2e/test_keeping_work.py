@@ -105,7 +105,8 @@ def test_note_is_there_after_a_server_restart_and_on_another_computer(app_server
 
 def test_a_bookmarked_step_page_opens_in_the_app_as_the_first_request_after_a_restart(app_server, page: Page):
     """Right after a restart no session has run the app yet; a link to a step page
-    must still open inside the app (sidebar, plan), not as a bare page script."""
+    must still open inside the app (sidebar, plan), not as a bare page script, and
+    without a "Page not found" dialog."""
     pid = stored_plan(page, app_server, "ml-canvas", "decisions", "Bookmarked")
     for url_path in ("workflow-integration", "review-and-report", "iterations-and-compare"):
         app_server.restart()
@@ -114,6 +115,16 @@ def test_a_bookmarked_step_page_opens_in_the_app_as_the_first_request_after_a_re
         expect(sidebar).to_contain_text("ML Canvas Studio")
         expect(sidebar).to_contain_text("All changes saved")
         assert plan_id(page) == pid
+        expect(page.get_by_text("Page not found")).to_have_count(0)
+
+
+def test_a_page_file_name_is_no_address_even_right_after_a_restart(app_server, page: Page):
+    """The scripts under pages/ are reached only through the app: /<file name> is an
+    unknown page that opens Home inside the app, never the bare script."""
+    app_server.restart()
+    open_url(page, f"{app_server.url}/data_landscape")
+    expect(page.get_by_text("Page not found")).to_be_visible()
+    expect(page.locator("[data-testid='stSidebar']")).to_contain_text("ML Canvas Studio")
 
 
 # --------------------------------------------------------------------------- two sessions
