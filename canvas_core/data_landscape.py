@@ -50,9 +50,13 @@ class Finding:
     asset_ids: tuple[str, ...]
 
 
-def paid_assets(plan: Plan) -> list[DataAsset]:
+def is_paid(asset: DataAsset) -> bool:
     """Data that costs money: bought, or given a yearly cost whatever its acquisition."""
-    return [a for a in plan.data_landscape.assets if a.acquisition == "paid" or (a.yearly_cost or 0) > 0]
+    return asset.acquisition == "paid" or (asset.yearly_cost or 0) > 0
+
+
+def paid_assets(plan: Plan) -> list[DataAsset]:
+    return [a for a in plan.data_landscape.assets if is_paid(a)]
 
 
 def cost_line_for(plan: Plan, asset: DataAsset) -> CostLine | None:

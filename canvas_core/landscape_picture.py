@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from canvas_core.data_landscape import SHARING_LABELS, STATUS_LABELS
+from canvas_core.data_landscape import SHARING_LABELS, STATUS_LABELS, is_paid
 from canvas_core.plan import DataAsset, Plan
 
 # Status colours after the sticky-note habit of canvas workshops: green for what
@@ -124,7 +124,7 @@ def _place(band: RingBand, ring_index: int, assets: list[DataAsset], marker: flo
                 id=asset.id, name=asset.name, sharing=asset.sharing, status=asset.status,
                 colour=STATUS_COLOURS[asset.status], x=round(radius * math.cos(angle), 6),
                 y=round(radius * math.sin(angle), 6), personal_data=asset.personal_data,
-                uses=tuple(asset.uses), paid=asset.acquisition == "paid" or (asset.yearly_cost or 0) > 0,
+                uses=tuple(asset.uses), paid=is_paid(asset),
             ))
     return placed
 

@@ -6,7 +6,7 @@ from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Spacer
 
 from canvas_core import data_landscape as dl
 from canvas_core.costs import format_money
-from canvas_core.landscape_picture import landscape_picture
+from canvas_core.landscape_picture import LandscapePicture, landscape_picture
 from canvas_core.plan import DataAsset
 from canvas_core.report.context import ReportContext
 from canvas_core.report.diagrams import LandscapeDiagram
@@ -25,16 +25,19 @@ def landscape_section(ctx: ReportContext) -> list[Flowable]:
         return [*out, para(muted("No data assets yet."), st.body)]
     numbers = {a.id: i for i, a in enumerate(assets, start=1)}
     box = ctx.geometry.landscape
-    out += [LandscapeDiagram(landscape_picture(ctx.plan), ctx.geometry.picture_width, box.height - 80, numbers), Spacer(1, 4), *_key(), FrameBreak(),
+    picture = landscape_picture(ctx.plan)
+    out += [LandscapeDiagram(picture, ctx.geometry.picture_width, box.height - 80, numbers), Spacer(1, 4),
+            *_key(picture), FrameBreak(),
             *_findings(ctx), *new_page(LANDSCAPE), para("Data inventory", st.h2), _inventory(ctx, assets)]
     return out
 
 
-def _key() -> list[Flowable]:
+def _key(picture: LandscapePicture) -> list[Flowable]:
     st = styles()
-    dots = " &nbsp; ".join(f'<font color="{colour}">●</font> {esc(label)}' for colour, label in (
-        ("#3aa76d", dl.STATUS_LABELS["available"]), ("#f5c542", dl.STATUS_LABELS["accessible"]),
-        ("#e0474c", dl.STATUS_LABELS["missing"]), ("#9ca3af", dl.STATUS_LABELS["question"] + " (white)")))
+    # A white dot cannot be shown on white paper as text: grey, and the key says it is white.
+    dots = " &nbsp; ".join(
+        f'<font color="{"#9ca3af" if e.colour == "#ffffff" else e.colour}">●</font> '
+        f'{esc(e.label + (" (white)" if e.colour == "#ffffff" else ""))}' for e in picture.legend)
     return [para(dots, st.small),
             para("Rings from the centre: private to us, shared with a partner, public. Dotted red ring: personal "
                  "data. Small black square: paid data. Numbers as in the inventory.", st.small)]
@@ -57,7 +60,7 @@ def _findings(ctx: ReportContext) -> list[Flowable]:
     return out
 
 
-def _asset_cell(asset: DataAsset, number: int) -> str:
+def _asset_cell(asset: DataAsset) -> str:
     parts = [f"{bold(esc(asset.name))}"]
     if asset.description.strip():
         parts.append(esc(asset.description))
@@ -80,7 +83,7 @@ def _inventory(ctx: ReportContext, assets: list[DataAsset]) -> Flowable:
         cost = (format_money(asset.yearly_cost, ctx.currency, ctx.language) if asset.yearly_cost is not None
                 else muted("–"))
         rows.append([
-            para(str(number), st.cell), para(_asset_cell(asset, number), st.cell),
+            para(str(number), st.cell), para(_asset_cell(asset), st.cell),
             para(", ".join(dl.KIND_LABELS[k] for k in asset.kinds) or muted("–"), st.cell), para(owner, st.cell),
             para(f"{dl.SHARING_LABELS[asset.sharing]}<br/>{dl.ACQUISITION_LABELS[asset.acquisition]}", st.cell),
             para(dl.STATUS_LABELS[asset.status], st.cell), para(dl.PERSONAL_LABELS[asset.personal_data], st.cell),
