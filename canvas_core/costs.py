@@ -32,6 +32,11 @@ CATEGORY_LABELS: dict[str, str] = {
     "operational_maintenance": "Operational maintenance (monitoring, serving, retraining)",
     "data": "Data (external data, labelling)",
 }
+# One colour per category in every chart (app and report): blues one-time, ambers running.
+CATEGORY_COLOURS: dict[str, str] = {
+    "staff": "#2563A8", "infrastructure": "#60A5FA", "change_management": "#93C5FD",
+    "system_maintenance": "#B45309", "operational_maintenance": "#F59E0B", "data": "#FCD34D",
+}
 
 _CENT = Decimal("0.01")
 _ZERO = Decimal("0.00")

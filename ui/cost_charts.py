@@ -12,12 +12,7 @@ import functools
 
 import plotly.graph_objects as go
 
-from canvas_core.costs import CATEGORY_LABELS, ONE_TIME, TAXONOMY, CostSummary
-
-_COLOURS = {
-    "staff": "#2563A8", "infrastructure": "#60A5FA", "change_management": "#93C5FD",
-    "system_maintenance": "#B45309", "operational_maintenance": "#F59E0B", "data": "#FCD34D",
-}
+from canvas_core.costs import CATEGORY_COLOURS, CATEGORY_LABELS, ONE_TIME, TAXONOMY, CostSummary
 
 
 def cost_bars(summary: CostSummary, currency: str) -> go.Figure:
@@ -44,7 +39,7 @@ def _cost_bars(values: tuple[float, ...], currency: str) -> go.Figure:
     fig = go.Figure()
     for category, value in zip(TAXONOMY, values):
         column = "One-time" if category in ONE_TIME else "Running per year"
-        fig.add_bar(name=CATEGORY_LABELS[category], x=[column], y=[value], marker_color=_COLOURS[category],
+        fig.add_bar(name=CATEGORY_LABELS[category], x=[column], y=[value], marker_color=CATEGORY_COLOURS[category],
                     hovertemplate="%{fullData.name}: %{y:,.0f}<extra></extra>")
     fig.update_layout(barmode="stack")
     return _layout(fig, "One-time and running costs by category (expected)", currency)

@@ -48,7 +48,6 @@ class Item:
     kind: ItemKind
     markup: str  # escaped user text plus our markup
     words: tuple[str, ...] = ()  # the escaped words of a note, for a shortened excerpt
-    suffix: str = ""  # markup after the words (a note's status)
     section: str | None = None  # sub-item title this item sits under (context for a continuation)
     plain: str = ""  # the text as drawn, without markup: estimates its width before any wrapping
 
@@ -80,7 +79,7 @@ def _note_item(note: Note, section: str | None) -> Item:
     suffix = " " + muted(f"[{status}]") if status else ""
     escaped = esc(note.text.strip())
     plain = displayable(note.text.strip()) + (f" [{status}]" if status else "")
-    return Item("bullet", escaped + suffix, tuple(escaped.split(" ")), suffix, section, plain)
+    return Item("bullet", escaped + suffix, tuple(escaped.split(" ")), section, plain)
 
 
 def block_items(block: BlockSpec, content: BlockContent | None) -> list[Item]:

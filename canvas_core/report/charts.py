@@ -13,20 +13,12 @@ from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from canvas_core.costs import CATEGORY_LABELS, ONE_TIME, TAXONOMY, CostSummary, format_money
+from canvas_core.costs import CATEGORY_COLOURS, CATEGORY_LABELS, ONE_TIME, TAXONOMY, CostSummary, format_money
 from canvas_core.report import fonts
-from canvas_core.report.text import displayable
+from canvas_core.report.text import INK, MUTED, displayable
 
-# As the app's cost charts: blues for one-time categories, ambers for running ones.
-CATEGORY_COLOURS = {
-    "staff": "#2563A8", "infrastructure": "#60A5FA", "change_management": "#93C5FD",
-    "system_maintenance": "#B45309", "operational_maintenance": "#F59E0B", "data": "#FCD34D",
-}
-INK = colors.HexColor("#1f2937")
-MUTED = colors.HexColor("#6b7280")
 GRID = colors.HexColor("#e5e7eb")
 EXPECTED = colors.HexColor("#2563A8")
-BAND = colors.HexColor("#2563A8")
 BREAK_EVEN = colors.HexColor("#B45309")
 
 

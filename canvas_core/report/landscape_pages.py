@@ -12,7 +12,7 @@ from canvas_core.report.context import ReportContext
 from canvas_core.report.diagrams import LandscapeDiagram
 from canvas_core.report.document import LANDSCAPE, LANDSCAPE_PICTURE, new_page
 from canvas_core.report.tables import table
-from canvas_core.report.text import bold, bullet, esc, muted, para, styles
+from canvas_core.report.text import bold, esc, muted, para, styles
 
 LEVEL_COLOURS = {"red": "#b91c1c", "amber": "#b45309"}
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from canvas_core import costs, data_landscape, workflow
 from canvas_core.plan import BlockContent, CanvasContent, Note, Plan
+from canvas_core.report.credits import OTHER_SOURCES
 from canvas_core.report.summary import ExecutiveSummary, canvases_in_order, executive_summary, iteration_label
 from canvas_core.specs import BlockSpec, CanvasSpec
 from canvas_core.steps import STEPS, STEPS_BY_ID
@@ -404,8 +405,9 @@ def _sources(specs: Iterable[CanvasSpec]) -> Iterator[str]:
         yield (f"- **{cell(spec.title)}** v{cell(spec.version)} by {cell(spec.authors)}, "
                f"[{cell(spec.licence)}]({spec.licence_url}), source: <{spec.source_url}>.  ")
         yield f"  {escape(spec.attribution, indent='  ')}"
-    yield ("- **Data landscape**: our own design, inspired by the Data Landscape Canvas by Datentreiber "
-           "(<https://www.canvasgeneration.com/canvas/data-landscape/>); it does not reproduce that canvas.")
+    for credit in OTHER_SOURCES:
+        licence = f", [{cell(credit.licence)}]({credit.licence_url})" if credit.licence else ""
+        yield f"- **{cell(credit.title)}**: {escape(credit.text)} Source: <{credit.url}>{licence}."
     yield ""
     yield ("Block titles and grids are as published; the questions and example answers in ML Canvas Studio are "
            "its own words.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, KeepTogether
 
 from canvas_core.report.context import ReportContext
+from canvas_core.report.credits import OTHER_SOURCES
 from canvas_core.report.document import PORTRAIT, new_page
 from canvas_core.report.summary import canvases_in_order
 from canvas_core.report.text import bold, esc, muted, para, styles
@@ -30,16 +31,11 @@ def sources_section(ctx: ReportContext) -> list[Flowable]:
             para(f"{bold('Source:')} {_link(spec.source_url)}", st.body),
             para(f"{bold('Attribution:')} {esc(spec.attribution)}", st.body),
         ]))
+    for credit in OTHER_SOURCES:
+        licence = f" Licence: {_link(credit.licence_url, credit.licence)}." if credit.licence else ""
+        out += [para(esc(credit.title), st.h3),
+                para(f"{esc(credit.text)} Source: {_link(credit.url)}.{licence}", st.body)]
     out += [
-        para("Data landscape", st.h3),
-        para("The data landscape picture and inventory are our own design, inspired by the Data Landscape "
-             "Canvas by Datentreiber (" + _link("https://datentreiber.de") + "). They are not a "
-             "reproduction of that canvas.", st.body),
-        para("Workflow integration", st.h3),
-        para("The task-by-task decomposition of the business process and the question of how costly a wrong "
-             "prediction is follow \u201cMLOps: Phase Zero\u201d by INNOQ on ml-ops.org ("
-             + _link("https://ml-ops.org/content/phase-zero") + "), text licensed under "
-             + _link("https://creativecommons.org/licenses/by/4.0/", "CC BY 4.0") + ".", st.body),
         para("Font", st.h3),
         para("Set in DejaVu Sans (" + _link("https://dejavu-fonts.github.io/") + "). Fonts are \u00a9 "
              "Bitstream, Inc. (Bitstream Vera) with glyphs \u00a9 Tavmjong Bah (Arev fonts); DejaVu changes are "

@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape as _xml_escape
 
 from reportlab import rl_config
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph
 
@@ -102,11 +102,6 @@ def bullet(markup: str, style: ParagraphStyle, symbol: str = "•") -> Paragraph
     return WrapOnce(markup, style, bulletText=symbol)
 
 
-def user(text: str, style: ParagraphStyle) -> Paragraph:
-    """A paragraph of user text only."""
-    return WrapOnce(esc(text), style)
-
-
 def bold(markup: str) -> str:
     return f"<b>{markup}</b>"
 
@@ -146,7 +141,6 @@ class Styles:
         self.small_ink = make_style("small_ink", 8)
         self.h3 = make_style("h3", 10.5, bold_face=True, spaceBefore=6, spaceAfter=2, keepWithNext=1)
         self.cell = make_style("cell", 8.5)
-        self.cell_bold = make_style("cell_bold", 8.5, bold_face=True)
         self.cell_right = make_style("cell_right", 8.5, alignment=TA_RIGHT)
         self.cell_head = make_style("cell_head", 8, bold_face=True, textColor=colors.white)
         self.cell_head_right = make_style("cell_head_right", 8, bold_face=True, textColor=colors.white,
@@ -155,7 +149,6 @@ class Styles:
         self.cover_title = make_style("cover_title", 30, leading=36, bold_face=True, textColor=ACCENT, spaceAfter=14)
         self.cover_line = make_style("cover_line", 12.5, leading=17, spaceAfter=4)
         self.cover_kicker = make_style("cover_kicker", 11, textColor=MUTED, spaceAfter=30)
-        self.centered_small = make_style("centered_small", 8, textColor=MUTED, alignment=TA_CENTER)
 
 
 @functools.cache
