@@ -4,12 +4,14 @@ open questions, and the exports (PDF report with preview, Markdown, JSON)."""
 import streamlit as st
 
 from canvas_core.report.summary import executive_summary
-from canvas_core.steps import STEPS
+from canvas_core.steps import STEPS, STEPS_BY_ID
 from ui import report_exports
-from ui.state import current_plan
+from ui.state import current_plan, show_flash
 
-st.title("7. Review & report")
-st.caption("Completeness, consistency between canvases, the pre-POC verdict and the exports.")
+step = STEPS_BY_ID["review"]
+st.title(f"{step.number}. {step.title}")
+st.caption(step.summary)
+show_flash()
 plan = current_plan()
 summary = executive_summary(plan)
 

@@ -63,6 +63,17 @@ def test_every_page_opens_empty_and_with_the_worked_example(page):
     go(open_app(load_example("support_mail_triage")), page)
 
 
+@pytest.mark.parametrize("page", [p.script for p in ALL_PAGES])
+def test_every_page_shows_what_the_last_change_could_not_do(page):
+    """A refused change or a failed save leaves a message; it must show on the page where it
+    happened, so every page shows pending messages (app.py cannot: a page's widget callbacks
+    run after app.py's own lines)."""
+    at = go(open_app(load_example("support_mail_triage")), page)
+    at.session_state["flash_message"] = ("Not saved: the database is unreachable.", [])
+    at.run()
+    assert any("Not saved: the database is unreachable." in e.value for e in at.error)
+
+
 def test_sidebar_lists_the_steps_in_journey_order_with_completeness():
     at = open_app(load_example("support_mail_triage"))
     labels = [link.proto.label for link in at.sidebar.get("page_link")]

@@ -88,3 +88,4 @@ def test_a_failed_download_build_is_reported_on_the_next_run():
     at.session_state[report_exports.FAILURES_KEY] = {"Markdown export": "The Markdown export could not be built."}
     run(at)
     assert any(e.value == "The Markdown export could not be built." for e in at.error)
+
