@@ -10,6 +10,7 @@ from canvas_core import costs
 from canvas_core.report.charts import category_bars, cumulative_cost
 from canvas_core.report import fonts
 from canvas_core.report.context import ReportContext
+from canvas_core.steps import STEPS_BY_ID
 from canvas_core.report.document import PORTRAIT, new_page
 from canvas_core.report.tables import band, table
 from canvas_core.report.text import bold, esc, muted, para, styles
@@ -18,7 +19,7 @@ from canvas_core.report.text import bold, esc, muted, para, styles
 def costs_section(ctx: ReportContext) -> list[Flowable]:
     st = styles()
     estimate = ctx.plan.costs
-    out: list[Flowable] = [*new_page(PORTRAIT), para("Costs", st.h1)]
+    out: list[Flowable] = [*new_page(PORTRAIT), para(esc(STEPS_BY_ID["costs"].title), st.h1)]
     if not estimate.lines:
         return [*out, para(muted("No cost lines yet."), st.body)]
     summary = costs.summarize(estimate)

@@ -9,18 +9,18 @@ from canvas_core.costs import format_money
 from canvas_core.landscape_picture import LandscapePicture, landscape_picture
 from canvas_core.plan import DataAsset
 from canvas_core.report.context import ReportContext
+from canvas_core.steps import STEPS_BY_ID
 from canvas_core.report.diagrams import LandscapeDiagram
 from canvas_core.report.document import LANDSCAPE, LANDSCAPE_PICTURE, new_page
+from canvas_core.report.summary import LEVEL_WORDS
+from canvas_core.report.summary_pages import LEVEL_COLOURS
 from canvas_core.report.tables import table
 from canvas_core.report.text import bold, esc, muted, para, styles
-
-LEVEL_COLOURS = {"red": "#b91c1c", "amber": "#b45309"}
-
 
 def landscape_section(ctx: ReportContext) -> list[Flowable]:
     st = styles()
     assets = ctx.plan.data_landscape.assets
-    out: list[Flowable] = [*new_page(LANDSCAPE_PICTURE), para("Data landscape", st.h1)]
+    out: list[Flowable] = [*new_page(LANDSCAPE_PICTURE), para(esc(STEPS_BY_ID["data_landscape"].title), st.h1)]
     if not assets:
         return [*out, para(muted("No data assets yet."), st.body)]
     numbers = {a.id: i for i, a in enumerate(assets, start=1)}
@@ -51,10 +51,10 @@ def _findings(ctx: ReportContext) -> list[Flowable]:
         return [*out, para("Nothing to act on: every asset is available or planned, labels have a source and no "
                            "personal or paid data is left unaddressed.", st.body)]
     for f in found:
-        colour = LEVEL_COLOURS.get(f.level, "#1f2937")
+        colour = LEVEL_COLOURS[f.level]
         out.append(KeepTogether([
             para(f'<font color="{colour}">●</font> {bold(esc(f.title))} '
-                 f'<font color="{colour}">({f.level})</font>', st.body),
+                 f'<font color="{colour}">({LEVEL_WORDS[f.level].lower()})</font>', st.body),
             para(esc(f.detail), st.bullet),
         ]))
     return out

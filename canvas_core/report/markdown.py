@@ -17,7 +17,7 @@ from decimal import Decimal
 from canvas_core import costs, data_landscape, workflow
 from canvas_core.plan import BlockContent, CanvasContent, Note, Plan
 from canvas_core.report.credits import OTHER_SOURCES
-from canvas_core.report.summary import ExecutiveSummary, canvases_in_order, executive_summary, iteration_label
+from canvas_core.report.summary import LEVEL_WORDS, ExecutiveSummary, canvases_in_order, executive_summary, iteration_label
 from canvas_core.specs import BlockSpec, CanvasSpec
 from canvas_core.steps import STEPS, STEPS_BY_ID
 
@@ -107,7 +107,6 @@ def _cover(plan: Plan, iteration: str | None, today: date) -> Iterator[str]:
     yield ""
 
 
-_LEVEL_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
 
 
 def _executive_summary(summary: ExecutiveSummary) -> Iterator[str]:
@@ -116,7 +115,7 @@ def _executive_summary(summary: ExecutiveSummary) -> Iterator[str]:
     yield "### Signals"
     yield ""
     for signal in summary.signals:
-        yield f"- **{cell(signal.name)}: {_LEVEL_WORDS[signal.level]}.** {escape(signal.summary, indent='  ')}"
+        yield f"- **{cell(signal.name)}: {LEVEL_WORDS[signal.level]}.** {escape(signal.summary, indent='  ')}"
         yield from (_bullet(reason, 1) for reason in signal.reasons)
     yield ""
     yield "### Key figures"
@@ -350,7 +349,7 @@ def _data_landscape(plan: Plan) -> Iterator[str]:
     yield "### Findings"
     yield ""
     for finding in found:
-        yield f"- **{_LEVEL_WORDS[finding.level]}: {cell(finding.title)}.** {escape(finding.detail, indent='  ')}"
+        yield f"- **{LEVEL_WORDS[finding.level]}: {cell(finding.title)}.** {escape(finding.detail, indent='  ')}"
     if not found:
         yield "None."
     yield ""

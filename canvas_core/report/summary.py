@@ -22,6 +22,9 @@ from canvas_core.steps import STEPS
 Level = Literal["green", "amber", "red"]
 
 
+LEVEL_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}  # signal and finding levels, as printed
+
+
 @dataclass(frozen=True)
 class Signal:
     """One screening signal that exists today."""

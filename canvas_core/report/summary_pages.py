@@ -8,14 +8,13 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from canvas_core.report.context import ReportContext
 from canvas_core.report.document import PORTRAIT, new_page
-from canvas_core.report.summary import ExecutiveSummary, executive_summary
+from canvas_core.report.summary import LEVEL_WORDS, ExecutiveSummary, executive_summary
 from canvas_core.report.tables import table
 from canvas_core.report.text import bold, bullet, esc, muted, para, styles
 
 MAX_OPEN_QUESTIONS = 12
 MAX_REASONS = 6
 LEVEL_COLOURS = {"green": "#15803d", "amber": "#b45309", "red": "#b91c1c"}
-LEVEL_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
 
 
 def cover(ctx: ReportContext) -> list[Flowable]:

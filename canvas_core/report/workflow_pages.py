@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from canvas_core import workflow as wf
 from canvas_core.plan import Workflow, WorkflowTask
 from canvas_core.report.context import ReportContext
+from canvas_core.steps import STEPS_BY_ID
 from canvas_core.report.diagrams import MIN_SCALE, ProcessDiagram, legend
 from canvas_core.report.document import PORTRAIT, new_page
 from canvas_core.report.tables import table
@@ -31,7 +32,7 @@ def workflow_section(ctx: ReportContext) -> list[Flowable]:
     st = styles()
     flow = ctx.plan.workflow
     box = ctx.geometry.portrait
-    out: list[Flowable] = [*new_page(PORTRAIT), para("Workflow integration", st.h1)]
+    out: list[Flowable] = [*new_page(PORTRAIT), para(esc(STEPS_BY_ID["workflow"].title), st.h1)]
     if flow.process_name.strip():
         out.append(para(f"{bold('Business process:')} {esc(flow.process_name)}", st.body))
     out.append(para("The process", st.h2))
