@@ -156,6 +156,13 @@ def format_money(amount: Decimal, currency: str, language: str) -> str:
     return f"-{text}" if amount < 0 else text
 
 
+def format_number(value: Decimal | int) -> str:
+    """A count or an estimate as a report prints it: "8,640", "12.5" (no trailing zeros)."""
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value.normalize():,f}"
+
+
 # --- presets -------------------------------------------------------------------------
 
 

@@ -320,3 +320,11 @@ def test_shares_sum_to_one_when_there_is_a_cost(estimate):
         assert abs(sum(summary.shares.values()) - 1) < D("1e-9")
     else:
         assert sum(summary.shares.values()) == 0
+
+
+def test_numbers_print_the_same_in_every_report():
+    from canvas_core.costs import format_number
+
+    assert format_number(8640) == "8,640"
+    assert format_number(Decimal("12.50")) == "12.5"
+    assert format_number(Decimal("1200.00")) == "1,200"

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, Paragraph
 
 from canvas_core import workflow as wf
 from canvas_core.report import fonts
-from canvas_core.report.text import MUTED, displayable, esc, make_style
+from canvas_core.report.text import MUTED, WrapOnce, displayable, esc, make_style
 
 # role -> (fill, stroke, text colour), as the app's Mermaid class definitions
 ROLE_COLOURS = {
@@ -213,7 +213,7 @@ class ProcessDiagram(Flowable):
         if node.actor.strip():
             actor_ink = "#dbeafe" if node.role == "chosen" else MUTED.hexval()
             markup += f'<br/><font color="{actor_ink}" size="{LABEL_SIZE - 0.5}">{esc(_cut(node.actor, 60))}</font>'
-        p = Paragraph(markup, _label_style())
+        p = WrapOnce(markup, _label_style())  # drawn at the width measured here: no second wrap
         _, h = p.wrap(self._inner_width(), 1e6)
         return p, h
 

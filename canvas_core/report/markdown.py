@@ -219,7 +219,7 @@ def _unknown_content(plan: Plan, specs: Iterable[CanvasSpec]) -> Iterator[str]:
 
 
 def _number(value: Decimal | int | None) -> str:
-    return "" if value is None else f"{value:,}"
+    return "" if value is None else costs.format_number(value)
 
 
 def _workflow(plan: Plan) -> Iterator[str]:

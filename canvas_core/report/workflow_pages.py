@@ -8,6 +8,7 @@ from decimal import Decimal
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from canvas_core import workflow as wf
+from canvas_core.costs import format_number
 from canvas_core.plan import Workflow, WorkflowTask
 from canvas_core.report.context import ReportContext
 from canvas_core.steps import STEPS_BY_ID
@@ -24,8 +25,7 @@ DIAGRAM_HEADROOM = 70.0  # the diagram may take a page but for its heading and k
 def _number(value: Decimal | int | None, unit: str = "") -> str:
     if value is None:
         return muted("–")
-    text = f"{value:,}" if isinstance(value, int) else f"{value.normalize():,f}"
-    return f"{text}{unit}"
+    return f"{format_number(value)}{unit}"
 
 
 def workflow_section(ctx: ReportContext) -> list[Flowable]:
