@@ -17,9 +17,10 @@ from decimal import Decimal
 from canvas_core import costs, data_landscape, workflow
 from canvas_core.plan import BlockContent, CanvasContent, Note, Plan
 from canvas_core.report.credits import OTHER_SOURCES
-from canvas_core.report.summary import LEVEL_WORDS, ExecutiveSummary, canvases_in_order, executive_summary, iteration_label
+from canvas_core.report.summary import (LEVEL_WORDS, ExecutiveSummary, body_in_order, canvases_in_order,
+                                        executive_summary, iteration_label)
 from canvas_core.specs import BlockSpec, CanvasSpec
-from canvas_core.steps import STEPS, STEPS_BY_ID
+from canvas_core.steps import STEPS_BY_ID
 
 # --- escaping --------------------------------------------------------------------------
 
@@ -84,14 +85,11 @@ def build_markdown(plan: Plan, *, iteration: str | None = None, today: date | No
     specs = canvases_in_order()
     label = iteration_label(plan, iteration)
     parts: list[Iterable[str]] = [_cover(plan, label, today or date.today()), _executive_summary(executive_summary(plan))]
-    by_id = {spec.id: spec for spec in specs}
-    for step in STEPS:
-        if step.canvas_id in by_id:
-            parts.append(_canvas(by_id[step.canvas_id], plan.canvases.get(step.canvas_id)))
-        elif step.id in STEP_SECTIONS:
-            parts.append(STEP_SECTIONS[step.id](plan))
-    in_steps = {step.canvas_id for step in STEPS}
-    parts += [_canvas(spec, plan.canvases.get(spec.id)) for spec in specs if spec.id not in in_steps]
+    for part in body_in_order():
+        if isinstance(part, CanvasSpec):
+            parts.append(_canvas(part, plan.canvases.get(part.id)))
+        elif part in STEP_SECTIONS:
+            parts.append(STEP_SECTIONS[part](plan))
     parts += [_unknown_content(plan, specs), _sources(specs)]
     return "\n".join(line for part in parts for line in part).rstrip() + "\n"
 

@@ -18,11 +18,10 @@ from canvas_core.report.cost_pages import costs_section
 from canvas_core.report.landscape_pages import landscape_section
 from canvas_core.report.review_pages import review_section
 from canvas_core.report.sources_page import sources_section
-from canvas_core.report.summary import canvases_in_order
+from canvas_core.report.summary import body_in_order
 from canvas_core.report.summary_pages import cover, summary_section
 from canvas_core.report.workflow_pages import workflow_section
-from canvas_core.specs import canvases
-from canvas_core.steps import STEPS
+from canvas_core.specs import CanvasSpec
 
 Section = Callable[[ReportContext], list[Flowable]]
 
@@ -34,20 +33,12 @@ STEP_SECTIONS: dict[str, Section] = {
 }
 
 
-def _canvas(canvas_id: str) -> Section:
-    return lambda ctx: canvas_section(ctx, canvases()[canvas_id])
+def _canvas(spec: CanvasSpec) -> Section:
+    return lambda ctx: canvas_section(ctx, spec)
 
 
 def report_sections() -> list[Section]:
     """Cover and summary, every step in journey order, canvases no step shows, then the sources."""
-    specs = canvases()
-    out: list[Section] = [cover, summary_section]
-    for step in STEPS:
-        if step.canvas_id in specs:
-            out.append(_canvas(step.canvas_id))
-        elif step.id in STEP_SECTIONS:
-            out.append(STEP_SECTIONS[step.id])
-    in_steps = {s.canvas_id for s in STEPS}
-    out += [_canvas(spec.id) for spec in canvases_in_order() if spec.id not in in_steps]
-    out.append(sources_section)
-    return out
+    body = [_canvas(part) if isinstance(part, CanvasSpec) else STEP_SECTIONS[part]
+            for part in body_in_order() if isinstance(part, CanvasSpec) or part in STEP_SECTIONS]
+    return [cover, summary_section, *body, sources_section]

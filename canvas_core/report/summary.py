@@ -72,6 +72,14 @@ def canvases_in_order() -> tuple[CanvasSpec, ...]:
     return (*in_steps, *(spec for spec in specs.values() if spec not in in_steps))
 
 
+def body_in_order() -> tuple[CanvasSpec | str, ...]:
+    """What a report shows between the summary and the sources: every step in journey order
+    (a canvas step as its canvas spec, a form step as its step id), then canvases no step shows."""
+    specs = canvases()
+    steps = tuple(specs[s.canvas_id] if s.canvas_id in specs else s.id for s in STEPS)
+    return (*steps, *(spec for spec in canvases_in_order() if spec not in steps))
+
+
 def iteration_label(plan: Plan, iteration: str | None = None) -> str | None:
     """The iteration a report prints: the label asked for (blank: none), else the number the
     ML Canvas header counts (saving an iteration raises it; a new plan is in its first)."""
