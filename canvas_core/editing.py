@@ -78,11 +78,22 @@ def move_note(plan: Plan, canvas_id: str, block_id: str, note_id: str, offset: i
         touch(plan)
 
 
-def delete_note(plan: Plan, canvas_id: str, block_id: str, note_id: str) -> Note:
+def delete_note(plan: Plan, canvas_id: str, block_id: str, note_id: str) -> tuple[int, Note]:
+    """Remove a note; returns where it was and the note, which is all `restore_note` needs."""
     notes = _notes(plan, canvas_id, block_id)
-    removed = notes.pop(_find(notes, note_id))
+    index = _find(notes, note_id)
+    removed = notes.pop(index)
     touch(plan)
-    return removed
+    return index, removed
+
+
+def restore_note(plan: Plan, canvas_id: str, block_id: str, index: int, note: Note) -> None:
+    """Undo a delete: the note back where it was (or last, if the block has shrunk since)."""
+    notes = _notes(plan, canvas_id, block_id)
+    if any(n.id == note.id for n in notes):
+        raise EditError("That note is already back.")
+    notes.insert(min(index, len(notes)), note)
+    touch(plan)
 
 
 def set_block_field(plan: Plan, spec: CanvasSpec, block_id: str, field_id: str, value: str) -> None:

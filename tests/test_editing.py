@@ -35,6 +35,22 @@ def test_reorder_edit_delete():
     assert texts(plan) == ["c", "B"]
 
 
+def test_a_deleted_note_comes_back_where_it_was_and_only_once():
+    plan = Plan()
+    a, b, c = (editing.add_note(plan, "ml_canvas", "decisions", t) for t in "abc")
+    index, removed = editing.delete_note(plan, "ml_canvas", "decisions", b.id)
+    assert (index, removed.text, texts(plan)) == (1, "b", ["a", "c"])
+    editing.restore_note(plan, "ml_canvas", "decisions", index, removed)
+    assert texts(plan) == ["a", "b", "c"]
+    with pytest.raises(editing.EditError, match="already back"):
+        editing.restore_note(plan, "ml_canvas", "decisions", index, removed)
+    editing.delete_note(plan, "ml_canvas", "decisions", c.id)
+    index, removed = editing.delete_note(plan, "ml_canvas", "decisions", b.id)
+    editing.delete_note(plan, "ml_canvas", "decisions", a.id)
+    editing.restore_note(plan, "ml_canvas", "decisions", index, removed)  # the block shrank meanwhile
+    assert texts(plan) == ["b"]
+
+
 def test_refused_edits_leave_the_plan_untouched():
     plan = Plan()
     note = editing.add_note(plan, "ml_canvas", "decisions", "keep me")

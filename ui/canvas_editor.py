@@ -282,10 +282,7 @@ _UNDO_KEY = "last_deleted_note"
 
 
 def _delete(canvas_id: str, block_id: str, note_id: str) -> None:
-    plan = current_plan()
-    notes = plan.canvas(canvas_id).block(block_id).notes
-    index = next(i for i, n in enumerate(notes) if n.id == note_id)
-    removed = editing.delete_note(plan, canvas_id, block_id, note_id)
+    index, removed = editing.delete_note(current_plan(), canvas_id, block_id, note_id)
     st.session_state[_UNDO_KEY] = (canvas_id, block_id, index, removed)
 
 
@@ -297,9 +294,7 @@ def _undo_delete(spec: CanvasSpec, block: BlockSpec) -> None:
 
 def _restore() -> None:
     canvas_id, block_id, index, note = st.session_state.pop(_UNDO_KEY)
-    plan = current_plan()
-    plan.canvas(canvas_id).block(block_id).notes.insert(index, note)
-    editing.touch(plan)
+    editing.restore_note(current_plan(), canvas_id, block_id, index, note)
 
 
 def _add_form(spec: CanvasSpec, block: BlockSpec) -> None:
