@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from canvas_core.plan import Plan, new_plan_id, utc_now
+from canvas_core.plan import Plan
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "examples"
 
@@ -28,7 +28,4 @@ def load_example(example_id: str) -> Plan:
 
 def copy_of_example(example_id: str) -> Plan:
     """A fresh plan with the example's content, so the user's edits never touch the original."""
-    plan = load_example(example_id)
-    plan.id = new_plan_id()
-    plan.meta.created_at = plan.meta.updated_at = utc_now()
-    return plan
+    return load_example(example_id).as_new()

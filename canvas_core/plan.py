@@ -271,6 +271,15 @@ class Plan(_Model):
             self.canvases[canvas_id] = CanvasContent()
         return self.canvases[canvas_id]
 
+    def as_new(self, *, name: str | None = None) -> Plan:
+        """This plan's content as a new plan (a copy, a worked example): its own id and history."""
+        copy = self.model_copy(deep=True)
+        copy.id = new_plan_id()
+        copy.meta.created_at = copy.meta.updated_at = utc_now()
+        if name is not None:
+            copy.meta.name = name
+        return copy
+
     def to_json(self) -> str:
         return self.model_dump_json(indent=2)
 

@@ -148,3 +148,12 @@ def test_unknown_fields_and_newer_schema_are_refused():
         Plan.model_validate({"schema_version": SCHEMA_VERSION, "surprise": True})
     with pytest.raises(ValidationError):
         Plan.model_validate({"schema_version": SCHEMA_VERSION + 1})
+
+
+def test_a_plan_as_new_keeps_its_content_under_a_new_id_and_history(example_plan: Plan):
+    copy = example_plan.as_new(name="Mail triage, take two")
+    assert copy.id != example_plan.id and copy.meta.name == "Mail triage, take two"
+    assert copy.meta.created_at >= example_plan.meta.created_at and copy.meta.created_at == copy.meta.updated_at
+    assert copy.canvases == example_plan.canvases and copy.data_landscape == example_plan.data_landscape
+    copy.canvases["ml_canvas"].blocks["decisions"].notes.clear()
+    assert example_plan.canvases["ml_canvas"].blocks["decisions"].notes  # a copy, not a view

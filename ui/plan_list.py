@@ -9,7 +9,7 @@ import streamlit as st
 
 from canvas_core import transfer
 from canvas_core.examples import copy_of_example, example_names
-from canvas_core.plan import Plan, new_plan_id, utc_now
+from canvas_core.plan import MAX_LINE_CHARS, Plan, utc_now
 from canvas_core.store import RETENTION, PlanNotFound, PlanSummary
 from ui import report_exports
 from ui.navigation import page_of
@@ -108,11 +108,8 @@ def _duplicate(plan_id: str) -> None:
     except PlanNotFound:
         flash("That plan no longer exists; nothing was copied.")
         return
-    copy = source.model_copy(deep=True)
-    copy.id = new_plan_id()
-    copy.meta.name = f"{source.meta.name[:290]} (copy)"
-    copy.meta.created_at = copy.meta.updated_at = utc_now()
-    replace_plan(copy)
+    suffix = " (copy)"
+    replace_plan(source.as_new(name=source.meta.name[:MAX_LINE_CHARS - len(suffix)] + suffix))
 
 
 def _ask_delete(plan_id: str) -> None:
