@@ -64,6 +64,16 @@ def _warning(task: WorkflowTask) -> str:
     return "; ".join(parts)
 
 
+def chosen_task(workflow: Workflow) -> WorkflowTask | None:
+    """The task the plan is about, if one is chosen and still exists."""
+    return next((t for t in workflow.tasks if t.id == workflow.chosen_task_id), None)
+
+
+def chosen_candidate(workflow: Workflow) -> Candidate | None:
+    """The chosen task with its value estimate, if it is marked as a prediction candidate."""
+    return next((c for c in rank_candidates(workflow) if c.task.id == workflow.chosen_task_id), None)
+
+
 def rank_candidates(workflow: Workflow) -> list[Candidate]:
     """The tasks marked as prediction candidates, best first (Phase Zero steps 3 to 5)."""
     scored = []
@@ -312,7 +322,7 @@ def _count(n: int, one: str, many: str) -> str:
 
 def readiness(workflow: Workflow) -> Readiness:
     """Green, amber or red for this step, with every reason naming its answer (input to the screening)."""
-    chosen = next((t for t in workflow.tasks if t.id == workflow.chosen_task_id), None)
+    chosen = chosen_task(workflow)
     red = tuple(_red_reasons(workflow, chosen))
     amber = tuple(_amber_reasons(workflow, chosen))
     if red:

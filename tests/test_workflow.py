@@ -429,3 +429,18 @@ def test_labels_cover_every_answer_on_the_page():
     assert INTEGRATION_LABELS["feedback"] == FEEDBACK
     assert list(CHARACTERISTIC_LABELS) == ["data_availability", "accuracy_requirement", "problem_difficulty"]
     assert list(REASON_LABELS) == ["wrong_predictions_intolerable", "low_expected_return", "nobody_to_maintain"]
+
+
+def test_the_chosen_task_and_its_value_are_found_only_while_they_exist():
+    from canvas_core.workflow import chosen_candidate, chosen_task
+
+    wf = Workflow(tasks=[WorkflowTask(id="t1", name="Classify", prediction_candidate=True, minutes_saved_per_case=2,
+                                      cases_per_month=600),
+                         WorkflowTask(id="t2", name="Forward")])
+    assert chosen_task(wf) is None and chosen_candidate(wf) is None
+    wf.chosen_task_id = "t1"
+    assert chosen_task(wf).name == "Classify" and chosen_candidate(wf).hours_saved_per_month == 20
+    wf.chosen_task_id = "t2"  # chosen, but not marked as a prediction candidate
+    assert chosen_task(wf).name == "Forward" and chosen_candidate(wf) is None
+    wf.chosen_task_id = "gone"
+    assert chosen_task(wf) is None

@@ -222,7 +222,7 @@ def _add_asset(asset_id: str) -> None:
 
 
 def _value_check(plan: Plan, summary: costs.CostSummary, currency: str, language: str) -> None:
-    chosen = next((c for c in workflow.rank_candidates(plan.workflow) if c.task.id == plan.workflow.chosen_task_id), None)
+    chosen = workflow.chosen_candidate(plan.workflow)
     with st.container(border=True, key="cost-value-check"):
         st.markdown("**The benefit threshold against the workflow's value estimate**")
         need = summary.break_even_per_year.expected

@@ -166,7 +166,7 @@ def _choose(key: str) -> None:
 
 
 def _integration(plan: Plan) -> None:
-    chosen = next((t for t in plan.workflow.tasks if t.id == plan.workflow.chosen_task_id), None)
+    chosen = workflow.chosen_task(plan.workflow)
     st.caption(f"For the chosen task: {chosen.name}" if chosen else
                "Choose a task above; the answers below describe how its prediction is used.")
     integ = plan.workflow.integration

@@ -36,7 +36,6 @@ BORDER = colors.HexColor("#4b5563")
 # Block title bars tinted by group, in the order groups first appear in the spec file:
 # the ML Canvas gets blue-violet for "predict" and yellow for "learn", like the paper one.
 GROUP_TINTS = ("#e0e7ff", "#f3f4f6", "#fef3c7", "#dcfce7", "#e0f2fe", "#ffe4e6", "#ede9fe", "#fae8ff")
-STATUS_WORDS = {"available": "available", "planned": "planned", "missing": "missing", "question": "question"}
 
 ItemKind = Literal["heading", "bullet", "body"]
 
@@ -75,7 +74,7 @@ class Cell:
 
 
 def _note_item(note: Note, section: str | None) -> Item:
-    status = STATUS_WORDS.get(note.status.value) if note.status else None
+    status = note.status.value if note.status else None
     suffix = " " + muted(f"[{status}]") if status else ""
     escaped = esc(note.text.strip())
     plain = displayable(note.text.strip()) + (f" [{status}]" if status else "")

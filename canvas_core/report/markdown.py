@@ -138,11 +138,10 @@ def _executive_summary(summary: ExecutiveSummary) -> Iterator[str]:
 
 # --- canvases --------------------------------------------------------------------------
 
-_STATUS_WORDS = {"available": "available", "planned": "planned", "missing": "missing", "question": "question"}
 
 
 def _note(note: Note, level: int = 0) -> str:
-    status = f" *({_STATUS_WORDS[note.status]})*" if note.status else ""
+    status = f" *({note.status.value})*" if note.status else ""
     return _bullet(note.text, level) + status
 
 

@@ -146,8 +146,7 @@ def key_figures(plan: Plan) -> tuple[KeyFigure, ...]:
                       money(summary.total_cost_of_ownership.expected)),
             KeyFigure("Yearly benefit needed to break even", money(summary.break_even_per_year.expected)),
         ]
-    chosen = next((c for c in workflow.rank_candidates(plan.workflow) if c.task.id == plan.workflow.chosen_task_id),
-                  None)
+    chosen = workflow.chosen_candidate(plan.workflow)
     if chosen is not None and chosen.hours_saved_per_month:
         figures.append(KeyFigure("Hours saved per year by the chosen task", f"{chosen.hours_saved_per_month * 12:,.0f}"))
     return tuple(figures)

@@ -55,7 +55,7 @@ def workflow_section(ctx: ReportContext) -> list[Flowable]:
 
 def _integration(flow: Workflow, width: float) -> list[Flowable]:
     st = styles()
-    chosen = next((t for t in flow.tasks if t.id == flow.chosen_task_id), None)
+    chosen = wf.chosen_task(flow)
     out: list[Flowable] = [para("How the prediction fits in", st.h2)]
     out.append(para(f"{bold(wf.CHOSEN_LABEL + ':')} " + (esc(chosen.name) if chosen else muted("not chosen yet")),
                     st.body))
