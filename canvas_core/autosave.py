@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from canvas_core.merge import Conflict, MergeConflict, merge_plans
 from canvas_core.plan import Plan, utc_now
-from canvas_core.store import PlanRepository, StoredPlan, VersionConflict
+from canvas_core.store import PlanRepository, StoredPlan, StoreUnavailable, VersionConflict
 
 MAX_MERGE_ATTEMPTS = 3
 
@@ -46,10 +44,9 @@ class SaveOutcome:
 def save(store: PlanRepository, open_plan: OpenPlan) -> SaveOutcome:
     try:
         return _save(store, open_plan)
-    except (SQLAlchemyError, OSError) as error:
+    except StoreUnavailable as error:
         open_plan.dirty = True
-        reason = str(getattr(error, "orig", None) or error).splitlines()[0][:200]
-        return SaveOutcome("failed", f"Not saved: the plan store did not answer ({reason}). "
+        return SaveOutcome("failed", f"Not saved: {error}. "
                                      "Your changes are kept in this tab and saved with the next change.")
 
 
@@ -66,7 +63,7 @@ def _save(store: PlanRepository, open_plan: OpenPlan) -> SaveOutcome:
                                "Merged with changes saved in another session." if merged else "")
         except VersionConflict as conflict:
             current = conflict.current
-            if getattr(store, "is_deleted", lambda _id: False)(open_plan.plan.id):
+            if store.is_deleted(open_plan.plan.id):
                 open_plan.dirty = True
                 return SaveOutcome("failed", "Not saved: this plan was deleted in another session. "
                                              "Restore it from Home to keep working; your changes stay in this tab.")
@@ -103,7 +100,7 @@ def refresh(store: PlanRepository, open_plan: OpenPlan) -> SaveOutcome | None:
         latest = store.version_of(open_plan.plan.id)
         if latest is not None and latest > open_plan.version:
             _take(open_plan, store.get(open_plan.plan.id, include_deleted=True))
-    except (SQLAlchemyError, OSError):
+    except StoreUnavailable:
         return None  # reading others' changes can wait for the next rerun
     return None
 

@@ -57,6 +57,12 @@ def add_note(
     return note
 
 
+def has_note(plan: Plan, canvas_id: str, block_id: str, text: str) -> bool:
+    """Whether the block already holds a note with this text (as it would be stored)."""
+    cleaned = _clean(text)
+    return any(note.text == cleaned for note in _notes(plan, canvas_id, block_id))
+
+
 def update_note(plan: Plan, canvas_id: str, block_id: str, note_id: str, **changes) -> None:
     notes = _notes(plan, canvas_id, block_id)
     note = notes[_find(notes, note_id)]

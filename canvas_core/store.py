@@ -10,6 +10,8 @@ Deleted plans are kept for RETENTION and can be restored until then.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -87,9 +89,32 @@ class IterationExists(ValueError):
     pass
 
 
+class StoreUnavailable(Exception):
+    """The database could not be read or written. The message says why in plain words and
+    ends with the driver's own words in brackets, for whoever runs the server."""
+
+
+_PLAIN_REASONS = (
+    (("readonly", "read-only", "read only"), "the plan store on the server cannot be written (it is read-only)"),
+    (("disk is full", "no space", "disk i/o"), "the server's disk is full or failing"),
+    (("database is locked", "lock timeout", "could not obtain lock"), "the plan store is busy"),
+    (("connection refused", "could not connect", "server closed", "connection", "timeout"),
+     "the database server did not answer"),
+)
+
+
+def _plain(error: BaseException) -> str:
+    detail = str(getattr(error, "orig", None) or error).splitlines()[0][:200] if str(error) else type(error).__name__
+    lowered = detail.lower()
+    reason = next((words for clues, words in _PLAIN_REASONS if any(c in lowered for c in clues)),
+                  "the plan store did not answer")
+    return f"{reason} ({detail})"
+
+
 class PlanRepository(Protocol):
     def create(self, plan: Plan) -> StoredPlan: ...
     def get(self, plan_id: str, *, include_deleted: bool = False) -> StoredPlan: ...
+    def is_deleted(self, plan_id: str) -> bool: ...
     def version_of(self, plan_id: str) -> int | None: ...
     def save(self, plan: Plan, base_version: int) -> int: ...
     def list_plans(self, limit: int = 50) -> list[PlanSummary]: ...
@@ -140,10 +165,28 @@ class SqlPlanStore:
     def __init__(self, url: str):
         self.url = url
         self.engine = _engine(url)
-        metadata.create_all(self.engine)
+        try:
+            metadata.create_all(self.engine)
+        except sa.exc.SQLAlchemyError as error:
+            self.engine.dispose()
+            raise StoreUnavailable(_plain(error)) from error
 
     def close(self) -> None:
         self.engine.dispose()
+
+    @contextmanager
+    def _db(self, *, write: bool = False) -> Iterator[sa.Connection]:
+        """A connection (a transaction when writing). A driver error becomes StoreUnavailable,
+        and the pool is emptied: SQLite keeps a connection opened while the file was
+        read-only read-only for good, so the next attempt must open new ones."""
+        try:
+            with (self.engine.begin() if write else self.engine.connect()) as db:
+                yield db
+        except sa.exc.IntegrityError:
+            raise  # a broken rule of ours (a duplicate key), not an unavailable store
+        except (sa.exc.SQLAlchemyError, OSError) as error:
+            self.engine.dispose()
+            raise StoreUnavailable(_plain(error)) from error
 
     # --- plans ---------------------------------------------------------------------
 
@@ -156,7 +199,7 @@ class SqlPlanStore:
         }
 
     def create(self, plan: Plan) -> StoredPlan:
-        with self.engine.begin() as db:
+        with self._db(write=True) as db:
             db.execute(
                 plans_table.insert().values(
                     id=plan.id, version=1, created_at=_naive(plan.meta.created_at), deleted_at=None, **self._row(plan)
@@ -168,24 +211,24 @@ class SqlPlanStore:
         query = sa.select(plans_table.c.data, plans_table.c.version, plans_table.c.deleted_at).where(
             plans_table.c.id == plan_id
         )
-        with self.engine.connect() as db:
+        with self._db() as db:
             row = db.execute(query).first()
         if row is None or (row.deleted_at is not None and not include_deleted):
             raise PlanNotFound(plan_id)
         return StoredPlan(Plan.from_json(row.data), row.version)
 
     def is_deleted(self, plan_id: str) -> bool:
-        with self.engine.connect() as db:
+        with self._db() as db:
             row = db.execute(sa.select(plans_table.c.deleted_at).where(plans_table.c.id == plan_id)).first()
         return row is not None and row.deleted_at is not None
 
     def version_of(self, plan_id: str) -> int | None:
-        with self.engine.connect() as db:
+        with self._db() as db:
             return db.execute(sa.select(plans_table.c.version).where(plans_table.c.id == plan_id)).scalar()
 
     def save(self, plan: Plan, base_version: int) -> int:
         """Write `plan` if the stored version is still `base_version`; return the new version."""
-        with self.engine.begin() as db:
+        with self._db(write=True) as db:
             done = db.execute(
                 plans_table.update()
                 .where(plans_table.c.id == plan.id, plans_table.c.version == base_version)
@@ -198,7 +241,7 @@ class SqlPlanStore:
     def _summaries(self, condition) -> list[PlanSummary]:
         columns = [plans_table.c[name] for name in ("id", "name", "version", "completeness", "updated_at", "deleted_at")]
         query = sa.select(*columns).where(condition)
-        with self.engine.connect() as db:
+        with self._db() as db:
             rows = db.execute(query.order_by(plans_table.c.updated_at.desc())).all()
         return [
             PlanSummary(r.id, r.name, r.version, r.completeness, _aware(r.updated_at), _aware(r.deleted_at))
@@ -212,7 +255,7 @@ class SqlPlanStore:
         return self._summaries(plans_table.c.deleted_at.is_not(None))
 
     def _set_deleted(self, plan_id: str, when: datetime | None) -> None:
-        with self.engine.begin() as db:
+        with self._db(write=True) as db:
             done = db.execute(
                 plans_table.update()
                 .where(plans_table.c.id == plan_id)
@@ -230,7 +273,7 @@ class SqlPlanStore:
     def purge_expired(self, now: datetime | None = None) -> int:
         """Remove plans deleted longer ago than RETENTION; returns how many."""
         cutoff = _naive((now or utc_now()) - RETENTION)
-        with self.engine.begin() as db:
+        with self._db(write=True) as db:
             expired = plans_table.c.deleted_at.is_not(None) & (plans_table.c.deleted_at < cutoff)
             ids = [r.id for r in db.execute(sa.select(plans_table.c.id).where(expired))]
             if ids:
@@ -243,7 +286,7 @@ class SqlPlanStore:
     def add_iteration(self, plan: Plan, number: int, label: str) -> IterationInfo:
         created = utc_now()
         try:
-            with self.engine.begin() as db:
+            with self._db(write=True) as db:
                 db.execute(
                     iterations_table.insert().values(
                         plan_id=plan.id, number=number, label=label[:300], created_at=_naive(created), data=plan.to_json()
@@ -259,14 +302,14 @@ class SqlPlanStore:
             .where(iterations_table.c.plan_id == plan_id)
             .order_by(iterations_table.c.number)
         )
-        with self.engine.connect() as db:
+        with self._db() as db:
             return [IterationInfo(r.number, r.label, _aware(r.created_at)) for r in db.execute(query)]
 
     def get_iteration(self, plan_id: str, number: int) -> Plan:
         query = sa.select(iterations_table.c.data).where(
             iterations_table.c.plan_id == plan_id, iterations_table.c.number == number
         )
-        with self.engine.connect() as db:
+        with self._db() as db:
             data = db.execute(query).scalar()
         if data is None:
             raise PlanNotFound(f"{plan_id} iteration {number}")

@@ -81,7 +81,7 @@ def test_a_failed_write_keeps_the_change_and_saves_it_later(store, monkeypatch):
     def down(*_args, **_kwargs):
         raise OperationalError("UPDATE plans", {}, Exception("database is locked"))
 
-    monkeypatch.setattr(store, "save", down)
+    monkeypatch.setattr(store.engine, "begin", down)  # the driver fails; the store reports it
     outcome = autosave.save(store, a)
     assert outcome.status == "failed" and "database is locked" in outcome.message
     assert a.dirty and "typed while the database was away" in texts(a.plan, "ml_canvas", "features")

@@ -122,6 +122,7 @@ def test_saving_the_same_iteration_twice_explains_why_not():
 
 
 def test_a_failed_save_shows_the_reason_keeps_the_text_and_retries(monkeypatch):
+    from sqlalchemy import Engine
     from sqlalchemy.exc import OperationalError
 
     plan = load_example("support_mail_triage")
@@ -133,7 +134,7 @@ def test_a_failed_save_shows_the_reason_keeps_the_text_and_retries(monkeypatch):
         raise OperationalError("UPDATE plans", {}, Exception("disk I/O error"))
 
     with monkeypatch.context() as outage:  # scoped: the test's own data dir stays patched
-        outage.setattr(SqlPlanStore, "save", unavailable)
+        outage.setattr(Engine, "begin", unavailable)  # every write, at the driver
         run(at.text_input(key="add-ml-canvas-features").input("typed during the outage"))
     sidebar = " ".join(t.value for t in at.sidebar.text) + " ".join(c.value for c in at.sidebar.caption)
     assert "Not saved" in sidebar and "disk I/O error" in sidebar

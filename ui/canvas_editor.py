@@ -18,7 +18,10 @@ from canvas_core import editing, links
 from canvas_core.layout import GridRect, Leaf, Node, partition
 from canvas_core.plan import NoteStatus
 from canvas_core.specs import BlockSpec, CanvasSpec, FieldSpec, canvases
+from ui import reconnect
 from ui.state import author, current_plan, flash, guarded, show_flash, sync
+
+reconnect.additive("add-")  # the box that adds a note to a cell
 
 # Plain symbols, not emoji: they show on machines without a colour emoji font.
 STATUS_MARK = {
@@ -165,8 +168,12 @@ def cell_text(block: BlockSpec, notes: list, fields: dict[str, str]) -> str:
 
 
 def _quick_add(canvas_id: str, block_id: str, key: str) -> None:
+    text = st.session_state[key]
+    if reconnect.replaying() and editing.has_note(current_plan(), canvas_id, block_id, text):
+        st.session_state[key] = ""  # saved just before the connection dropped; the box was never cleared
+        return
     # A refused note raises before the box is cleared, so the typed text stays.
-    editing.add_note(current_plan(), canvas_id, block_id, st.session_state[key], author=author())
+    editing.add_note(current_plan(), canvas_id, block_id, text, author=author())
     st.session_state[key] = ""
 
 

@@ -13,7 +13,7 @@ from canvas_core.plan import MAX_LINE_CHARS, Plan, utc_now
 from canvas_core.store import RETENTION, PlanNotFound, PlanSummary
 from ui import report_exports
 from ui.navigation import page_of
-from ui.state import current_plan, flash, is_stored, open_stored, plan_store, replace_plan
+from ui.state import current_plan, flash, is_stored, open_stored, plan_store, replace_plan, save_failed
 
 _CONFIRM_KEY = "confirm_delete"
 _UPLOAD_KEY = "import-upload"
@@ -23,7 +23,8 @@ _LIST_LIMIT = 15
 def current_plan_actions() -> None:
     plan = current_plan()
     if not is_stored():
-        st.caption("This new plan is saved as soon as you add something to it.")
+        if not save_failed():
+            st.caption("This new plan is saved as soon as you add something to it.")
         return
     cols = st.columns([1, 1, 1, 3])
     with cols[0]:

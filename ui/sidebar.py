@@ -7,8 +7,9 @@ from streamlit.navigation.page import StreamlitPage
 
 from canvas_core.completeness import completeness_by_step
 from canvas_core.steps import STEPS_BY_ID
+from ui import reconnect
 from ui.navigation import HOME, ITERATIONS, STEP_PAGES
-from ui.state import AUTHOR_KEY, current_plan, is_stored, last_outcome, link_params, save_now
+from ui.state import AUTHOR_KEY, current_plan, is_stored, last_outcome, link_params, open_plan, save_now
 
 
 def show(pages: dict[str, StreamlitPage]) -> None:
@@ -38,11 +39,12 @@ def show(pages: dict[str, StreamlitPage]) -> None:
             placeholder="e.g. Dana (facilitator)",
             max_chars=80,
         )
+        reconnect.watch_connection(plan.id if is_stored() else None, open_plan().version)
 
 
 def _save_state() -> None:
     outcome = last_outcome()
-    if not is_stored():
+    if not is_stored() and (outcome is None or outcome.status != "failed"):
         st.caption(":material/edit_note: New plan: saved as soon as you add something")
     elif outcome is None or outcome.status in ("saved", "merged"):
         when = f" at {outcome.at:%H:%M:%S} UTC" if outcome else ""

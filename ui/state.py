@@ -18,7 +18,8 @@ from canvas_core import autosave
 from canvas_core.autosave import OpenPlan, SaveOutcome
 from canvas_core.merge import MISSING, describe
 from canvas_core.plan import Plan
-from canvas_core.store import PlanNotFound, SqlPlanStore, database_url
+from canvas_core.store import PlanNotFound, SqlPlanStore, StoreUnavailable, database_url
+from ui import reconnect
 
 OPEN_KEY = "open_plan"
 AUTHOR_KEY = "author_name"
@@ -58,6 +59,17 @@ def link_params() -> dict[str, str]:
 
 def start_run() -> None:
     """Match the session to the URL, catch up with other sessions (app.py, every run)."""
+    reconnect.capture()
+    try:
+        _follow_the_link()
+    except StoreUnavailable as error:
+        flash(f"The plan store cannot be read: {error}. Try again in a moment.")
+    if is_stored() and st.query_params.get("plan") != current_plan().id:
+        st.query_params["plan"] = current_plan().id
+    reconnect.replay_pending()
+
+
+def _follow_the_link() -> None:
     wanted = st.query_params.get("plan")
     held = st.session_state.get(OPEN_KEY)
     if wanted and (held is None or held.plan.id != wanted):
@@ -72,13 +84,17 @@ def start_run() -> None:
         outcome = autosave.refresh(plan_store(), open_plan())
         if outcome is not None:
             _record(outcome)
-    if is_stored() and st.query_params.get("plan") != current_plan().id:
-        st.query_params["plan"] = current_plan().id
+
+
+def finish_run() -> None:
+    """After the page (app.py, every run): replay edits a reconnecting tab made before this session knew it."""
+    reconnect.finish(current_plan().id, open_plan().version, flash)
 
 
 def replace_plan(plan: Plan, *, store: bool = True) -> None:
     """Open `plan` in this tab; `store=True` writes it first (a new or copied plan)."""
     st.session_state[OPEN_KEY] = OpenPlan(plan)
+    st.session_state.pop(STATUS_KEY, None)  # the last save's outcome was about the plan before
     if store and save_now().status == "saved":
         st.query_params["plan"] = plan.id  # the link now opens this plan, not the one before
     else:
@@ -120,12 +136,18 @@ def last_outcome() -> SaveOutcome | None:
     return st.session_state.get(STATUS_KEY)
 
 
+def save_failed() -> bool:
+    outcome = last_outcome()
+    return outcome is not None and outcome.status == "failed"
+
+
 def author() -> str:
     return st.session_state.get(AUTHOR_KEY, "") or ""
 
 
 def sync(key: str, value: Any) -> None:
     """Make the widget under `key` show `value` (call before drawing the widget)."""
+    reconnect.note_synced(key)
     if key not in st.session_state or st.session_state[key] != value:
         st.session_state[key] = value
 

@@ -12,6 +12,7 @@ Fixtures:
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -123,6 +124,18 @@ class AppServer:
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait(timeout=10)
+
+    def freeze(self) -> None:
+        """Stop the server process (SIGSTOP): what the browser sends now is never read."""
+        assert self._proc is not None, "server not running"
+        self._proc.send_signal(signal.SIGSTOP)
+
+    def crash(self) -> None:
+        """Kill the server without letting it finish anything (SIGKILL), as a power cut would."""
+        proc, self._proc = self._proc, None
+        if proc is not None and proc.poll() is None:
             proc.kill()
             proc.wait(timeout=10)
 

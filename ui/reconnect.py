@@ -1,0 +1,197 @@
+"""Edits that reach a server which no longer knows the tab.
+
+A browser tab keeps its widget values when the server restarts (or when the
+connection drops). Its next run arrives in a fresh session that carries those
+values, but Streamlit calls a widget's callback only for widgets it has seen
+in an earlier run of the same session, so the edit that triggered the run (a
+note typed and sent with Enter, a click) would be dropped without a word while
+the text stays in the box.
+
+This module replays such edits. The first run of a session keeps the values
+the browser sent; at the end of that run every widget has been drawn again,
+and a value that differs from what the plan shows (or, for a widget that is not
+a view of the plan, from its empty default) is an edit the tab made. The run
+is repeated once and those widgets' own callbacks are called at its start,
+exactly as Streamlit would have. Adding a note is safe whatever happened in
+the meantime; any other edit is replayed only if the plan is still at the
+version the tab showed (the in-page watcher remembers it), otherwise the user is told
+what was not saved.
+
+Streamlit has no public hook for this, so the few internals it needs are read
+here and nowhere else; tests/test_reconnect.py fails if they change.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Callable
+
+import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+from streamlit.runtime.state.common import WidgetMetadata, unpack_widget_state_value, user_key_from_element_id
+from streamlit.runtime.state.session_state import Serialized, SessionState
+
+_SEEN_KEY = "_session_has_run"
+_INCOMING_KEY = "_incoming_widget_states"
+_PENDING_KEY = "_pending_replays"
+_SYNCED_KEY = "_synced_keys"
+_REPLAYING_KEY = "_replaying"
+WATCHER_KEY = "connection-watcher"
+_ADDITIVE_PREFIXES: list[str] = []
+
+
+@dataclass(frozen=True)
+class Replay:
+    key: str
+    widget_id: str
+    value: Any
+    set_value: bool  # a view of the plan: its value was overwritten by the plan's and must be put back
+
+
+def additive(prefix: str) -> None:
+    """Declare widgets whose key starts with `prefix` as adding something (a new note):
+    replaying them is safe even if the plan changed while the tab was away."""
+    if prefix not in _ADDITIVE_PREFIXES:
+        _ADDITIVE_PREFIXES.append(prefix)
+
+
+def _session() -> SessionState:
+    ctx = get_script_run_ctx()
+    return ctx.session_state._state  # type: ignore[union-attr]
+
+
+def capture() -> None:
+    """First thing in a run: in a session's first run, keep the values the browser sent."""
+    if _SEEN_KEY in st.session_state:
+        return
+    st.session_state[_SEEN_KEY] = True
+    states = _session()._new_widget_state.states
+    incoming = {wid: state.value for wid, state in states.items() if isinstance(state, Serialized)}
+    if incoming:  # a first page load sends none: this tab was served by an earlier session
+        st.session_state[_INCOMING_KEY] = incoming
+        st.session_state[_SYNCED_KEY] = set()
+
+
+def note_synced(key: str) -> None:
+    """`key` shows a value of the plan (ui.state.sync): compare the browser's value with the plan's."""
+    synced = st.session_state.get(_SYNCED_KEY)
+    if synced is not None:
+        synced.add(key)
+
+
+_WATCHER_JS = """
+export default function ({ data, parentElement, setTriggerValue }) {
+  // Remember, in the browser, which version of the plan this tab shows; after the
+  // connection comes back, run the page once so that the server hears what the tab holds.
+  const root = parentElement.ownerDocument.querySelector("[data-testid='stApp']");
+  const self = parentElement.host || parentElement;
+  self.dataset.base = data.base;
+  if (!root || self.dataset.watching) return;
+  self.dataset.watching = "1";
+  let lost = false;
+  new MutationObserver(() => {
+    const state = root.getAttribute("data-test-connection-state");
+    if (state !== "CONNECTED") { lost = true; return; }
+    if (lost) { lost = false; setTriggerValue("reconnected", self.dataset.base || ""); }
+  }).observe(root, { attributes: true, attributeFilter: ["data-test-connection-state"] });
+}
+"""
+_watcher = st.components.v2.component("mlcs_connection_watcher", js=_WATCHER_JS)
+
+
+def watch_connection(plan_id: str | None, version: int | None) -> None:
+    """Mount the in-page watcher that reruns the page once the connection comes back,
+    carrying the version of the plan the tab shows."""
+    _watcher(data={"base": _base(plan_id, version)}, key=WATCHER_KEY, height=0)
+
+
+def _base(plan_id: str | None, version: int | None) -> str:
+    return f"{plan_id}@{version}" if plan_id and version else ""
+
+
+def finish(plan_id: str, version: int | None, flash: Callable[[str, list[str]], None]) -> None:
+    """Last thing in a session's first run: find the edits the browser made and replay them."""
+    incoming: dict[str, Any] | None = st.session_state.pop(_INCOMING_KEY, None)
+    synced: set[str] = st.session_state.pop(_SYNCED_KEY, set())
+    if not incoming:
+        return
+    session = _session()
+    tab_shows = _reported_base(incoming)
+    replays, refused = [], []
+    for widget_id, proto in incoming.items():
+        key = user_key_from_element_id(widget_id)
+        metadata = session._new_widget_state.widget_metadata.get(widget_id)
+        if key is None or key == WATCHER_KEY or metadata is None or metadata.callback is None:
+            continue
+        value = metadata.deserializer(unpack_widget_state_value(proto))
+        is_view = key in synced
+        baseline = st.session_state[key] if is_view else metadata.deserializer(None)
+        if not _differs(value, baseline):
+            continue
+        replay = Replay(key, widget_id, value, set_value=is_view)
+        if any(key.startswith(p) for p in _ADDITIVE_PREFIXES) or (tab_shows and tab_shows == _base(plan_id, version)):
+            replays.append(replay)
+        else:
+            refused.append(replay)
+    if refused:
+        flash("The connection to the server was lost and the plan was changed elsewhere in the meantime, "
+              "so your last change was not saved. Check the page and enter it again; what you entered:",
+              [_describe(r.value) for r in refused])
+    if replays:
+        st.session_state[_PENDING_KEY] = replays
+    if replays or refused:
+        st.rerun()  # apply the edits, or show the message, before the user acts on this page
+
+
+def replay_pending() -> None:
+    """At the start of the repeated run: call the callbacks of the edits found in the first run."""
+    replays: list[Replay] | None = st.session_state.pop(_PENDING_KEY, None)
+    if not replays:
+        return
+    metadata_of = _session()._new_widget_state.widget_metadata
+    st.session_state[_REPLAYING_KEY] = True
+    try:
+        for replay in replays:
+            metadata: WidgetMetadata | None = metadata_of.get(replay.widget_id)
+            if metadata is None or metadata.callback is None:
+                continue
+            if replay.set_value:
+                st.session_state[replay.key] = replay.value
+            metadata.callback(*(metadata.callback_args or ()), **(metadata.callback_kwargs or {}))
+    finally:
+        st.session_state.pop(_REPLAYING_KEY, None)
+
+
+def replaying() -> bool:
+    """True while an edit made before the connection dropped is being applied again."""
+    return bool(st.session_state.get(_REPLAYING_KEY))
+
+
+def _reported_base(incoming: dict[str, Any]) -> str:
+    """The plan version the watcher says the tab showed when the connection came back."""
+    for widget_id, proto in incoming.items():
+        if WATCHER_KEY in widget_id and proto.WhichOneof("value") == "json_trigger_value":
+            try:
+                events = json.loads(proto.json_trigger_value)
+            except ValueError:
+                return ""
+            for event in events if isinstance(events, list) else []:
+                if isinstance(event, dict) and event.get("event") == "reconnected":
+                    return str(event.get("value") or "")
+    return ""
+
+
+def _differs(a: Any, b: Any) -> bool:
+    try:
+        return bool(a != b)
+    except (TypeError, ValueError):  # values without a plain truth value (frames): treat as changed
+        return True
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict) and {"edited_rows", "added_rows", "deleted_rows"} & set(value):
+        return "an edit of a table"
+    if isinstance(value, bool):
+        return "a click"
+    return str(value)
