@@ -46,7 +46,6 @@ def test_file_name_is_the_plan_name_and_date(example_plan: Plan):
         (b"[1, 2, 3]", "not an ML Canvas Studio plan"),
         (b'{"name": "a shopping list"}', "not an ML Canvas Studio plan"),
         (json.dumps({"schema_version": 99, "meta": {}}).encode(), "newer version"),
-        (json.dumps({"schema_version": "2", "meta": {}}).encode(), "no schema version"),
         (json.dumps({"schema_version": 2, "meta": {"currency": "euro"}}).encode(), "damaged: meta > currency"),
     ],
 )
@@ -54,6 +53,30 @@ def test_bad_files_are_refused_with_a_clear_message(data: bytes, message: str):
     with pytest.raises(ImportRefused, match=message) as refused:
         import_plan(data)
     assert "Nothing was imported" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "version, says",
+    [
+        ("3", 'this file has the text "3".'),
+        ("three" * 50, 'this file has the text "threethreethreethree…".'),
+        (3.0, "this file has the number 3.0."),
+        (None, "this file has null (no value)."),
+        (True, "this file has true (a yes/no value)."),
+        ([3], "this file has a list."),
+    ],
+)
+def test_a_schema_version_that_is_not_a_whole_number_says_what_the_file_has(version, says: str):
+    data = json.dumps({"schema_version": version, "meta": {}}).encode()
+    with pytest.raises(ImportRefused) as refused:
+        import_plan(data)
+    assert str(refused.value) == f"schema_version must be a whole number; {says} Nothing was imported."
+
+
+@pytest.mark.parametrize("version", [0, -3])
+def test_a_schema_version_below_1_is_refused_as_such(version: int):
+    with pytest.raises(ImportRefused, match=rf"schema_version must be 1 or more; this file has {version}\."):
+        import_plan(json.dumps({"schema_version": version, "meta": {}}).encode())
 
 
 def test_a_huge_file_is_refused_before_it_is_parsed():
