@@ -10,6 +10,7 @@ import json
 import re
 import unicodedata
 from datetime import date
+from itertools import accumulate
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -18,7 +19,19 @@ from canvas_core.migrations import MigrationError, migrate
 from canvas_core.plan import Plan, new_plan_id, utc_now
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
+# The deepest plan nests objects and lists 7 levels (a note in a block of a canvas);
+# anything far deeper is hostile and would exhaust Python's recursion in the parser.
+MAX_NESTING = 20
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "data" / "plan.schema.json"
+
+_NOT_JSON = "The file is not JSON (an exported plan is a .json file)."
+_TOO_DEEP = (f"The file nests lists or objects more than {MAX_NESTING} levels deep; "
+             "an exported plan never does, so it is not a plan file.")
+
+# A JSON string, escapes included; an unterminated one runs to the end of the text.
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
+_NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 class ImportRefused(ValueError):
@@ -50,9 +63,24 @@ def read_plan(data: bytes) -> Plan:
             f"{MAX_IMPORT_BYTES // 1024 // 1024} MB."
         )
     try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ImportRefused("The file is not JSON (an exported plan is a .json file).") from None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRefused(_NOT_JSON) from None
+    if nesting_depth(text) > MAX_NESTING:
+        raise ImportRefused(_TOO_DEEP)
+    try:
+        return _parse(text)
+    except RecursionError:  # a second guard: the depth check should have refused it already
+        raise ImportRefused(_TOO_DEEP) from None
+
+
+def _parse(text: str) -> Plan:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError:
+        raise ImportRefused(_NOT_JSON) from None
+    except ValueError:  # valid JSON Python will not read, e.g. a whole number of over 4,300 digits
+        raise ImportRefused("The file holds a number too long to read, so it is not a plan file.") from None
     if not isinstance(document, dict) or "schema_version" not in document or "meta" not in document:
         raise ImportRefused("The file is JSON but not an ML Canvas Studio plan.")
     try:
@@ -61,6 +89,14 @@ def read_plan(data: bytes) -> Plan:
         raise ImportRefused(str(error)) from None
     except ValidationError as error:
         raise ImportRefused(f"The plan file is damaged: {_first_problems(error)}.") from None
+
+
+def nesting_depth(text: str) -> int:
+    """How deep lists and objects nest in a JSON text, found without recursion (and
+    without parsing): brackets inside strings do not count. Text that is not JSON
+    gets a number too; the parser refuses it afterwards."""
+    brackets = _NOT_A_BRACKET.sub("", _JSON_STRING.sub("", text))
+    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
 
 
 def import_plan(data: bytes) -> Plan:

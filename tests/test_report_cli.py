@@ -83,6 +83,9 @@ def test_pdf_in_either_page_size(plan_file: Path, tmp_path: Path):
         (b'{"name": "a shopping list"}', "not an ML Canvas Studio plan"),
         (json.dumps({"schema_version": 99, "meta": {}}).encode(), "newer version"),
         (json.dumps({"schema_version": 2, "meta": {"currency": "euro"}}).encode(), "damaged: meta > currency"),
+        (b"[" * 100_000, "more than 20 levels deep"),
+        (b'{"schema_version": 3, "meta": {}, "review": {"open_questions": ' + b"[" * 900 + b"]" * 900 + b"}}",
+         "more than 20 levels deep"),
     ],
 )
 def test_a_bad_file_is_one_clear_line_and_status_2(tmp_path: Path, content: bytes | None, message: str):

@@ -8,16 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from canvas_core import migrations
+from canvas_core import migrations, transfer
 from canvas_core.plan import SCHEMA_VERSION, Plan
 from canvas_core.transfer import (
     MAX_IMPORT_BYTES,
+    MAX_NESTING,
     SCHEMA_FILE,
     ImportRefused,
     export_filename,
     export_plan,
     import_plan,
     json_schema,
+    nesting_depth,
 )
 
 V1_FILE = Path(__file__).parent / "fixtures" / "plan_v1_example.json"
@@ -82,6 +84,77 @@ def test_a_schema_version_below_1_is_refused_as_such(version: int):
 def test_a_huge_file_is_refused_before_it_is_parsed():
     with pytest.raises(ImportRefused, match=r"at most 5 MB"):
         import_plan(b" " * (MAX_IMPORT_BYTES + 1))
+
+
+def deeply_nested_plan(example_plan: Plan, levels: int) -> bytes:
+    """The worked example with `levels` lists nested inside its open questions."""
+    document = json.loads(export_plan(example_plan))
+    document["review"]["open_questions"] = "@@"
+    return json.dumps(document).encode().replace(b'"@@"', b"[" * levels + b"]" * levels)
+
+
+DEEP_FILES = [lambda plan: b"[" * 100_000, lambda plan: deeply_nested_plan(plan, 900)]
+
+
+@pytest.mark.parametrize(
+    "text, depth",
+    [
+        ("", 0),
+        ("3", 0),
+        ('{"a": [1, {"b": []}], "c": {}}', 4),
+        ('["[[[[", "{{\\"}}", "\\\\", {"]]": "[\\u005b"}]', 2),  # brackets and escapes inside strings
+        ("[" * 100_000, 100_000),
+        ('{"a": "unterminated [[[[', 1),
+    ],
+)
+def test_nesting_depth_counts_brackets_outside_strings(text: str, depth: int):
+    assert nesting_depth(text) == depth
+
+
+def test_the_deepest_plan_the_model_allows_is_well_within_the_nesting_limit():
+    def depth(schema: dict, defs: dict) -> int:
+        if "$ref" in schema:
+            return depth(defs[schema["$ref"].rsplit("/", 1)[-1]], defs)
+        if "anyOf" in schema:
+            return max(depth(option, defs) for option in schema["anyOf"])
+        if schema.get("type") == "array":
+            return 1 + depth(schema.get("items", {}), defs)
+        if schema.get("type") == "object":
+            extra = schema.get("additionalProperties")
+            children = [*schema.get("properties", {}).values(), *([extra] if isinstance(extra, dict) else [])]
+            return 1 + max((depth(child, defs) for child in children), default=0)
+        return 0
+
+    schema = Plan.model_json_schema()
+    assert 5 <= depth(schema, schema["$defs"]) <= MAX_NESTING // 2
+
+
+@pytest.mark.parametrize("make", DEEP_FILES, ids=["brackets only", "900 lists in a plan"])
+def test_a_deeply_nested_file_is_refused_in_one_line(example_plan: Plan, make):
+    with pytest.raises(ImportRefused) as refused:
+        import_plan(make(example_plan))
+    assert str(refused.value) == (f"The file nests lists or objects more than {MAX_NESTING} levels deep; an "
+                                  "exported plan never does, so it is not a plan file. Nothing was imported.")
+
+
+@pytest.mark.parametrize("make", DEEP_FILES, ids=["brackets only", "900 lists in a plan"])
+def test_recursion_in_the_parser_or_the_model_is_a_refusal_too(example_plan: Plan, make, monkeypatch):
+    monkeypatch.setattr(transfer, "MAX_NESTING", 10**6)  # as if the depth check had missed it
+    with pytest.raises(ImportRefused, match="levels deep"):
+        import_plan(make(example_plan))
+
+
+def test_the_limit_itself_is_allowed_one_level_more_is_not(example_plan: Plan):
+    lists_at_the_limit = MAX_NESTING - 2  # the plan and its review are two levels
+    with pytest.raises(ImportRefused, match=r"damaged: review > open_questions"):  # parsed, then validated
+        import_plan(deeply_nested_plan(example_plan, lists_at_the_limit))
+    with pytest.raises(ImportRefused, match="levels deep"):
+        import_plan(deeply_nested_plan(example_plan, lists_at_the_limit + 1))
+
+
+def test_a_number_python_cannot_read_is_refused():
+    with pytest.raises(ImportRefused, match="number too long to read"):
+        import_plan(b'{"schema_version": 3, "meta": {}, "n": ' + b"1" * 5000 + b"}")
 
 
 def test_a_file_from_the_older_format_is_migrated():
