@@ -15,8 +15,10 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from canvas_core.duplicates import DuplicateId, duplicate_ids
 from canvas_core.migrations import MigrationError, migrate
 from canvas_core.plan import Plan, new_plan_id, utc_now
+from canvas_core.specs import canvases
 
 MAX_IMPORT_BYTES = 5 * 1024 * 1024
 # The deepest plan nests objects and lists 7 levels (a note in a block of a canvas);
@@ -69,9 +71,13 @@ def read_plan(data: bytes) -> Plan:
     if nesting_depth(text) > MAX_NESTING:
         raise ImportRefused(_TOO_DEEP)
     try:
-        return _parse(text)
+        plan = _parse(text)
     except RecursionError:  # a second guard: the depth check should have refused it already
         raise ImportRefused(_TOO_DEEP) from None
+    duplicates = duplicate_ids(plan, canvases())
+    if duplicates:
+        raise ImportRefused(f"The plan file is damaged: {_first_duplicates(duplicates)}.")
+    return plan
 
 
 def _parse(text: str) -> Plan:
@@ -109,6 +115,11 @@ def import_plan(data: bytes) -> Plan:
     plan.id = new_plan_id()
     plan.meta.updated_at = utc_now()
     return plan
+
+
+def _first_duplicates(duplicates: list[DuplicateId], limit: int = 3) -> str:
+    more = len(duplicates) - limit
+    return "; ".join(map(str, duplicates[:limit])) + (f" (and {more} more)" if more > 0 else "")
 
 
 def _first_problems(error: ValidationError, limit: int = 3) -> str:

@@ -86,6 +86,9 @@ def test_pdf_in_either_page_size(plan_file: Path, tmp_path: Path):
         (b"[" * 100_000, "more than 20 levels deep"),
         (b'{"schema_version": 3, "meta": {}, "review": {"open_questions": ' + b"[" * 900 + b"]" * 900 + b"}}",
          "more than 20 levels deep"),
+        (json.dumps({"schema_version": 3, "meta": {}, "workflow": {"tasks": [
+            {"id": "t1", "name": "Read the mail"}, {"id": "t1", "name": "Route the mail"}]}}).encode(),
+         "two workflow tasks in Workflow integration share the id 't1'"),
     ],
 )
 def test_a_bad_file_is_one_clear_line_and_status_2(tmp_path: Path, content: bytes | None, message: str):

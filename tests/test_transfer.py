@@ -157,6 +157,26 @@ def test_a_number_python_cannot_read_is_refused():
         import_plan(b'{"schema_version": 3, "meta": {}, "n": ' + b"1" * 5000 + b"}")
 
 
+def test_a_plan_repeating_a_note_id_in_a_block_is_refused_naming_it(example_plan: Plan):
+    notes = example_plan.canvas("ml_canvas").block("data_sources").notes
+    notes[3].id = notes[1].id
+    with pytest.raises(ImportRefused) as refused:
+        import_plan(export_plan(example_plan))
+    assert str(refused.value) == ("The plan file is damaged: two notes in ML Canvas › Data Sources share the id "
+                                  f"{notes[1].id!r}. Nothing was imported.")
+
+
+def test_a_refusal_lists_three_repeated_ids_and_counts_the_rest(example_plan: Plan):
+    lines = example_plan.costs.lines
+    for first, second in [(0, 1), (2, 3), (4, 5), (6, 7), (8, 9)]:
+        lines[second].id = lines[first].id
+    with pytest.raises(ImportRefused) as refused:
+        import_plan(export_plan(example_plan))
+    message = str(refused.value)
+    assert message.count("two cost lines in Costs share the id") == 3 and message.endswith(
+        " (and 2 more). Nothing was imported.")
+
+
 def test_a_file_from_the_older_format_is_migrated():
     v1 = json.loads(V1_FILE.read_text(encoding="utf-8"))
     assert v1["schema_version"] == 1 and v1["workflow"]["integration"]["mode"] == "augment"
