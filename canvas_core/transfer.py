@@ -20,7 +20,12 @@ from canvas_core.migrations import MigrationError, migrate
 from canvas_core.plan import Plan, new_plan_id, utc_now
 from canvas_core.specs import canvases
 
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
+# One limit for every way in. It is the uploader's (server.maxUploadSize in
+# .streamlit/config.toml, in MB; a test keeps the two equal) as Streamlit applies it in
+# the browser, where 1 MB is 1,000,000 bytes (its server and a browser on Windows count
+# 1,048,576, so they let a little more through, which the app then refuses).
+MAX_IMPORT_MB = 5
+MAX_IMPORT_BYTES = MAX_IMPORT_MB * 1_000_000
 # The deepest plan nests objects and lists 7 levels (a note in a block of a canvas);
 # anything far deeper is hostile and would exhaust Python's recursion in the parser.
 MAX_NESTING = 20
@@ -59,11 +64,7 @@ def export_filename(plan: Plan, today: date | None = None) -> str:
 def read_plan(data: bytes) -> Plan:
     """The plan a file holds, migrated to the current format and validated, exactly as
     stored (same id, same dates). Raises ImportRefused saying what is wrong with the file."""
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ImportRefused(
-            f"The file is {len(data) / 1024 / 1024:.1f} MB; a plan file is at most "
-            f"{MAX_IMPORT_BYTES // 1024 // 1024} MB."
-        )
+    refuse_if_too_big(len(data))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -78,6 +79,18 @@ def read_plan(data: bytes) -> Plan:
     if duplicates:
         raise ImportRefused(f"The plan file is damaged: {_first_duplicates(duplicates)}.")
     return plan
+
+
+def refuse_if_too_big(size: int) -> None:
+    """Refuse a file of `size` bytes over the limit, saying how big it is."""
+    if size > MAX_IMPORT_BYTES:
+        raise ImportRefused(f"The file is {_size_in_words(size)}; a plan file is at most {MAX_IMPORT_MB} MB.")
+
+
+def _size_in_words(size: int) -> str:
+    megabytes = round(size / 1_000_000, 1)
+    # Just over the limit, "5.0 MB" would not say why it is refused; the byte count does.
+    return f"{megabytes:.1f} MB" if megabytes > MAX_IMPORT_MB else f"{size:,} bytes"
 
 
 def _parse(text: str) -> Plan:

@@ -104,6 +104,22 @@ def test_a_bad_file_is_one_clear_line_and_status_2(tmp_path: Path, content: byte
     assert not (tmp_path / "out.md").exists()
 
 
+def test_a_file_over_the_limit_is_refused_with_its_real_size(tmp_path: Path):
+    path = tmp_path / "big.json"
+    path.write_bytes(b" " * 6_000_000)
+    done = cli(path, "-o", tmp_path / "out.md")
+    assert done.returncode == 2
+    assert done.stderr.decode() == f"error: {path}: The file is 6.0 MB; a plan file is at most 5 MB.\n"
+
+
+def test_a_pipe_over_the_limit_is_refused_after_reading_just_past_it(tmp_path: Path):
+    done = subprocess.run([sys.executable, "-m", "canvas_core.report", "/dev/stdin", "-o", str(tmp_path / "out.md")],
+                          input=b" " * 6_000_000, cwd=ROOT, capture_output=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 2
+    assert done.stderr.decode() == "error: /dev/stdin: The file is over 5 MB; a plan file is at most 5 MB.\n"
+
+
 def test_an_unwritable_output_is_refused(plan_file: Path, tmp_path: Path):
     done = cli(plan_file, "-o", tmp_path / "no" / "such" / "dir.md")
     stderr = done.stderr.decode()

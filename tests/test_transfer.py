@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from datetime import date
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from canvas_core import migrations, transfer
 from canvas_core.plan import SCHEMA_VERSION, Plan
 from canvas_core.transfer import (
     MAX_IMPORT_BYTES,
+    MAX_IMPORT_MB,
     MAX_NESTING,
     SCHEMA_FILE,
     ImportRefused,
@@ -22,6 +24,7 @@ from canvas_core.transfer import (
     nesting_depth,
 )
 
+ROOT = Path(__file__).resolve().parent.parent
 V1_FILE = Path(__file__).parent / "fixtures" / "plan_v1_example.json"
 V2_FILE = Path(__file__).parent / "fixtures" / "plan_v2_example.json"
 
@@ -81,9 +84,28 @@ def test_a_schema_version_below_1_is_refused_as_such(version: int):
         import_plan(json.dumps({"schema_version": version, "meta": {}}).encode())
 
 
-def test_a_huge_file_is_refused_before_it_is_parsed():
-    with pytest.raises(ImportRefused, match=r"at most 5 MB"):
-        import_plan(b" " * (MAX_IMPORT_BYTES + 1))
+@pytest.mark.parametrize(
+    "size, says",
+    [(6_000_000, "6.0 MB"), (5_260_000, "5.3 MB"), (MAX_IMPORT_BYTES + 1, "5,000,001 bytes")],
+)
+def test_a_file_over_the_limit_is_refused_before_it_is_parsed_saying_its_size(size: int, says: str):
+    with pytest.raises(ImportRefused) as refused:
+        import_plan(b"{" * size)
+    assert str(refused.value) == f"The file is {says}; a plan file is at most 5 MB. Nothing was imported."
+
+
+def test_a_file_of_exactly_the_limit_is_read():
+    with pytest.raises(ImportRefused, match="not JSON"):
+        import_plan(b" " * MAX_IMPORT_BYTES)
+
+
+def test_the_app_refuses_exactly_the_files_the_uploader_refuses():
+    """Streamlit's uploader takes server.maxUploadSize in MB and, in the browser, counts
+    1 MB as 1,000,000 bytes: change the config or MAX_IMPORT_BYTES, and change both."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    upload_limit_mb = config["server"]["maxUploadSize"]
+    assert MAX_IMPORT_BYTES == upload_limit_mb * 1_000_000
+    assert MAX_IMPORT_MB == upload_limit_mb  # the number every message shows
 
 
 def deeply_nested_plan(example_plan: Plan, levels: int) -> bytes:
