@@ -8,6 +8,7 @@ guessed at.
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any, Callable
 
 from canvas_core.plan import SCHEMA_VERSION
@@ -66,12 +67,37 @@ class MigrationError(ValueError):
     pass
 
 
+def schema_version(doc: Document) -> int:
+    """The plan format a document says it has; refused, saying what is there, unless it is
+    a whole number from 1 up (not 3.0, not "3", not true, which Python counts as 1)."""
+    if "schema_version" not in doc:
+        raise MigrationError("The file has no schema version, so it is not a plan file.")
+    version = doc["schema_version"]
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise MigrationError(f"schema_version must be a whole number; this file has {_describe(version)}.")
+    if version < 1:
+        raise MigrationError(f"schema_version must be 1 or more; this file has {version}.")
+    return version
+
+
+def _describe(value: Any) -> str:
+    """A JSON value in a few words for a message (a long text is cut, so the line stays short)."""
+    if isinstance(value, str):
+        shown = value if len(value) <= 20 else value[:20] + "…"
+        return f"the text {json.dumps(shown, ensure_ascii=False)}"
+    if value is None:
+        return "null (no value)"
+    if isinstance(value, bool):
+        return f"{json.dumps(value)} (a yes/no value)"
+    if isinstance(value, float):
+        return f"the number {value!r}"
+    return "a list" if isinstance(value, list) else "an object"
+
+
 def migrate(document: Document) -> Document:
     """Return a copy of `document` at SCHEMA_VERSION (the input is left alone)."""
     doc = copy.deepcopy(document)
-    version = doc.get("schema_version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        raise MigrationError("The file has no schema version, so it is not a plan file.")
+    version = schema_version(doc)
     if version > SCHEMA_VERSION:
         raise MigrationError(
             f"The file was written by a newer version of ML Canvas Studio (plan format {version}; "

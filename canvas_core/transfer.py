@@ -10,15 +10,35 @@ import json
 import re
 import unicodedata
 from datetime import date
+from itertools import accumulate
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from canvas_core.duplicates import DuplicateId, duplicate_ids
 from canvas_core.migrations import MigrationError, migrate
 from canvas_core.plan import Plan, new_plan_id, utc_now
+from canvas_core.specs import canvases
 
-MAX_IMPORT_BYTES = 5 * 1024 * 1024
+# One limit for every way in. It is the uploader's (server.maxUploadSize in
+# .streamlit/config.toml, in MB; a test keeps the two equal) as Streamlit applies it in
+# the browser, where 1 MB is 1,000,000 bytes (its server and a browser on Windows count
+# 1,048,576, so they let a little more through, which the app then refuses).
+MAX_IMPORT_MB = 5
+MAX_IMPORT_BYTES = MAX_IMPORT_MB * 1_000_000
+# The deepest plan nests objects and lists 7 levels (a note in a block of a canvas);
+# anything far deeper is hostile and would exhaust Python's recursion in the parser.
+MAX_NESTING = 20
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "data" / "plan.schema.json"
+
+_NOT_JSON = "The file is not JSON (an exported plan is a .json file)."
+_TOO_DEEP = (f"The file nests lists or objects more than {MAX_NESTING} levels deep; "
+             "an exported plan never does, so it is not a plan file.")
+
+# A JSON string, escapes included; an unterminated one runs to the end of the text.
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
+_NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 class ImportRefused(ValueError):
@@ -44,15 +64,42 @@ def export_filename(plan: Plan, today: date | None = None) -> str:
 def read_plan(data: bytes) -> Plan:
     """The plan a file holds, migrated to the current format and validated, exactly as
     stored (same id, same dates). Raises ImportRefused saying what is wrong with the file."""
-    if len(data) > MAX_IMPORT_BYTES:
-        raise ImportRefused(
-            f"The file is {len(data) / 1024 / 1024:.1f} MB; a plan file is at most "
-            f"{MAX_IMPORT_BYTES // 1024 // 1024} MB."
-        )
+    refuse_if_too_big(len(data))
     try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ImportRefused("The file is not JSON (an exported plan is a .json file).") from None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRefused(_NOT_JSON) from None
+    if nesting_depth(text) > MAX_NESTING:
+        raise ImportRefused(_TOO_DEEP)
+    try:
+        plan = _parse(text)
+    except RecursionError:  # a second guard: the depth check should have refused it already
+        raise ImportRefused(_TOO_DEEP) from None
+    duplicates = duplicate_ids(plan, canvases())
+    if duplicates:
+        raise ImportRefused(f"The plan file is damaged: {_first_duplicates(duplicates)}.")
+    return plan
+
+
+def refuse_if_too_big(size: int) -> None:
+    """Refuse a file of `size` bytes over the limit, saying how big it is."""
+    if size > MAX_IMPORT_BYTES:
+        raise ImportRefused(f"The file is {_size_in_words(size)}; a plan file is at most {MAX_IMPORT_MB} MB.")
+
+
+def _size_in_words(size: int) -> str:
+    megabytes = round(size / 1_000_000, 1)
+    # Just over the limit, "5.0 MB" would not say why it is refused; the byte count does.
+    return f"{megabytes:.1f} MB" if megabytes > MAX_IMPORT_MB else f"{size:,} bytes"
+
+
+def _parse(text: str) -> Plan:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError:
+        raise ImportRefused(_NOT_JSON) from None
+    except ValueError:  # valid JSON Python will not read, e.g. a whole number of over 4,300 digits
+        raise ImportRefused("The file holds a number too long to read, so it is not a plan file.") from None
     if not isinstance(document, dict) or "schema_version" not in document or "meta" not in document:
         raise ImportRefused("The file is JSON but not an ML Canvas Studio plan.")
     try:
@@ -61,6 +108,14 @@ def read_plan(data: bytes) -> Plan:
         raise ImportRefused(str(error)) from None
     except ValidationError as error:
         raise ImportRefused(f"The plan file is damaged: {_first_problems(error)}.") from None
+
+
+def nesting_depth(text: str) -> int:
+    """How deep lists and objects nest in a JSON text, found without recursion (and
+    without parsing): brackets inside strings do not count. Text that is not JSON
+    gets a number too; the parser refuses it afterwards."""
+    brackets = _NOT_A_BRACKET.sub("", _JSON_STRING.sub("", text))
+    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
 
 
 def import_plan(data: bytes) -> Plan:
@@ -73,6 +128,11 @@ def import_plan(data: bytes) -> Plan:
     plan.id = new_plan_id()
     plan.meta.updated_at = utc_now()
     return plan
+
+
+def _first_duplicates(duplicates: list[DuplicateId], limit: int = 3) -> str:
+    more = len(duplicates) - limit
+    return "; ".join(map(str, duplicates[:limit])) + (f" (and {more} more)" if more > 0 else "")
 
 
 def _first_problems(error: ValidationError, limit: int = 3) -> str:

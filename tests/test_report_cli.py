@@ -83,6 +83,12 @@ def test_pdf_in_either_page_size(plan_file: Path, tmp_path: Path):
         (b'{"name": "a shopping list"}', "not an ML Canvas Studio plan"),
         (json.dumps({"schema_version": 99, "meta": {}}).encode(), "newer version"),
         (json.dumps({"schema_version": 2, "meta": {"currency": "euro"}}).encode(), "damaged: meta > currency"),
+        (b"[" * 100_000, "more than 20 levels deep"),
+        (b'{"schema_version": 3, "meta": {}, "review": {"open_questions": ' + b"[" * 900 + b"]" * 900 + b"}}",
+         "more than 20 levels deep"),
+        (json.dumps({"schema_version": 3, "meta": {}, "workflow": {"tasks": [
+            {"id": "t1", "name": "Read the mail"}, {"id": "t1", "name": "Route the mail"}]}}).encode(),
+         "two workflow tasks in Workflow integration share the id 't1'"),
     ],
 )
 def test_a_bad_file_is_one_clear_line_and_status_2(tmp_path: Path, content: bytes | None, message: str):
@@ -96,6 +102,22 @@ def test_a_bad_file_is_one_clear_line_and_status_2(tmp_path: Path, content: byte
     assert len(stderr.strip().splitlines()) == 1 and "Traceback" not in stderr
     assert "Nothing was imported" not in stderr  # that is the app's wording for an import
     assert not (tmp_path / "out.md").exists()
+
+
+def test_a_file_over_the_limit_is_refused_with_its_real_size(tmp_path: Path):
+    path = tmp_path / "big.json"
+    path.write_bytes(b" " * 6_000_000)
+    done = cli(path, "-o", tmp_path / "out.md")
+    assert done.returncode == 2
+    assert done.stderr.decode() == f"error: {path}: The file is 6.0 MB; a plan file is at most 5 MB.\n"
+
+
+def test_a_pipe_over_the_limit_is_refused_after_reading_just_past_it(tmp_path: Path):
+    done = subprocess.run([sys.executable, "-m", "canvas_core.report", "/dev/stdin", "-o", str(tmp_path / "out.md")],
+                          input=b" " * 6_000_000, cwd=ROOT, capture_output=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 2
+    assert done.stderr.decode() == "error: /dev/stdin: The file is over 5 MB; a plan file is at most 5 MB.\n"
 
 
 def test_an_unwritable_output_is_refused(plan_file: Path, tmp_path: Path):

@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import json
+import tomllib
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from canvas_core import migrations
+from canvas_core import migrations, transfer
 from canvas_core.plan import SCHEMA_VERSION, Plan
 from canvas_core.transfer import (
     MAX_IMPORT_BYTES,
+    MAX_IMPORT_MB,
+    MAX_NESTING,
     SCHEMA_FILE,
     ImportRefused,
     export_filename,
     export_plan,
     import_plan,
     json_schema,
+    nesting_depth,
 )
 
+ROOT = Path(__file__).resolve().parent.parent
 V1_FILE = Path(__file__).parent / "fixtures" / "plan_v1_example.json"
 V2_FILE = Path(__file__).parent / "fixtures" / "plan_v2_example.json"
 
@@ -46,7 +51,6 @@ def test_file_name_is_the_plan_name_and_date(example_plan: Plan):
         (b"[1, 2, 3]", "not an ML Canvas Studio plan"),
         (b'{"name": "a shopping list"}', "not an ML Canvas Studio plan"),
         (json.dumps({"schema_version": 99, "meta": {}}).encode(), "newer version"),
-        (json.dumps({"schema_version": "2", "meta": {}}).encode(), "no schema version"),
         (json.dumps({"schema_version": 2, "meta": {"currency": "euro"}}).encode(), "damaged: meta > currency"),
     ],
 )
@@ -56,9 +60,143 @@ def test_bad_files_are_refused_with_a_clear_message(data: bytes, message: str):
     assert "Nothing was imported" in str(refused.value)
 
 
-def test_a_huge_file_is_refused_before_it_is_parsed():
-    with pytest.raises(ImportRefused, match=r"at most 5 MB"):
-        import_plan(b" " * (MAX_IMPORT_BYTES + 1))
+@pytest.mark.parametrize(
+    "version, says",
+    [
+        ("3", 'this file has the text "3".'),
+        ("three" * 50, 'this file has the text "threethreethreethree…".'),
+        (3.0, "this file has the number 3.0."),
+        (None, "this file has null (no value)."),
+        (True, "this file has true (a yes/no value)."),
+        ([3], "this file has a list."),
+    ],
+)
+def test_a_schema_version_that_is_not_a_whole_number_says_what_the_file_has(version, says: str):
+    data = json.dumps({"schema_version": version, "meta": {}}).encode()
+    with pytest.raises(ImportRefused) as refused:
+        import_plan(data)
+    assert str(refused.value) == f"schema_version must be a whole number; {says} Nothing was imported."
+
+
+@pytest.mark.parametrize("version", [0, -3])
+def test_a_schema_version_below_1_is_refused_as_such(version: int):
+    with pytest.raises(ImportRefused, match=rf"schema_version must be 1 or more; this file has {version}\."):
+        import_plan(json.dumps({"schema_version": version, "meta": {}}).encode())
+
+
+@pytest.mark.parametrize(
+    "size, says",
+    [(6_000_000, "6.0 MB"), (5_260_000, "5.3 MB"), (MAX_IMPORT_BYTES + 1, "5,000,001 bytes")],
+)
+def test_a_file_over_the_limit_is_refused_before_it_is_parsed_saying_its_size(size: int, says: str):
+    with pytest.raises(ImportRefused) as refused:
+        import_plan(b"{" * size)
+    assert str(refused.value) == f"The file is {says}; a plan file is at most 5 MB. Nothing was imported."
+
+
+def test_a_file_of_exactly_the_limit_is_read():
+    with pytest.raises(ImportRefused, match="not JSON"):
+        import_plan(b" " * MAX_IMPORT_BYTES)
+
+
+def test_the_app_refuses_exactly_the_files_the_uploader_refuses():
+    """Streamlit's uploader takes server.maxUploadSize in MB and, in the browser, counts
+    1 MB as 1,000,000 bytes: change the config or MAX_IMPORT_BYTES, and change both."""
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    upload_limit_mb = config["server"]["maxUploadSize"]
+    assert MAX_IMPORT_BYTES == upload_limit_mb * 1_000_000
+    assert MAX_IMPORT_MB == upload_limit_mb  # the number every message shows
+
+
+def deeply_nested_plan(example_plan: Plan, levels: int) -> bytes:
+    """The worked example with `levels` lists nested inside its open questions."""
+    document = json.loads(export_plan(example_plan))
+    document["review"]["open_questions"] = "@@"
+    return json.dumps(document).encode().replace(b'"@@"', b"[" * levels + b"]" * levels)
+
+
+DEEP_FILES = [lambda plan: b"[" * 100_000, lambda plan: deeply_nested_plan(plan, 900)]
+
+
+@pytest.mark.parametrize(
+    "text, depth",
+    [
+        ("", 0),
+        ("3", 0),
+        ('{"a": [1, {"b": []}], "c": {}}', 4),
+        ('["[[[[", "{{\\"}}", "\\\\", {"]]": "[\\u005b"}]', 2),  # brackets and escapes inside strings
+        ("[" * 100_000, 100_000),
+        ('{"a": "unterminated [[[[', 1),
+    ],
+)
+def test_nesting_depth_counts_brackets_outside_strings(text: str, depth: int):
+    assert nesting_depth(text) == depth
+
+
+def test_the_deepest_plan_the_model_allows_is_well_within_the_nesting_limit():
+    def depth(schema: dict, defs: dict) -> int:
+        if "$ref" in schema:
+            return depth(defs[schema["$ref"].rsplit("/", 1)[-1]], defs)
+        if "anyOf" in schema:
+            return max(depth(option, defs) for option in schema["anyOf"])
+        if schema.get("type") == "array":
+            return 1 + depth(schema.get("items", {}), defs)
+        if schema.get("type") == "object":
+            extra = schema.get("additionalProperties")
+            children = [*schema.get("properties", {}).values(), *([extra] if isinstance(extra, dict) else [])]
+            return 1 + max((depth(child, defs) for child in children), default=0)
+        return 0
+
+    schema = Plan.model_json_schema()
+    assert 5 <= depth(schema, schema["$defs"]) <= MAX_NESTING // 2
+
+
+@pytest.mark.parametrize("make", DEEP_FILES, ids=["brackets only", "900 lists in a plan"])
+def test_a_deeply_nested_file_is_refused_in_one_line(example_plan: Plan, make):
+    with pytest.raises(ImportRefused) as refused:
+        import_plan(make(example_plan))
+    assert str(refused.value) == (f"The file nests lists or objects more than {MAX_NESTING} levels deep; an "
+                                  "exported plan never does, so it is not a plan file. Nothing was imported.")
+
+
+@pytest.mark.parametrize("make", DEEP_FILES, ids=["brackets only", "900 lists in a plan"])
+def test_recursion_in_the_parser_or_the_model_is_a_refusal_too(example_plan: Plan, make, monkeypatch):
+    monkeypatch.setattr(transfer, "MAX_NESTING", 10**6)  # as if the depth check had missed it
+    with pytest.raises(ImportRefused, match="levels deep"):
+        import_plan(make(example_plan))
+
+
+def test_the_limit_itself_is_allowed_one_level_more_is_not(example_plan: Plan):
+    lists_at_the_limit = MAX_NESTING - 2  # the plan and its review are two levels
+    with pytest.raises(ImportRefused, match=r"damaged: review > open_questions"):  # parsed, then validated
+        import_plan(deeply_nested_plan(example_plan, lists_at_the_limit))
+    with pytest.raises(ImportRefused, match="levels deep"):
+        import_plan(deeply_nested_plan(example_plan, lists_at_the_limit + 1))
+
+
+def test_a_number_python_cannot_read_is_refused():
+    with pytest.raises(ImportRefused, match="number too long to read"):
+        import_plan(b'{"schema_version": 3, "meta": {}, "n": ' + b"1" * 5000 + b"}")
+
+
+def test_a_plan_repeating_a_note_id_in_a_block_is_refused_naming_it(example_plan: Plan):
+    notes = example_plan.canvas("ml_canvas").block("data_sources").notes
+    notes[3].id = notes[1].id
+    with pytest.raises(ImportRefused) as refused:
+        import_plan(export_plan(example_plan))
+    assert str(refused.value) == ("The plan file is damaged: two notes in ML Canvas › Data Sources share the id "
+                                  f"{notes[1].id!r}. Nothing was imported.")
+
+
+def test_a_refusal_lists_three_repeated_ids_and_counts_the_rest(example_plan: Plan):
+    lines = example_plan.costs.lines
+    for first, second in [(0, 1), (2, 3), (4, 5), (6, 7), (8, 9)]:
+        lines[second].id = lines[first].id
+    with pytest.raises(ImportRefused) as refused:
+        import_plan(export_plan(example_plan))
+    message = str(refused.value)
+    assert message.count("two cost lines in Costs share the id") == 3 and message.endswith(
+        " (and 2 more). Nothing was imported.")
 
 
 def test_a_file_from_the_older_format_is_migrated():

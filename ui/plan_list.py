@@ -71,7 +71,8 @@ def start_something_else() -> None:
                   on_click=_open_example)
     with import_col, st.container(border=True):
         st.markdown("**Import a plan file**")
-        st.caption("A .json file exported from ML Canvas Studio, at most 5 MB. It opens as a new plan.")
+        st.caption(f"A .json file exported from ML Canvas Studio, at most {transfer.MAX_IMPORT_MB} MB. "
+                   "It opens as a new plan.")
         generation = st.session_state.get("import-generation", 0)
         st.file_uploader("Plan file", type=["json"], key=f"{_UPLOAD_KEY}-{generation}",
                          on_change=_import, args=(f"{_UPLOAD_KEY}-{generation}",))

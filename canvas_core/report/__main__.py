@@ -13,12 +13,13 @@ line on standard error and exit status 2; a report that fails to build, exit 1.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from canvas_core.plan import Plan
 from canvas_core.report.naming import report_filename
-from canvas_core.transfer import MAX_IMPORT_BYTES, ImportRefused, read_plan
+from canvas_core.transfer import MAX_IMPORT_BYTES, MAX_IMPORT_MB, ImportRefused, read_plan, refuse_if_too_big
 
 FORMATS = {".pdf": "pdf", ".md": "md", ".markdown": "md"}
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}
@@ -50,13 +51,18 @@ def _parser() -> argparse.ArgumentParser:
 def read_plan_file(path: Path) -> Plan:
     try:
         with path.open("rb") as file:
-            data = file.read(MAX_IMPORT_BYTES + 1)  # enough to refuse an oversized file without loading it
+            refuse_if_too_big(os.fstat(file.fileno()).st_size)  # the real size, before reading anything
+            data = file.read(MAX_IMPORT_BYTES + 1)  # a pipe has no size: read just enough to refuse it
+    except ImportRefused as refused:
+        raise CliError(f"{path}: {refused}") from None
     except FileNotFoundError:
         raise CliError(f"{path}: no such file") from None
     except IsADirectoryError:
         raise CliError(f"{path}: is a folder, not a plan file") from None
     except OSError as error:
         raise CliError(f"{path}: cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_IMPORT_BYTES:
+        raise CliError(f"{path}: The file is over {MAX_IMPORT_MB} MB; a plan file is at most {MAX_IMPORT_MB} MB.")
     try:
         return read_plan(data)
     except ImportRefused as refused:

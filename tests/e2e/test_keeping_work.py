@@ -20,6 +20,7 @@ from tests.e2e.helpers import add_note, by_key, cell, go_to, open_app, wait_for_
 pytestmark = pytest.mark.e2e
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+EXAMPLE = Path(__file__).resolve().parents[2] / "data" / "examples" / "support_mail_triage.json"
 VIEWPORT = {"width": 1600, "height": 1000}
 SLOW = 20_000  # ms: uploads, downloads and a restarted server take longer than a click
 ALERT = "[data-testid='stAlert']"
@@ -214,6 +215,41 @@ def test_bad_imports_leave_the_open_plan_untouched(app_server, page: Page, tmp_p
     assert plan_id(page) == pid
     expect(plan_name(page)).to_have_value(name_before)
     expect(page.locator(PLAN_ROWS)).to_have_count(rows_before)
+
+
+def test_a_deeply_nested_file_and_repeated_note_ids_are_refused_in_one_line(app_server, page: Page, tmp_path: Path):
+    """Hand-made plan files that once crashed the import (or a page after it) say what is wrong in
+    one line, with no traceback, and the plan that was open stays as it was."""
+    pid = stored_plan(page, app_server, "ml-canvas", "decisions", "Keep me")
+    go_to(page, "home")
+    name_before = plan_name(page).input_value()
+    rows_before = page.locator(PLAN_ROWS).count()
+
+    example = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    example["review"]["open_questions"] = "@@"
+    nested = json.dumps(example).replace('"@@"', "[" * 900 + "]" * 900)
+    example["review"]["open_questions"] = []
+    notes = example["canvases"]["ml_canvas"]["blocks"]["data_sources"]["notes"]
+    notes[1]["id"] = notes[0]["id"]
+    files = {
+        "nested.json": (nested, "The file nests lists or objects more than 20 levels deep; an exported plan "
+                        "never does, so it is not a plan file. Nothing was imported."),
+        "repeated-ids.json": (json.dumps(example), "The plan file is damaged: two notes in ML Canvas › Data "
+                              f"Sources share the id '{notes[0]['id']}'. Nothing was imported."),
+    }
+    for name, (text, message) in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        upload(page, tmp_path / name)
+        refusal = page.locator(ALERT).filter(has_text=message)
+        expect(refusal).to_have_count(1, timeout=SLOW)
+        wait_for_app_run(page)
+        expect(page.locator("[data-testid='stException']")).to_have_count(0)
+        expect(page.get_by_text(re.compile("Traceback|RecursionError|DuplicateWidgetID"))).to_have_count(0)
+        expect(page).to_have_url(re.compile(rf"[?&]plan={re.escape(pid)}(&|$)"))
+        expect(plan_name(page)).to_have_value(name_before)
+        expect(page.locator(PLAN_ROWS)).to_have_count(rows_before)
+    go_to(page, "ml-canvas")
+    expect(cell(page, "ml-canvas", "decisions")).to_contain_text("Keep me")
 
 
 def export_example(page: Page, base_url: str, folder: Path) -> tuple[Path, str]:
