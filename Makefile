@@ -5,10 +5,13 @@ PYTHON   ?= python3
 VENV     := .venv
 PY       := $(VENV)/bin/python
 PORT     ?= 8501
+# localhost: only this computer reaches the app (Home may list every plan in the store).
+# Any other address (e.g. HOST=0.0.0.0, or `make serve`) is a shared server: Home lists each browser's own plans.
+HOST     ?= localhost
 CHROMIUM ?= $(or $(MLCS_CHROMIUM),/usr/bin/chromium)
 PYTEST_ARGS ?=
 
-.PHONY: venv run test bench clean
+.PHONY: venv run serve test bench clean
 
 # venv (internal): create .venv and install runtime deps; re-installs only when requirements change
 venv: $(VENV)/.stamp-runtime
@@ -25,9 +28,13 @@ $(VENV)/.stamp-dev: requirements-dev.txt requirements.txt | $(PY)
 	$(PY) -m pip install -q -r requirements-dev.txt
 	touch $@
 
-# run: start the app on http://localhost:$(PORT)
+# run: start the app on http://localhost:$(PORT), reachable from this computer only
 run: venv
-	$(PY) -m ui.launch --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(PY) -m ui.launch --server.address $(HOST) --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+# serve: start the app for a room: every network interface of this computer, port $(PORT)
+serve:
+	$(MAKE) run HOST=0.0.0.0
 
 # test: install dev deps, make sure chromium + poppler-utils are there (apt-get), start a throwaway
 #       PostgreSQL (tests/pg_server.sh; stopped and removed afterwards), run the whole tests/ tree

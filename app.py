@@ -4,12 +4,16 @@ Sets the page up, declares the steps as pages with stable URL paths, draws the
 shared sidebar and runs the selected page. No domain logic lives here.
 """
 
+from pathlib import Path
+
 import streamlit as st
 
 from ui import sidebar, state
 from ui.navigation import ALL_PAGES, HOME, remember_pages
 
-st.set_page_config(page_title="ML Canvas Studio", page_icon=":material/dashboard:", layout="wide")
+# The icon ships with the app: a material icon name here makes the browser fetch it from a font host.
+ICON = Path(__file__).resolve().parent / "data" / "app_icon.png"
+st.set_page_config(page_title="ML Canvas Studio", page_icon=str(ICON), layout="wide")
 
 pages = {
     p.step_id: st.Page(p.script, title=p.title, url_path=p.url_path, icon=p.icon, default=p is HOME)

@@ -9,6 +9,7 @@ Deleted plans are kept for RETENTION and can be restored until then.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from canvas_core.completeness import overall_completeness
-from canvas_core.plan import Plan, utc_now
+from canvas_core.plan import Plan, new_plan_id, utc_now
 
 RETENTION = timedelta(days=30)
 DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "var"
@@ -49,6 +50,24 @@ iterations_table = sa.Table(
     sa.Column("data", sa.Text, nullable=False),
 )
 
+# Links are capabilities: the plan id opens a plan for editing, a view token read-only.
+view_links_table = sa.Table(
+    "view_links",
+    metadata,
+    sa.Column("token", sa.String(64), primary_key=True),
+    sa.Column("plan_id", sa.String(64), sa.ForeignKey("plans.id", ondelete="CASCADE"), nullable=False, unique=True),
+)
+# The plans each browser created or opened through a link, so that Home lists those and no
+# others. A browser is known by a random token in a cookie; only its hash is stored.
+browser_plans_table = sa.Table(
+    "browser_plans",
+    metadata,
+    sa.Column("browser", sa.String(64), primary_key=True),
+    sa.Column("plan_id", sa.String(64), sa.ForeignKey("plans.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("access", sa.String(8), nullable=False),  # "edit" or "view"
+    sa.Column("opened_at", sa.DateTime, nullable=False),
+)
+
 
 @dataclass(frozen=True)
 class StoredPlan:
@@ -64,6 +83,15 @@ class PlanSummary:
     completeness: float
     updated_at: datetime
     deleted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class RememberedPlan:
+    """A plan on a browser's list: its summary and the access the browser was given."""
+
+    summary: PlanSummary
+    access: str  # "edit" or "view"
+    view_token: str | None  # the link to open it with, for a plan this browser may only view
 
 
 @dataclass(frozen=True)
@@ -123,6 +151,10 @@ class PlanRepository(Protocol):
     def restore(self, plan_id: str) -> None: ...
     def purge_expired(self) -> int: ...
     def add_iteration(self, plan: Plan, number: int, label: str) -> IterationInfo: ...
+    def view_token(self, plan_id: str) -> str: ...
+    def plan_for_view(self, token: str) -> str: ...
+    def remember(self, browser: str, plan_id: str, access: str) -> None: ...
+    def remembered(self, browser: str, *, deleted: bool = False, limit: int = 50) -> list[RememberedPlan]: ...
     def list_iterations(self, plan_id: str) -> list[IterationInfo]: ...
     def get_iteration(self, plan_id: str, number: int) -> Plan: ...
 
@@ -133,6 +165,11 @@ def _naive(moment: datetime) -> datetime:
 
 def _aware(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=timezone.utc) if moment is not None else None
+
+
+def _browser_key(browser: str) -> str:
+    """What the store keeps of a browser's token: its hash, so the table alone opens nothing."""
+    return hashlib.sha256(browser.encode()).hexdigest()
 
 
 def database_url() -> str:
@@ -277,9 +314,81 @@ class SqlPlanStore:
             expired = plans_table.c.deleted_at.is_not(None) & (plans_table.c.deleted_at < cutoff)
             ids = [r.id for r in db.execute(sa.select(plans_table.c.id).where(expired))]
             if ids:
-                db.execute(iterations_table.delete().where(iterations_table.c.plan_id.in_(ids)))
+                for table in (iterations_table, view_links_table, browser_plans_table):
+                    db.execute(table.delete().where(table.c.plan_id.in_(ids)))
                 db.execute(plans_table.delete().where(plans_table.c.id.in_(ids)))
         return len(ids)
+
+    # --- links and the plans a browser knows -------------------------------------------
+
+    def view_token(self, plan_id: str) -> str:
+        """The plan's view-only link token, made on first use."""
+        query = sa.select(view_links_table.c.token).where(view_links_table.c.plan_id == plan_id)
+        with self._db() as db:
+            token = db.execute(query).scalar()
+        if token:
+            return token
+        try:
+            with self._db(write=True) as db:
+                db.execute(view_links_table.insert().values(token=new_plan_id(), plan_id=plan_id))
+        except sa.exc.IntegrityError:
+            pass  # made at the same moment in another session, or the plan is gone (then PlanNotFound below)
+        with self._db() as db:
+            token = db.execute(query).scalar()
+        if token is None:
+            raise PlanNotFound(plan_id)
+        return token
+
+    def plan_for_view(self, token: str) -> str:
+        """The id of the plan a view token opens (never shown to the holder of the token)."""
+        query = (sa.select(view_links_table.c.plan_id)
+                 .join(plans_table, plans_table.c.id == view_links_table.c.plan_id)
+                 .where(view_links_table.c.token == token, plans_table.c.deleted_at.is_(None)))
+        with self._db() as db:
+            plan_id = db.execute(query).scalar()
+        if plan_id is None:
+            raise PlanNotFound(token)
+        return plan_id
+
+    def remember(self, browser: str, plan_id: str, access: str) -> None:
+        """Put the plan on the browser's list; edit access is never lowered to view."""
+        key = _browser_key(browser)
+        table = browser_plans_table
+        now = _naive(utc_now())
+        with self._db(write=True) as db:
+            done = db.execute(
+                table.update()
+                .where(table.c.browser == key, table.c.plan_id == plan_id)
+                .values(opened_at=now, access=sa.case((table.c.access == "edit", "edit"), else_=access))
+            )
+            if done.rowcount == 0:
+                try:
+                    with db.begin_nested():
+                        db.execute(table.insert().values(browser=key, plan_id=plan_id, access=access, opened_at=now))
+                except sa.exc.IntegrityError:
+                    pass  # the plan is gone, or another tab of this browser remembered it just now
+
+    def remembered(self, browser: str, *, deleted: bool = False, limit: int = 50) -> list[RememberedPlan]:
+        """The browser's plans, most recently changed first; `deleted`: those in the bin."""
+        table = browser_plans_table
+        columns = [plans_table.c[name] for name in ("id", "name", "version", "completeness", "updated_at", "deleted_at")]
+        query = (
+            sa.select(*columns, table.c.access, view_links_table.c.token)
+            .join(table, table.c.plan_id == plans_table.c.id)
+            .outerjoin(view_links_table, view_links_table.c.plan_id == plans_table.c.id)
+            .where(table.c.browser == _browser_key(browser),
+                   plans_table.c.deleted_at.is_not(None) if deleted else plans_table.c.deleted_at.is_(None))
+            .order_by(plans_table.c.updated_at.desc())
+            .limit(limit)
+        )
+        with self._db() as db:
+            rows = db.execute(query).all()
+        return [
+            RememberedPlan(
+                PlanSummary(r.id, r.name, r.version, r.completeness, _aware(r.updated_at), _aware(r.deleted_at)),
+                r.access, r.token if r.access == "view" else None)
+            for r in rows
+        ]
 
     # --- iterations ------------------------------------------------------------------
 

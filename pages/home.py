@@ -5,7 +5,7 @@ import streamlit as st
 from canvas_core.steps import STEPS
 from ui import plan_form, plan_list
 from ui.navigation import STEP_PAGES, page_of
-from ui.state import link_params, show_flash
+from ui.state import link_params, read_only, show_flash
 
 st.title("ML Canvas Studio")
 st.markdown(
@@ -23,8 +23,9 @@ plan_list.current_plan_actions()
 st.subheader("Your plans")
 plan_list.show_plans()
 
-st.subheader("Start something else")
-plan_list.start_something_else()
+if not read_only():  # a view link is for reading this plan; the app's address starts anything else
+    st.subheader("Start something else")
+    plan_list.start_something_else()
 
 st.subheader("The steps")
 params = link_params()
@@ -32,4 +33,5 @@ for page, step in zip(STEP_PAGES, STEPS):
     st.page_link(page_of(step.id), label=f"{step.number}. {step.title}: {step.summary}", icon=page.icon,
                  query_params=params)
 
-plan_list.show_deleted()
+if not read_only():
+    plan_list.show_deleted()

@@ -6,7 +6,7 @@ from canvas_core import editing
 from canvas_core.compare import compare
 from canvas_core.specs import canvases
 from canvas_core.store import IterationExists
-from ui.state import current_plan, guarded, is_stored, plan_store, show_flash
+from ui.state import current_plan, guarded, is_stored, plan_store, read_only, show_flash
 
 st.title("Iterations")
 st.caption("Save the plan as an iteration before a bigger change; compare any two iterations, or an "
@@ -14,6 +14,10 @@ st.caption("Save the plan as an iteration before a bigger change; compare any tw
 show_flash()
 
 plan = current_plan()
+if read_only():
+    st.info("Iterations are saved and compared with the plan's edit link; this tab has its view-only link.",
+            icon=":material/visibility:")
+    st.stop()
 if not is_stored():
     st.info("Add something to the plan first: a new plan is saved on its first change.", icon=":material/info:")
     st.stop()

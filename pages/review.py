@@ -6,7 +6,8 @@ import streamlit as st
 from canvas_core.report.summary import executive_summary
 from canvas_core.steps import STEPS, STEPS_BY_ID
 from ui import report_exports
-from ui.state import current_plan, show_flash
+from canvas_core.store import StoreUnavailable
+from ui.state import current_plan, is_stored, plan_store, read_only, show_flash
 
 step = STEPS_BY_ID["review"]
 st.title(f"{step.number}. {step.title}")
@@ -35,7 +36,12 @@ with st.expander("Blocks left empty, answers marked unclear, notes and data mark
     st.text("\n".join(f"• {q.where}: {q.text}" for q in summary.open_questions) or "None.")
 
 st.subheader("Export")
-report_exports.show(plan)
+report_exports.show(plan, with_json=not read_only())
+if is_stored() and not read_only():
+    try:
+        report_exports.view_link(plan_store().view_token(plan.id))
+    except StoreUnavailable as error:
+        st.caption(f"The view-only link cannot be shown right now: {error}.")
 
 st.subheader("Still to come on this page")
 st.markdown(

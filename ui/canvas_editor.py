@@ -19,7 +19,7 @@ from canvas_core.layout import GridRect, Leaf, Node, partition
 from canvas_core.plan import NoteStatus
 from canvas_core.specs import BlockSpec, CanvasSpec, FieldSpec, canvases
 from ui import reconnect
-from ui.state import author, current_plan, flash, guarded, show_flash, sync
+from ui.state import author, current_plan, flash, guarded, read_only, show_flash, sync
 
 reconnect.additive("add-")  # the box that adds a note to a cell
 
@@ -67,6 +67,9 @@ def _header(spec: CanvasSpec) -> None:
     plan = current_plan()
     header = plan.canvas(spec.id).header
     labels = spec.header
+    if read_only():
+        _header_read_only(spec)
+        return
     cols = st.columns([3, 3, 2, 1] + [2] * len(spec.fields))
     for col, (name, label) in zip(cols, [("designed_for", labels.designed_for), ("designed_by", labels.designed_by)]):
         key = _key(spec.id, "header", name)
@@ -83,6 +86,17 @@ def _header(spec: CanvasSpec) -> None:
     for col, field in zip(cols[4:], spec.fields):
         with col:
             _field_widget(spec, None, field, plan.canvas(spec.id).fields.get(field.id, ""))
+
+
+def _header_read_only(spec: CanvasSpec) -> None:
+    stored = current_plan().canvas(spec.id)
+    header, labels = stored.header, spec.header
+    facts = [(labels.designed_for, header.designed_for), (labels.designed_by, header.designed_by),
+             (labels.date, f"{header.date:%Y-%m-%d}" if header.date else ""), (labels.iteration, str(header.iteration))]
+    facts += [(field.label, stored.fields.get(field.id, "")) for field in spec.fields]
+    for column, (label, value) in zip(st.columns(len(facts)), facts):
+        column.caption(label)
+        column.text(value or "(not given)")  # user text: plain
 
 
 def _set_header(canvas_id: str, name: str, key: str) -> None:
@@ -129,19 +143,22 @@ def _cell(spec: CanvasSpec, block: BlockSpec, height: int) -> None:
         # The title is the button that opens the block: one element instead of a
         # title, a button and the columns to hold them (each costs a rerun).
         title = f"{block.number} · {block.title}" if block.number else block.title
-        if st.button(f"**{title}**", icon=":material/edit_note:", type="tertiary",
-                     key=_key("open", spec.id, block.id),
-                     help="Open the block: questions, an example, suggestions, edit and reorder notes"):
-            _open_block_dialog(spec, block)
-        add_key = _key("add", spec.id, block.id)
-        st.text_input(
-            f"Add a note to {block.title}",
-            key=add_key,
-            label_visibility="collapsed",
-            placeholder="Add a note and press Enter",
-            on_change=guarded(_quick_add),
-            args=(spec.id, block.id, add_key),
-        )
+        if read_only():
+            st.markdown(f"**{title}**")  # our title, from the canvas file
+        else:
+            if st.button(f"**{title}**", icon=":material/edit_note:", type="tertiary",
+                         key=_key("open", spec.id, block.id),
+                         help="Open the block: questions, an example, suggestions, edit and reorder notes"):
+                _open_block_dialog(spec, block)
+            add_key = _key("add", spec.id, block.id)
+            st.text_input(
+                f"Add a note to {block.title}",
+                key=add_key,
+                label_visibility="collapsed",
+                placeholder="Add a note and press Enter",
+                on_change=guarded(_quick_add),
+                args=(spec.id, block.id, add_key),
+            )
         body = cell_text(block, content.notes if content else [], content.fields if content else {})
         if body:
             st.text(body)  # user text: one plain-text element for the whole block

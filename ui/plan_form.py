@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from canvas_core import editing
-from ui.state import current_plan, guarded, sync
+from ui.state import current_plan, guarded, read_only, sync
 
 CURRENCIES = ["EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "JPY", "CAD", "AUD", "INR"]
 LANGUAGES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Español", "el": "Ελληνικά", "uk": "Українська"}
@@ -13,6 +13,9 @@ LANGUAGES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Españo
 
 def show() -> None:
     meta = current_plan().meta
+    if read_only():
+        _show_read_only(meta)
+        return
     name_col, team_col, currency_col, language_col = st.columns([3, 4, 1, 2])
     sync("plan-name", meta.name)
     name_col.text_input("Plan name", key="plan-name", max_chars=300, on_change=guarded(_set), args=("name", "plan-name"))
@@ -26,6 +29,13 @@ def show() -> None:
     sync("plan-language", meta.language)
     language_col.selectbox("Language", list(languages), key="plan-language", format_func=languages.get,
                            on_change=guarded(_set), args=("language", "plan-language"))
+
+
+def _show_read_only(meta) -> None:
+    name_col, team_col = st.columns([3, 4])
+    for column, label, value in ((name_col, "Plan name", meta.name), (team_col, "Team", meta.team or "(not given)")):
+        column.caption(label)
+        column.text(value)  # user text: plain
 
 
 def _set(name: str, key: str) -> None:

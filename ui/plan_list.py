@@ -10,10 +10,11 @@ import streamlit as st
 from canvas_core import transfer
 from canvas_core.examples import copy_of_example, example_names
 from canvas_core.plan import MAX_LINE_CHARS, Plan, utc_now
-from canvas_core.store import RETENTION, PlanNotFound, PlanSummary
-from ui import report_exports
+from canvas_core.store import RETENTION, PlanNotFound, PlanSummary, StoreUnavailable
+from ui import access, report_exports
 from ui.navigation import page_of
-from ui.state import current_plan, flash, is_stored, open_stored, plan_store, replace_plan, save_failed
+from ui.state import (VIEW_KEY, current_plan, flash, is_stored, open_stored, plan_store, read_only, replace_plan,
+                      save_failed)
 
 _CONFIRM_KEY = "confirm_delete"
 _UPLOAD_KEY = "import-upload"
@@ -22,6 +23,10 @@ _LIST_LIMIT = 15
 
 def current_plan_actions() -> None:
     plan = current_plan()
+    if read_only():
+        st.info("You opened this plan with its view-only link: every step can be read, and the review step "
+                "offers the PDF report and the Markdown. Nothing can be changed here.", icon=":material/visibility:")
+        return
     if not is_stored():
         if not save_failed():
             st.caption("This new plan is saved as soon as you add something to it.")
@@ -36,24 +41,62 @@ def current_plan_actions() -> None:
 
 
 def show_plans() -> None:
-    plans = plan_store().list_plans(limit=_LIST_LIMIT)
-    if not plans:
-        st.caption("No saved plans yet. Add something to the plan above, or open the worked example.")
+    """The plans this browser created or opened through their link; on a server that only this
+    computer can reach, every plan in the store as well."""
+    try:
+        mine = plan_store().remembered(access.browser_token(), limit=_LIST_LIMIT)
+    except StoreUnavailable as error:
+        st.caption(f"Your plans cannot be listed right now: {error}.")
         return
+    if not mine:
+        st.caption("No plans in this browser yet. Add something to the plan above, or open the worked example; "
+                   "a plan opened through its link is listed here too.")
+    for entry in mine:
+        if entry.access == "edit":
+            _plan_row(entry.summary, prefix="")
+        else:
+            _view_row(entry.summary, entry.view_token or "")
+    if mine:
+        st.caption("Listed in this browser only. To open a plan elsewhere, use its link (the address of any page "
+                   "while it is open); removing this browser's cookies empties the list and loses no plan.")
+    if not access.is_shared_server():
+        _all_plans_in_this_store()
+
+
+def _all_plans_in_this_store() -> None:
+    everything = plan_store().list_plans(limit=_LIST_LIMIT * 4)
+    with st.expander(f"All plans in this store ({len(everything)})", icon=":material/inventory_2:"):
+        st.caption("Shown because this server can only be reached from this computer. A server started for a "
+                   "room lists only each browser's own plans.")
+        for summary in everything:
+            _plan_row(summary, prefix="all-")
+
+
+def _plan_row(summary: PlanSummary, *, prefix: str) -> None:
     open_id = current_plan().id
-    for summary in plans:
-        with st.container(border=True, key=f"plan-row-{summary.id}"):
-            name_col, info_col, open_col, copy_col, delete_col = st.columns([4, 3, 1, 1, 1], vertical_alignment="center")
-            name_col.text(summary.name + ("  (open in this tab)" if summary.id == open_id else ""))
-            info_col.caption(f"Changed {_ago(summary)} · {summary.completeness:.0%} complete")
-            open_col.page_link(page_of("home"), label="Open", icon=":material/open_in_browser:",
-                               query_params={"plan": summary.id})
-            copy_col.button("Copy", key=f"dup-{summary.id}", icon=":material/content_copy:",
-                            on_click=_duplicate, args=(summary.id,))
-            delete_col.button("Delete", key=f"del-{summary.id}", icon=":material/delete:",
-                              on_click=_ask_delete, args=(summary.id,))
-            if summary.id != open_id:
-                _confirm_delete_if_asked(summary.id)
+    with st.container(border=True, key=f"{prefix}plan-row-{summary.id}"):
+        name_col, info_col, open_col, copy_col, delete_col = st.columns([4, 3, 1, 1, 1], vertical_alignment="center")
+        name_col.text(summary.name + ("  (open in this tab)" if summary.id == open_id else ""))
+        info_col.caption(f"Changed {_ago(summary)} · {summary.completeness:.0%} complete")
+        open_col.page_link(page_of("home"), label="Open", icon=":material/open_in_browser:",
+                           query_params={"plan": summary.id})
+        copy_col.button("Copy", key=f"{prefix}dup-{summary.id}", icon=":material/content_copy:",
+                        on_click=_duplicate, args=(summary.id,))
+        delete_col.button("Delete", key=f"{prefix}del-{summary.id}", icon=":material/delete:",
+                          on_click=_ask_delete, args=(summary.id,))
+        if summary.id != open_id and not prefix:
+            _confirm_delete_if_asked(summary.id)
+
+
+def _view_row(summary: PlanSummary, token: str) -> None:
+    # Keys become CSS classes in the page: a row this browser may only view is keyed by its
+    # view token, never by the plan id (which is the edit link).
+    with st.container(border=True, key=f"view-row-{token}"):
+        name_col, info_col, open_col = st.columns([4, 3, 3], vertical_alignment="center")
+        showing = read_only() and st.session_state.get(VIEW_KEY) == token
+        name_col.text(summary.name + ("  (open in this tab)" if showing else ""))
+        info_col.caption(f"View only · changed {_ago(summary)} · {summary.completeness:.0%} complete")
+        open_col.page_link(page_of("home"), label="Open", icon=":material/visibility:", query_params={"view": token})
 
 
 def start_something_else() -> None:
@@ -79,7 +122,14 @@ def start_something_else() -> None:
 
 
 def show_deleted() -> None:
-    deleted = plan_store().list_deleted()
+    try:
+        if access.is_shared_server():
+            deleted = [e.summary for e in plan_store().remembered(access.browser_token(), deleted=True)
+                       if e.access == "edit"]
+        else:
+            deleted = plan_store().list_deleted()
+    except StoreUnavailable:
+        return
     if not deleted:
         return
     with st.expander(f"Recently deleted ({len(deleted)})", icon=":material/restore_from_trash:"):

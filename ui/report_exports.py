@@ -84,8 +84,9 @@ def json_export_button(plan: Plan, *, key: str, label: str = "Export JSON", show
                        mime="application/json", on_click="ignore", key=key, icon=":material/download:")
 
 
-def show(plan: Plan) -> None:
-    """The export section of the review step."""
+def show(plan: Plan, *, with_json: bool = True) -> None:
+    """The export section of the review step (`with_json=False` for a view link: the JSON file
+    carries the plan's id, which is its edit link)."""
     failures = _failures()
     for message in failures.values():
         st.error(message, icon=":material/error:")
@@ -104,12 +105,26 @@ def show(plan: Plan) -> None:
         data=partial(guarded_build, "Markdown export", partial(_build_markdown, shown), failures),
         file_name=report_filename(plan, "md"), mime="text/markdown", on_click="ignore",
     )
-    with row:
-        json_export_button(plan, key="report-json", label="Export plan as JSON", shown=shown)
-    st.caption("The PDF and the Markdown hold the same report; the JSON file is the whole plan, to import "
-               "into ML Canvas Studio again.")
+    if with_json:
+        with row:
+            json_export_button(plan, key="report-json", label="Export plan as JSON", shown=shown)
+        st.caption("The PDF and the Markdown hold the same report; the JSON file is the whole plan, to import "
+                   "into ML Canvas Studio again.")
+    else:
+        st.caption("The PDF and the Markdown hold the same report.")
     if st.toggle("Preview the PDF", key="report-preview-on"):
         _preview(shown, page_size)
+
+
+def view_link(token: str) -> None:
+    """The plan's view-only link, to copy for stakeholders (shown next to the exports)."""
+    base = (st.context.url or "").rstrip("/")
+    with st.container(border=True, key="view-link"):
+        st.markdown("**View-only link for stakeholders**")
+        st.caption("Opens every step read-only and offers the PDF report and the Markdown. Whoever has it cannot "
+                   "change the plan or find this tab's edit link. Share the address in your browser's address bar "
+                   "only with people who may edit.")
+        st.code(f"{base}/?view={token}", language=None, wrap_lines=True)
 
 
 def _preview(frozen_plan: str, page_size: Literal["A4", "letter"]) -> None:

@@ -7,9 +7,9 @@ from streamlit.navigation.page import StreamlitPage
 
 from canvas_core.completeness import completeness_by_step
 from canvas_core.steps import STEPS_BY_ID
-from ui import reconnect
+from ui import access, reconnect
 from ui.navigation import HOME, ITERATIONS, STEP_PAGES
-from ui.state import AUTHOR_KEY, current_plan, is_stored, last_outcome, link_params, open_plan, save_now
+from ui.state import AUTHOR_KEY, current_plan, is_stored, last_outcome, link_params, open_plan, read_only, save_now
 
 
 def show(pages: dict[str, StreamlitPage]) -> None:
@@ -17,9 +17,13 @@ def show(pages: dict[str, StreamlitPage]) -> None:
     plan = current_plan()
     with st.sidebar:
         st.markdown("### ML Canvas Studio")
+        access.keep_browser_token()
         st.caption("Plan open in this tab")
         st.text(plan.meta.name)  # user text: plain, never markdown
-        _save_state()
+        if read_only():
+            st.caption(":material/visibility: View-only link: read every step, download the report")
+        else:
+            _save_state()
         params = link_params()
         shares = completeness_by_step(plan)
         st.page_link(pages[HOME.step_id], label=HOME.title, icon=HOME.icon, query_params=params)
@@ -29,6 +33,8 @@ def show(pages: dict[str, StreamlitPage]) -> None:
             done = "✓" if share >= 1 else f"{share:.0%}"
             st.page_link(pages[page.step_id], label=f"{step.number}. {step.title} · {done}", icon=page.icon,
                          query_params=params)
+        if read_only():
+            return
         st.page_link(pages[ITERATIONS.step_id], label="Iterations & compare", icon=ITERATIONS.icon,
                      query_params=params)
         st.divider()

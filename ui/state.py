@@ -19,9 +19,10 @@ from canvas_core.autosave import OpenPlan, SaveOutcome
 from canvas_core.merge import MISSING, describe
 from canvas_core.plan import Plan
 from canvas_core.store import PlanNotFound, SqlPlanStore, StoreUnavailable, database_url
-from ui import reconnect
+from ui import access, reconnect
 
 OPEN_KEY = "open_plan"
+VIEW_KEY = "view_token"  # set while the tab shows a plan through its view-only link
 AUTHOR_KEY = "author_name"
 STATUS_KEY = "save_outcome"
 _FLASH_KEY = "flash_message"
@@ -52,8 +53,16 @@ def is_stored() -> bool:
     return open_plan().version is not None
 
 
+def read_only() -> bool:
+    """True while the tab shows the plan through its view-only link: nothing can be changed."""
+    return VIEW_KEY in st.session_state
+
+
 def link_params() -> dict[str, str]:
-    """Query parameters that keep the open plan when following a link."""
+    """Query parameters that keep the open plan when following a link (never the edit
+    link in a tab opened with the view link)."""
+    if read_only():
+        return {"view": st.session_state[VIEW_KEY]}
     return {"plan": current_plan().id} if is_stored() else {}
 
 
@@ -61,10 +70,13 @@ def start_run() -> None:
     """Match the session to the URL, catch up with other sessions (app.py, every run)."""
     reconnect.capture()
     try:
-        _follow_the_link()
+        if st.query_params.get("view"):
+            _follow_the_view_link(st.query_params["view"])
+        else:
+            _follow_the_link()
     except StoreUnavailable as error:
         flash(f"The plan store cannot be read: {error}. Try again in a moment.")
-    if is_stored() and st.query_params.get("plan") != current_plan().id:
+    if is_stored() and not read_only() and st.query_params.get("plan") != current_plan().id:
         st.query_params["plan"] = current_plan().id
     reconnect.replay_pending()
 
@@ -72,6 +84,8 @@ def start_run() -> None:
 def _follow_the_link() -> None:
     wanted = st.query_params.get("plan")
     held = st.session_state.get(OPEN_KEY)
+    if wanted:
+        st.session_state.pop(VIEW_KEY, None)  # the edit link: this tab may edit
     if wanted and (held is None or held.plan.id != wanted):
         try:
             st.session_state[OPEN_KEY] = OpenPlan.from_store(plan_store().get(wanted))
@@ -80,21 +94,51 @@ def _follow_the_link() -> None:
             flash("This plan was deleted. It can be restored from the list of deleted plans on Home."
                   if deleted else "No plan was found at this link. It may have been mistyped.")
             del st.query_params["plan"]
+            return
+        access.remember(plan_store(), wanted, "edit")
     else:
-        outcome = autosave.refresh(plan_store(), open_plan())
-        if outcome is not None:
-            _record(outcome)
+        _catch_up()
+
+
+def _follow_the_view_link(token: str) -> None:
+    held = st.session_state.get(OPEN_KEY)
+    if held is not None and st.session_state.get(VIEW_KEY) == token:
+        _catch_up()
+        return
+    try:
+        plan_id = plan_store().plan_for_view(token)
+        opened = OpenPlan.from_store(plan_store().get(plan_id))
+    except PlanNotFound:
+        flash("No plan was found at this view link. It may have been mistyped, or the plan was deleted.")
+        del st.query_params["view"]
+        if read_only():  # a mistyped view link must not leave the last plan open for editing
+            st.session_state.pop(VIEW_KEY)
+            st.session_state[OPEN_KEY] = OpenPlan(Plan())
+        return
+    st.session_state[OPEN_KEY] = opened
+    st.session_state[VIEW_KEY] = token
+    st.session_state.pop(STATUS_KEY, None)
+    access.remember(plan_store(), plan_id, "view")
+
+
+def _catch_up() -> None:
+    outcome = autosave.refresh(plan_store(), open_plan())
+    if outcome is not None:
+        _record(outcome)
 
 
 def finish_run() -> None:
     """After the page (app.py, every run): replay edits a reconnecting tab made before this session knew it."""
-    reconnect.finish(current_plan().id, open_plan().version, flash)
+    if not read_only():
+        reconnect.finish(current_plan().id, open_plan().version, flash)
 
 
 def replace_plan(plan: Plan, *, store: bool = True) -> None:
     """Open `plan` in this tab; `store=True` writes it first (a new or copied plan)."""
     st.session_state[OPEN_KEY] = OpenPlan(plan)
     st.session_state.pop(STATUS_KEY, None)  # the last save's outcome was about the plan before
+    st.session_state.pop(VIEW_KEY, None)  # a plan of one's own: editable
+    st.query_params.pop("view", None)
     if store and save_now().status == "saved":
         st.query_params["plan"] = plan.id  # the link now opens this plan, not the one before
     else:
@@ -103,12 +147,19 @@ def replace_plan(plan: Plan, *, store: bool = True) -> None:
 
 def open_stored(plan_id: str) -> None:
     st.session_state[OPEN_KEY] = OpenPlan.from_store(plan_store().get(plan_id))
+    st.session_state.pop(VIEW_KEY, None)
+    st.query_params.pop("view", None)
     st.query_params["plan"] = plan_id
 
 
 def save_now() -> SaveOutcome:
+    if read_only():  # nothing can change through a view link, so there is nothing to write
+        return SaveOutcome("saved")
+    first_save = not is_stored()
     outcome = autosave.save(plan_store(), open_plan())
     _record(outcome)
+    if first_save and is_stored():
+        access.remember(plan_store(), current_plan().id, "edit")
     return outcome
 
 
@@ -160,6 +211,9 @@ def guarded(change: Callable[..., Any]) -> Callable[..., None]:
     """
 
     def run(*args: Any, **kwargs: Any) -> None:
+        if read_only():  # the widgets are not drawn for a view link; this refuses a forged call too
+            flash("This is a view-only link: nothing can be changed here.")
+            return
         before = (id(current_plan()), current_plan().meta.updated_at)
         try:
             change(*args, **kwargs)

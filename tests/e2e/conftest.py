@@ -85,8 +85,9 @@ def _free_port() -> int:
 class AppServer:
     """The app server (`python -m ui.launch`, as `make run`) on a fixed port with its own data dir."""
 
-    def __init__(self, port: int, data_dir: Path, log_dir: Path):
+    def __init__(self, port: int, data_dir: Path, log_dir: Path, address: str | None = None):
         self.port = port
+        self.address = address  # None: every interface, as a server started for a room
         self.data_dir = data_dir
         self.url = f"http://localhost:{port}"
         self._log_dir = log_dir
@@ -108,6 +109,7 @@ class AppServer:
             "--server.headless", "true",
             "--server.fileWatcherType", "none",
             "--browser.gatherUsageStats", "false",
+            *(["--server.address", self.address] if self.address else []),
         ]  # fmt: skip
         with open(self._stdout_path, "wb") as out, open(self._stderr_path, "wb") as err:
             self._proc = subprocess.Popen(
