@@ -153,3 +153,72 @@ def test_iterations_are_frozen_snapshots(store):
     assert [(i.number, i.label) for i in store.list_iterations(plan.id)] == [(2, "After the workshop")]
     with pytest.raises(IterationExists):
         store.add_iteration(plan, 2, "again")
+
+
+# --- links and a browser's list -------------------------------------------------------
+
+
+def test_a_view_token_is_made_once_and_opens_only_its_plan(store):
+    plan, other = example(), Plan()
+    store.create(plan)
+    store.create(other)
+    token = store.view_token(plan.id)
+    assert token == store.view_token(plan.id) != store.view_token(other.id)
+    assert plan.id not in token and len(token) >= 22
+    assert store.plan_for_view(token) == plan.id
+    with pytest.raises(PlanNotFound):
+        store.plan_for_view(plan.id)  # the edit id is no view token
+    store.delete(plan.id)
+    with pytest.raises(PlanNotFound):
+        store.plan_for_view(token)  # a deleted plan is not shown through its view link
+
+
+def test_a_browser_lists_only_the_plans_it_was_given(store):
+    mine, theirs, shown = example(), Plan(), Plan()
+    for plan in (mine, theirs, shown):
+        store.create(plan)
+    store.remember("browser-a-token-0123456789", mine.id, "edit")
+    store.remember("browser-a-token-0123456789", shown.id, "view")
+    store.remember("browser-b-token-0123456789", theirs.id, "edit")
+    listed = {e.summary.id: e for e in store.remembered("browser-a-token-0123456789")}
+    assert set(listed) == {mine.id, shown.id}
+    assert listed[mine.id].access == "edit" and listed[mine.id].view_token is None
+    assert listed[shown.id].access == "view"
+    assert store.remembered("someone-else-token-0123456789") == []
+
+
+def test_opening_a_plan_by_its_view_link_never_lowers_edit_access(store):
+    plan = example()
+    store.create(plan)
+    store.remember("browser-token-0123456789ab", plan.id, "edit")
+    store.remember("browser-token-0123456789ab", plan.id, "view")
+    assert [e.access for e in store.remembered("browser-token-0123456789ab")] == ["edit"]
+
+
+def test_a_view_only_entry_carries_its_view_link(store):
+    plan = example()
+    store.create(plan)
+    token = store.view_token(plan.id)
+    store.remember("browser-token-0123456789ab", plan.id, "view")
+    (entry,) = store.remembered("browser-token-0123456789ab")
+    assert entry.view_token == token
+
+
+def test_deleted_plans_leave_the_list_and_show_among_the_deleted(store):
+    plan = example()
+    store.create(plan)
+    store.remember("browser-token-0123456789ab", plan.id, "edit")
+    store.delete(plan.id)
+    assert store.remembered("browser-token-0123456789ab") == []
+    assert [e.summary.id for e in store.remembered("browser-token-0123456789ab", deleted=True)] == [plan.id]
+
+
+def test_the_store_keeps_a_hash_of_the_browser_token_not_the_token(store):
+    plan = example()
+    store.create(plan)
+    store.remember("secret-browser-token-0123456789", plan.id, "edit")
+    from canvas_core.store import browser_plans_table
+
+    with store.engine.connect() as db:
+        (kept,) = db.execute(browser_plans_table.select()).all()
+    assert "secret-browser-token" not in kept.browser
