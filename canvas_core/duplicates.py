@@ -41,7 +41,9 @@ def duplicate_ids(plan: Plan, specs: dict[str, CanvasSpec]) -> list[DuplicateId]
     for canvas_id, canvas in plan.canvases.items():
         for block_id, block in canvas.blocks.items():
             where = _block_name(specs, canvas_id, block_id)
-            found += [DuplicateId("notes", i, n, where) for i, n in repeated(note.id for note in block.notes)]
+            # A note's widgets are keyed with "_" written as "-": ids equal after that collide too.
+            found += [DuplicateId("notes", i, n, where)
+                      for i, n in repeated(note.id.replace("_", "-") for note in block.notes)]
     lists = (("workflow tasks", "workflow", plan.workflow.tasks), ("cost lines", "costs", plan.costs.lines),
              ("data assets", "data_landscape", plan.data_landscape.assets))
     for kind, step_id, items in lists:

@@ -45,3 +45,11 @@ def test_a_canvas_or_block_this_version_does_not_know_is_named_by_its_ids():
         DuplicateId("notes", "n1", 2, "later_canvas › x"),
         DuplicateId("notes", "n2", 2, "ML Canvas › retired_block"),
     ]
+
+
+def test_note_ids_that_differ_only_by_dash_and_underscore_collide(specs):
+    plan = Plan()
+    block = plan.canvas("ml_canvas").block("decisions")
+    block.notes = [Note(id="a_b", text="one"), Note(id="a-b", text="two")]
+    (found,) = duplicate_ids(plan, specs)
+    assert found.count == 2 and found.id == "a-b"
