@@ -65,8 +65,7 @@ def test_letter_size_and_the_preview(app_server, page: Page):
     viewer = by_key(page, "report-preview")
     expect(viewer).to_be_visible(timeout=20_000)
     # The viewer draws each page on a canvas (pdf.js, bundled: nothing is fetched from outside).
-    expect(viewer.locator("canvas").first).to_be_visible(timeout=20_000)
-    assert viewer.locator("canvas").count() > 1
+    expect(viewer.locator("canvas").nth(1)).to_be_attached(timeout=20_000)  # more than one page drawn
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "review-export.png"), full_page=True)
     expect(page.locator("[data-testid='stException']")).to_have_count(0)
