@@ -16,16 +16,11 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from canvas_core.duplicates import DuplicateId, duplicate_ids
+from canvas_core.config import MAX_IMPORT_BYTES, MAX_IMPORT_MB
 from canvas_core.migrations import MigrationError, migrate
 from canvas_core.plan import Plan, new_plan_id, utc_now
 from canvas_core.specs import canvases
 
-# One limit for every way in. It is the uploader's (server.maxUploadSize in
-# .streamlit/config.toml, in MB; a test keeps the two equal) as Streamlit applies it in
-# the browser, where 1 MB is 1,000,000 bytes (its server and a browser on Windows count
-# 1,048,576, so they let a little more through, which the app then refuses).
-MAX_IMPORT_MB = 5
-MAX_IMPORT_BYTES = MAX_IMPORT_MB * 1_000_000
 # The deepest plan nests objects and lists 7 levels (a note in a block of a canvas);
 # anything far deeper is hostile and would exhaust Python's recursion in the parser.
 MAX_NESTING = 20

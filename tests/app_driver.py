@@ -6,6 +6,9 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from canvas_core.config import database_url
+from canvas_core.store import SqlPlanStore
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
@@ -18,8 +21,6 @@ def run(target) -> AppTest:
 
 def open_page(plan, script: str) -> AppTest:
     """Store `plan`, open it by its link like a user would, and switch to the page `script`."""
-    from canvas_core.store import SqlPlanStore, database_url
-
     SqlPlanStore(database_url()).create(plan)
     at = AppTest.from_file(APP, default_timeout=30)
     at.query_params["plan"] = plan.id
@@ -29,6 +30,4 @@ def open_page(plan, script: str) -> AppTest:
 
 def stored(at: AppTest):
     """The open plan as it was last saved."""
-    from canvas_core.store import SqlPlanStore, database_url
-
     return SqlPlanStore(database_url()).get(at.session_state["open_plan"].plan.id).plan

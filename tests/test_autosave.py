@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy.exc import OperationalError
 
 from canvas_core import autosave, editing
 from canvas_core.autosave import OpenPlan
 from canvas_core.examples import load_example
 from canvas_core.plan import Plan
-from canvas_core.store import SqlPlanStore
+from canvas_core.store import InMemoryPlanStore, StoreUnavailable
 
 
 @pytest.fixture
-def store(tmp_path):
-    repo = SqlPlanStore(f"sqlite:///{tmp_path / 'plans.sqlite3'}")
-    yield repo
-    repo.close()
+def store():
+    return InMemoryPlanStore()  # the store's contract (tests/test_store.py) holds for every backend
 
 
 def two_tabs(store) -> tuple[OpenPlan, OpenPlan]:
@@ -79,9 +76,9 @@ def test_a_failed_write_keeps_the_change_and_saves_it_later(store, monkeypatch):
     editing.add_note(a.plan, "ml_canvas", "features", "typed while the database was away")
 
     def down(*_args, **_kwargs):
-        raise OperationalError("UPDATE plans", {}, Exception("database is locked"))
+        raise StoreUnavailable("the plan store is busy (database is locked)")
 
-    monkeypatch.setattr(store.engine, "begin", down)  # the driver fails; the store reports it
+    monkeypatch.setattr(store, "save", down)
     outcome = autosave.save(store, a)
     assert outcome.status == "failed" and "database is locked" in outcome.message
     assert a.dirty and "typed while the database was away" in texts(a.plan, "ml_canvas", "features")

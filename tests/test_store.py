@@ -14,9 +14,11 @@ from canvas_core.examples import load_example
 from canvas_core.plan import Plan, utc_now
 from canvas_core.store import (
     RETENTION,
+    InMemoryPlanStore,
     IterationExists,
     PlanNotFound,
     SqlPlanStore,
+    StoreUnavailable,
     VersionConflict,
     metadata,
 )
@@ -25,9 +27,11 @@ POSTGRES_URL = os.environ.get("MLCS_TEST_POSTGRES_URL")
 POSTGRES_SKIP = os.environ.get("MLCS_POSTGRES_UNAVAILABLE") or "MLCS_TEST_POSTGRES_URL not set (run `make test`)"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["memory", "sqlite", "postgresql"])
 def store(request, tmp_path):
-    if request.param == "sqlite":
+    if request.param == "memory":
+        repo = InMemoryPlanStore()
+    elif request.param == "sqlite":
         repo = SqlPlanStore(f"sqlite:///{tmp_path / 'plans.sqlite3'}")
     else:
         if not POSTGRES_URL:
@@ -217,8 +221,32 @@ def test_the_store_keeps_a_hash_of_the_browser_token_not_the_token(store):
     plan = example()
     store.create(plan)
     store.remember("secret-browser-token-0123456789", plan.id, "edit")
-    from canvas_core.store import browser_plans_table
+    if isinstance(store, InMemoryPlanStore):
+        kept = [who for who, _ in store._browsers]
+    else:
+        from canvas_core.store import browser_plans_table
 
-    with store.engine.connect() as db:
-        (kept,) = db.execute(browser_plans_table.select()).all()
-    assert "secret-browser-token" not in kept.browser
+        with store.engine.connect() as db:
+            kept = [row.browser for row in db.execute(browser_plans_table.select())]
+    assert len(kept) == 1 and "secret-browser-token" not in kept[0]
+
+
+# --- the boundary: driver errors ---------------------------------------------------------
+
+
+def test_a_driver_error_is_the_stores_own_error_in_plain_words(tmp_path, monkeypatch):
+    import sqlalchemy as sa
+
+    repo = SqlPlanStore(f"sqlite:///{tmp_path / 'plans.sqlite3'}")
+    plan = example()
+    repo.create(plan)
+
+    def read_only(*_args, **_kwargs):
+        raise sa.exc.OperationalError("UPDATE plans", {}, Exception("attempt to write a readonly database"))
+
+    monkeypatch.setattr(repo.engine, "begin", read_only)
+    with pytest.raises(StoreUnavailable, match=r"cannot be written \(it is read-only\).*readonly database"):
+        repo.save(plan, 1)
+    monkeypatch.undo()
+    assert repo.save(plan, 1) == 2  # the pool was emptied: the next write opens a fresh connection
+    repo.close()

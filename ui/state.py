@@ -18,25 +18,15 @@ from canvas_core import autosave
 from canvas_core.autosave import OpenPlan, SaveOutcome
 from canvas_core.merge import MISSING, describe
 from canvas_core.plan import Plan
-from canvas_core.store import PlanNotFound, SqlPlanStore, StoreUnavailable, database_url
+from canvas_core.store import PlanNotFound, StoreUnavailable
 from ui import access, reconnect
+from ui.bootstrap import plan_store
 
 OPEN_KEY = "open_plan"
 VIEW_KEY = "view_token"  # set while the tab shows a plan through its view-only link
 AUTHOR_KEY = "author_name"
 STATUS_KEY = "save_outcome"
 _FLASH_KEY = "flash_message"
-
-
-@st.cache_resource(show_spinner=False)
-def _store_for(url: str) -> SqlPlanStore:
-    store = SqlPlanStore(url)
-    store.purge_expired()
-    return store
-
-
-def plan_store() -> SqlPlanStore:
-    return _store_for(database_url())
 
 
 def open_plan() -> OpenPlan:

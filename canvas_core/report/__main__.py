@@ -19,7 +19,8 @@ from pathlib import Path
 
 from canvas_core.plan import Plan
 from canvas_core.report.naming import report_filename
-from canvas_core.transfer import MAX_IMPORT_BYTES, MAX_IMPORT_MB, ImportRefused, read_plan, refuse_if_too_big
+from canvas_core.config import MAX_IMPORT_BYTES, MAX_IMPORT_MB
+from canvas_core.transfer import ImportRefused, read_plan, refuse_if_too_big
 
 FORMATS = {".pdf": "pdf", ".md": "md", ".markdown": "md"}
 PAGE_SIZES = {"a4": "A4", "letter": "letter"}

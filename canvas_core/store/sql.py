@@ -1,31 +1,30 @@
-"""Where plans live: a small repository interface and its SQL implementation.
-
-SQLAlchemy Core underneath, so one code path serves the default SQLite file
-(nothing to set up) and a shared PostgreSQL behind several app replicas.
-Every save names the version it was based on; a save against a plan that has
-moved on is refused with the current version (the caller merges or reports).
-Deleted plans are kept for RETENTION and can be restored until then.
-"""
+"""Plans in a SQL database through SQLAlchemy Core: one code path for the default SQLite
+file (nothing to set up) and a shared PostgreSQL behind several app replicas."""
 
 from __future__ import annotations
 
-import hashlib
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from canvas_core.completeness import overall_completeness
 from canvas_core.plan import Plan, new_plan_id, utc_now
-
-RETENTION = timedelta(days=30)
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent.parent / "var"
+from canvas_core.store.repository import (
+    RETENTION,
+    IterationExists,
+    IterationInfo,
+    PlanNotFound,
+    PlanSummary,
+    RememberedPlan,
+    StoredPlan,
+    StoreUnavailable,
+    VersionConflict,
+    browser_key,
+)
 
 metadata = sa.MetaData()
 plans_table = sa.Table(
@@ -69,59 +68,6 @@ browser_plans_table = sa.Table(
 )
 
 
-@dataclass(frozen=True)
-class StoredPlan:
-    plan: Plan
-    version: int
-
-
-@dataclass(frozen=True)
-class PlanSummary:
-    id: str
-    name: str
-    version: int
-    completeness: float
-    updated_at: datetime
-    deleted_at: datetime | None
-
-
-@dataclass(frozen=True)
-class RememberedPlan:
-    """A plan on a browser's list: its summary and the access the browser was given."""
-
-    summary: PlanSummary
-    access: str  # "edit" or "view"
-    view_token: str | None  # the link to open it with, for a plan this browser may only view
-
-
-@dataclass(frozen=True)
-class IterationInfo:
-    number: int
-    label: str
-    created_at: datetime
-
-
-class PlanNotFound(KeyError):
-    pass
-
-
-class VersionConflict(Exception):
-    """The plan moved on since the version a change was based on."""
-
-    def __init__(self, current: StoredPlan):
-        super().__init__(f"plan {current.plan.id} is at version {current.version}")
-        self.current = current
-
-
-class IterationExists(ValueError):
-    pass
-
-
-class StoreUnavailable(Exception):
-    """The database could not be read or written. The message says why in plain words and
-    ends with the driver's own words in brackets, for whoever runs the server."""
-
-
 _PLAIN_REASONS = (
     (("readonly", "read-only", "read only"), "the plan store on the server cannot be written (it is read-only)"),
     (("disk is full", "no space", "disk i/o"), "the server's disk is full or failing"),
@@ -139,26 +85,6 @@ def _plain(error: BaseException) -> str:
     return f"{reason} ({detail})"
 
 
-class PlanRepository(Protocol):
-    def create(self, plan: Plan) -> StoredPlan: ...
-    def get(self, plan_id: str, *, include_deleted: bool = False) -> StoredPlan: ...
-    def is_deleted(self, plan_id: str) -> bool: ...
-    def version_of(self, plan_id: str) -> int | None: ...
-    def save(self, plan: Plan, base_version: int) -> int: ...
-    def list_plans(self, limit: int = 50) -> list[PlanSummary]: ...
-    def list_deleted(self) -> list[PlanSummary]: ...
-    def delete(self, plan_id: str) -> None: ...
-    def restore(self, plan_id: str) -> None: ...
-    def purge_expired(self) -> int: ...
-    def add_iteration(self, plan: Plan, number: int, label: str) -> IterationInfo: ...
-    def view_token(self, plan_id: str) -> str: ...
-    def plan_for_view(self, token: str) -> str: ...
-    def remember(self, browser: str, plan_id: str, access: str) -> None: ...
-    def remembered(self, browser: str, *, deleted: bool = False, limit: int = 50) -> list[RememberedPlan]: ...
-    def list_iterations(self, plan_id: str) -> list[IterationInfo]: ...
-    def get_iteration(self, plan_id: str, number: int) -> Plan: ...
-
-
 def _naive(moment: datetime) -> datetime:
     return moment.astimezone(timezone.utc).replace(tzinfo=None)
 
@@ -167,23 +93,11 @@ def _aware(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=timezone.utc) if moment is not None else None
 
 
-def _browser_key(browser: str) -> str:
-    """What the store keeps of a browser's token: its hash, so the table alone opens nothing."""
-    return hashlib.sha256(browser.encode()).hexdigest()
-
-
-def database_url() -> str:
-    """MLCS_DATABASE_URL if set, else an SQLite file in MLCS_DATA_DIR (default: var/)."""
-    url = os.environ.get("MLCS_DATABASE_URL", "").strip()
-    if url:
-        return url
-    data_dir = Path(os.environ.get("MLCS_DATA_DIR") or DEFAULT_DATA_DIR)
-    data_dir.mkdir(parents=True, exist_ok=True)
-    return f"sqlite:///{data_dir / 'plans.sqlite3'}"
-
-
 def _engine(url: str) -> Engine:
     if url.startswith("sqlite"):
+        database = sa.engine.make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)  # the data folder, on first use
         engine = sa.create_engine(url, connect_args={"timeout": 15})
 
         @sa.event.listens_for(engine, "connect")
@@ -352,7 +266,7 @@ class SqlPlanStore:
 
     def remember(self, browser: str, plan_id: str, access: str) -> None:
         """Put the plan on the browser's list; edit access is never lowered to view."""
-        key = _browser_key(browser)
+        key = browser_key(browser)
         table = browser_plans_table
         now = _naive(utc_now())
         with self._db(write=True) as db:
@@ -376,7 +290,7 @@ class SqlPlanStore:
             sa.select(*columns, table.c.access, view_links_table.c.token)
             .join(table, table.c.plan_id == plans_table.c.id)
             .outerjoin(view_links_table, view_links_table.c.plan_id == plans_table.c.id)
-            .where(table.c.browser == _browser_key(browser),
+            .where(table.c.browser == browser_key(browser),
                    plans_table.c.deleted_at.is_not(None) if deleted else plans_table.c.deleted_at.is_(None))
             .order_by(plans_table.c.updated_at.desc())
             .limit(limit)

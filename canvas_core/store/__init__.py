@@ -1,0 +1,22 @@
+"""Where plans live: the contract (repository), the SQL store and the in-memory store."""
+
+from canvas_core.store.memory import InMemoryPlanStore
+from canvas_core.store.repository import (
+    RETENTION,
+    IterationExists,
+    IterationInfo,
+    PlanNotFound,
+    PlanRepository,
+    PlanSummary,
+    RememberedPlan,
+    StoredPlan,
+    StoreUnavailable,
+    VersionConflict,
+)
+from canvas_core.store.sql import SqlPlanStore, browser_plans_table, metadata
+
+__all__ = [
+    "RETENTION", "InMemoryPlanStore", "IterationExists", "IterationInfo", "PlanNotFound", "PlanRepository",
+    "PlanSummary", "RememberedPlan", "SqlPlanStore", "StoreUnavailable", "StoredPlan", "VersionConflict",
+    "browser_plans_table", "metadata",
+]

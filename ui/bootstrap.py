@@ -1,0 +1,24 @@
+"""Wires the app to its plan store: the one place that decides which store serves the app.
+
+One store per database URL and server process (connections are pooled), made on
+first use from canvas_core.config; plans deleted longer ago than the retention
+period are purged when it is made.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from canvas_core import config
+from canvas_core.store import PlanRepository, SqlPlanStore
+
+
+@st.cache_resource(show_spinner=False)
+def _store_for(url: str) -> PlanRepository:
+    store = SqlPlanStore(url)
+    store.purge_expired()
+    return store
+
+
+def plan_store() -> PlanRepository:
+    return _store_for(config.database_url())
