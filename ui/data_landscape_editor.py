@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pandas as pd
 import streamlit as st
 
 from canvas_core import asset_edits, data_landscape as dl
@@ -201,11 +200,7 @@ def _inventory(plan: Plan) -> None:
     st.caption("One row per data asset. Every column can be edited here; add rows at the bottom of the table or "
                f"with the button above. Costs in {plan.meta.currency} a year.")
     assets = plan.data_landscape.assets
-    table = pd.DataFrame(
-        [{column: tables.cell(getattr(a, field)) for column, field in asset_edits.ASSET_COLUMNS.items()}
-         for a in assets],
-        columns=list(asset_edits.ASSET_COLUMNS),
-    )
+    table = tables.rows(assets, asset_edits.ASSET_COLUMNS, asset_edits.NUMBER_LIMITS, plan.meta.language)
     key = tables.editor_key("landscape", "landscape-assets")
 
     def choice(field: str, **kwargs):
@@ -230,7 +225,7 @@ def _inventory(plan: Plan) -> None:
             "Lives in": st.column_config.TextColumn(max_chars=300, help="System, table, API or file"),
             "Volume": st.column_config.TextColumn(max_chars=300),
             "Refresh": st.column_config.TextColumn(max_chars=300, help="How often it changes or is delivered"),
-            "Yearly cost": st.column_config.NumberColumn(min_value=0, max_value=10**12, step=100, format="%.2f"),
+            "Yearly cost": tables.number_column(),
             "How the project uses it": st.column_config.TextColumn(max_chars=5000, width="medium"),
             "Description": st.column_config.TextColumn(max_chars=5000, width="medium"),
         },
@@ -239,5 +234,5 @@ def _inventory(plan: Plan) -> None:
 
 
 def _apply_table(key: str, row_ids: list[str]) -> None:
-    asset_edits.apply_asset_edits(current_plan(), row_ids, st.session_state[key])
-    tables.renew("landscape")  # show the plan afresh: an editor must not get its own output back
+    with tables.renewed("landscape"):  # applied or refused, the table shows the plan afresh
+        asset_edits.apply_asset_edits(current_plan(), row_ids, st.session_state[key])
