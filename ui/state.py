@@ -10,6 +10,7 @@ refresh, a new tab or a server restart reopens it from the store.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 import streamlit as st
@@ -168,7 +169,23 @@ def show_flash() -> None:
     pending = st.session_state.pop(_FLASH_KEY, None)
     if pending:
         message, details = pending
-        st.error(message, icon=":material/error:")
+        # A message may quote what was typed ('"12,5" is not a number'): shown as written, never as Markdown.
+        st.error(markdown_literal(message), icon=":material/error:")
         if details:
             st.text("\n".join(details))
-        st.toast(message, icon=":material/error:")
+        st.toast(markdown_literal(message), icon=":material/error:")
+
+
+_ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_SHORTCODE_START = re.compile(r"(\\:)(?=[\w+\-/])")
+
+
+def markdown_literal(text: str) -> str:
+    """Markdown that shows `text` exactly as written, on one line.
+
+    Every ASCII punctuation character is backslash-escaped (CommonMark shows it
+    literally), and a colon before a word gets an invisible word joiner so that
+    no ":name:" becomes an emoji or icon (Streamlit replaces those after escapes
+    are resolved)."""
+    escaped = _ASCII_PUNCTUATION.sub(r"\\\1", " ".join(text.splitlines()).strip())  # indented: a code block
+    return _SHORTCODE_START.sub("\\1\u2060", escaped)
