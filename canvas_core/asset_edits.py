@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from canvas_core.editing import EditError, touch
-from canvas_core.numbers import NumberLimits
+from canvas_core.numbers import NumberLimits, NumberRefused, parse_number
 from canvas_core.plan import MAX_MONEY, MONEY_DECIMALS, DataAsset, Plan
 from canvas_core.table_delta import apply_delta, blank, number_cell, refusal
 
@@ -74,6 +74,15 @@ def apply_asset_edits(plan: Plan, row_ids: list[str], edits: dict[str, Any]) -> 
     if result is not None:
         plan.data_landscape.assets = result[0]
         touch(plan)
+
+
+def typed_yearly_cost(text: str, language: str) -> Decimal | None:
+    """The yearly cost typed into the add form, exactly as typed (None when left empty)."""
+    try:
+        value = parse_number(text, language, NUMBER_LIMITS["yearly_cost"])
+    except NumberRefused as refused:
+        raise EditError(f"Yearly cost: {refused.reason}. The asset was not added.") from None
+    return None if value is None else value.quantize(Decimal("0.01"))  # exact: the cents were checked
 
 
 def add_asset(plan: Plan, name: str, **fields: Any) -> DataAsset:

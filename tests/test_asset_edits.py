@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from canvas_core.asset_edits import add_asset, apply_asset_edits
+from canvas_core.asset_edits import add_asset, apply_asset_edits, typed_yearly_cost
 from canvas_core.editing import EditError
 from canvas_core.plan import Plan
 
@@ -31,6 +31,15 @@ def test_the_form_adds_an_asset_with_its_answers_and_refuses_a_nameless_one():
     with pytest.raises(EditError, match="Give the asset a name"):
         add_asset(plan, "   ")
     assert len(plan.data_landscape.assets) == 1
+
+
+def test_the_forms_yearly_cost_is_read_as_typed_in_the_plans_language_or_refused():
+    assert typed_yearly_cost(" ", "en") is None
+    assert typed_yearly_cost("4,800.5", "en") == Decimal("4800.50")
+    assert typed_yearly_cost("4.800,5", "de") == Decimal("4800.50")
+    with pytest.raises(EditError) as refused:
+        typed_yearly_cost("-1", "en")
+    assert str(refused.value) == 'Yearly cost: "-1" is below the minimum of 0. The asset was not added.'
 
 
 def test_table_edits_change_the_asset_and_keep_its_id():

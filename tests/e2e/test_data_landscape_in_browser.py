@@ -50,6 +50,12 @@ def test_an_added_asset_appears_in_the_picture_and_a_table_edit_redraws_it(app_s
     choose(page, "landscape-new-status", "Required but missing")
     choose(page, "landscape-new-uses", "Feature")
     page.keyboard.press("Escape")
+    cost = by_key(page, "landscape-new-yearly_cost").locator("input")
+    cost.fill("12,5")
+    dialog.get_by_role("button", name="Add asset").click()
+    expect(dialog).to_contain_text('Yearly cost: "12,5" is not a number in an English plan (use 12.5).')
+    expect(cost).to_have_value("12,5")  # refused in place, kept for fixing
+    cost.fill("")
     dialog.get_by_role("button", name="Add asset").click()
     wait_for_app_run(page)
     expect(dialog).to_be_hidden()
