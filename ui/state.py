@@ -187,5 +187,6 @@ def markdown_literal(text: str) -> str:
     literally), and a colon before a word gets an invisible word joiner so that
     no ":name:" becomes an emoji or icon (Streamlit replaces those after escapes
     are resolved)."""
-    escaped = _ASCII_PUNCTUATION.sub(r"\\\1", " ".join(text.splitlines()).strip())  # indented: a code block
+    # Stripped: leading spaces would make an indented code block.
+    escaped = _ASCII_PUNCTUATION.sub(r"\\\1", " ".join(text.splitlines()).strip())
     return _SHORTCODE_START.sub("\\1\u2060", escaped)

@@ -70,6 +70,7 @@ REFUSED = [
     ("Months", "99999999", "is over the maximum of 1,200"),
     ("People", "99999999", "is over the maximum of 10,000"),
     ("High", "1e15", "is written with an exponent: write the number out (use 1000000000000000)"),
+    ("Months", "**5** :smile:", "is not a number"),  # quoted as typed: no bold, no emoji
 ]
 SHOWN_BEFORE = {"People": "1", "Months": "6", "High": "72,000.00"}
 
