@@ -18,14 +18,15 @@ def test_a_refusal_quoting_typed_markup_reads_as_typed():
     assert shown(markdown_literal(message)) == message
 
 
-def test_a_colon_before_a_word_cannot_start_an_emoji_or_icon_shortcode():
-    literal = markdown_literal(":smile: :material/home: Months: 5")
-    assert ":smile:" not in literal and ":material/" not in literal
-    assert "Months\\: 5" in literal  # a colon before a space is left alone
+def test_web_and_mail_addresses_are_not_made_links():
+    literal = markdown_literal("www.example.com https://example.com name@example.com")
+    # Streamlit links these even when escaped; a word joiner (invisible) breaks each start.
+    assert "www\u2060\\.example" in literal and "https\\:\u2060\\/\\/" in literal and "name\\@\u2060" in literal
+    assert shown(literal) == "www.example.com https://example.com name@example.com"
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"]), max_size=60))
+@given(st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"], blacklist_characters="\u2060"), max_size=60))
 def test_any_text_is_shown_as_plain_text(text):
     if not text.strip():
         return

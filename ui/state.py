@@ -177,16 +177,16 @@ def show_flash() -> None:
 
 
 _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
-_SHORTCODE_START = re.compile(r"(\\:)(?=[\w+\-/])")
+_LINK_START = re.compile(r"(?i)(www(?=\\\.)|\\:(?=\\/\\/)|\\@)")  # escaped www. :// @
 
 
 def markdown_literal(text: str) -> str:
     """Markdown that shows `text` exactly as written, on one line.
 
     Every ASCII punctuation character is backslash-escaped (CommonMark shows it
-    literally), and a colon before a word gets an invisible word joiner so that
-    no ":name:" becomes an emoji or icon (Streamlit replaces those after escapes
-    are resolved)."""
+    literally, and Streamlit's :name: shortcodes are not formed), and an invisible
+    word joiner goes after what starts a web or mail link ("www", ":" of "://", "@"):
+    Streamlit finds those links after escapes are resolved."""
     # Stripped: leading spaces would make an indented code block.
     escaped = _ASCII_PUNCTUATION.sub(r"\\\1", " ".join(text.splitlines()).strip())
-    return _SHORTCODE_START.sub("\\1\u2060", escaped)
+    return _LINK_START.sub("\\1\u2060", escaped)
