@@ -128,21 +128,37 @@ def edit_cell(page: Page, column: str, text: str, row: int = 0, grid: Locator | 
     so the grid under the old key is gone, and then the run ends.
     `grid` defaults to the page's first data grid."""
     grid = grid or page.locator(GRID).first
-    cell = grid_cell(grid, column, row)
+    editor = _open_cell_editor(page, grid, grid_cell(grid, column, row))
     shown_as = grid.evaluate("g => [...g.closest('[data-testid=stElementContainer]').classList]"
                              ".find(c => c.startsWith('st-key-'))")
     assert shown_as, "edit_cell needs a data editor with a key"
-    grid.locator("[data-testid='data-grid-canvas']").focus()  # the grid first: its own focus selects no cell
-    cell.focus()
-    expect(cell).to_have_attribute("aria-selected", "true")
-    cell.press("Enter")
-    editor = page.locator(CELL_EDITOR)
-    expect(editor).to_be_visible()
     editor.fill(text)
     expect(editor).to_have_value(text)
     editor.press("Enter")
     expect(page.locator(f".{shown_as}")).to_have_count(0)
     page.wait_for_selector(APP_IDLE, state="attached")  # the run that drew the new table has finished
+
+
+def _open_cell_editor(page: Page, grid: Locator, cell: Locator, attempts: int = 3) -> Locator:
+    """Select `cell` and open its editor. A run still drawing the page can draw the grid
+    anew in between (the selection is then gone): select again, a few times at most."""
+    editor = page.locator(CELL_EDITOR)
+    for _ in range(attempts - 1):
+        try:
+            _select_and_press_enter(grid, cell, editor)
+            return editor
+        except AssertionError:
+            pass  # drawn anew meanwhile
+    _select_and_press_enter(grid, cell, editor)  # the last try fails with what it waited for
+    return editor
+
+
+def _select_and_press_enter(grid: Locator, cell: Locator, editor: Locator) -> None:
+    grid.locator("[data-testid='data-grid-canvas']").focus()  # the grid first: its own focus selects no cell
+    cell.focus()
+    expect(cell).to_have_attribute("aria-selected", "true", timeout=5000)
+    cell.press("Enter")
+    expect(editor).to_be_visible(timeout=5000)
 
 
 # --------------------------------------------------------------------------- app runs

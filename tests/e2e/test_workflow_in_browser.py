@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import GRID, by_key, edit_cell, go_to, grid_cell, open_app, wait_for_app_run
+from tests.e2e.helpers import GRID, app_run, by_key, edit_cell, go_to, grid_cell, open_app, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -16,8 +16,8 @@ pytestmark = pytest.mark.e2e
 def add_task(page: Page, name: str, actor: str) -> None:
     by_key(page, "workflow-new-name").locator("input").fill(name)
     by_key(page, "workflow-new-actor").locator("input").fill(actor)
-    page.get_by_role("button", name="Add task").click()
-    wait_for_app_run(page)
+    with app_run(page):  # the run also draws the task table anew
+        page.get_by_role("button", name="Add task").click()
 
 
 def diagram_nodes(page: Page) -> list[tuple[str, str]]:
