@@ -10,7 +10,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from canvas_core.editing import EditError, touch
-from canvas_core.plan import DataAsset, Plan
+from canvas_core.numbers import NumberLimits, NumberRefused, parse_number
+from canvas_core.plan import MAX_MONEY, MONEY_DECIMALS, DataAsset, Plan
 from canvas_core.table_delta import apply_delta, blank, number_cell, refusal
 
 # Table column -> asset field, in the order the table shows them.
@@ -34,40 +35,54 @@ ASSET_COLUMNS: dict[str, str] = {
 }
 _LISTS = {"uses", "kinds"}
 _ENUMS = {"sharing", "status", "acquisition", "personal_data"}
+# The number fields and what each takes; the table shows them as typed text.
+NUMBER_LIMITS: dict[str, NumberLimits] = {"yearly_cost": NumberLimits(MAX_MONEY, decimals=MONEY_DECIMALS)}
 
 
-def _value(column: str, name: str, raw: Any) -> Any:
+def _value(column: str, name: str, raw: Any, language: str, where: str) -> Any:
+    if name in NUMBER_LIMITS:
+        value = number_cell(raw, language=language, limits=NUMBER_LIMITS[name], where=where, column=column)
+        return None if value is None else value.quantize(Decimal("0.01"))  # exact: the cents were checked
     raw = blank(raw)
     if name in _LISTS:
         return [str(v) for v in raw] if raw else []
     if name == "at_prediction_time":
         return bool(raw)
-    if name == "yearly_cost":
-        value = number_cell(column, raw)
-        return None if value is None else value.quantize(Decimal("0.01"))
     return "" if raw is None else str(raw).strip()
 
 
-def _checked(asset: DataAsset, row: dict[str, Any], where: str) -> DataAsset:
-    changes = {ASSET_COLUMNS[c]: _value(c, ASSET_COLUMNS[c], v) for c, v in row.items() if c in ASSET_COLUMNS}
+def _checked(asset: DataAsset, row: dict[str, Any], where: str, language: str) -> DataAsset:
+    changes = {ASSET_COLUMNS[c]: _value(c, ASSET_COLUMNS[c], v, language, where) for c, v in row.items()
+               if c in ASSET_COLUMNS}
     # An emptied choice keeps its value: the table offers no "none" and a blank ring has no place in the picture.
     changes = {f: v for f, v in changes.items() if not (f in _ENUMS and v == "")}
     try:
         updated = DataAsset.model_validate({**asset.model_dump(), **changes})
     except ValidationError as error:
-        raise refusal(error, where, ASSET_COLUMNS, {"yearly_cost"}) from None
+        raise refusal(error, where, ASSET_COLUMNS) from None
     if not updated.name:
         raise EditError(f"{where}: every asset needs a name. The last valid values were kept.")
     return updated
 
 
 def apply_asset_edits(plan: Plan, row_ids: list[str], edits: dict[str, Any]) -> None:
-    """Apply the inventory table's delta to the assets."""
-    result = apply_delta(plan.data_landscape.assets, row_ids, edits, update=_checked,
-                         create=lambda row, where: _checked(DataAsset(name="-"), {"Asset": "", **row}, where))
+    """Apply the inventory table's delta to the assets; numbers are read in the plan's language."""
+    language = plan.meta.language
+    result = apply_delta(plan.data_landscape.assets, row_ids, edits,
+                         update=lambda asset, row, where: _checked(asset, row, where, language),
+                         create=lambda row, where: _checked(DataAsset(name="-"), {"Asset": "", **row}, where, language))
     if result is not None:
         plan.data_landscape.assets = result[0]
         touch(plan)
+
+
+def typed_yearly_cost(text: str, language: str) -> Decimal | None:
+    """The yearly cost typed into the add form, exactly as typed (None when left empty)."""
+    try:
+        value = parse_number(text, language, NUMBER_LIMITS["yearly_cost"])
+    except NumberRefused as refused:
+        raise EditError(f"Yearly cost: {refused.reason}. The asset was not added.") from None
+    return None if value is None else value.quantize(Decimal("0.01"))  # exact: the cents were checked
 
 
 def add_asset(plan: Plan, name: str, **fields: Any) -> DataAsset:

@@ -10,7 +10,8 @@ from pydantic import ValidationError
 
 from canvas_core.costs import line_problems
 from canvas_core.editing import EditError, touch
-from canvas_core.plan import CostLine, DataAsset, Plan
+from canvas_core.numbers import NumberLimits
+from canvas_core.plan import MAX_MONEY, MAX_MONTHS, MAX_PEOPLE, MONEY_DECIMALS, CostLine, DataAsset, Plan
 from canvas_core.table_delta import apply_delta, blank, number_cell, refusal
 
 # Table column -> line field, in the order the table shows them.
@@ -25,28 +26,37 @@ LINE_COLUMNS: dict[str, str] = {
     "Note": "note",
     "Assumption": "assumption",
 }
-_DECIMALS = {"people", "months", "low", "expected", "high"}
+_MONEY_LIMITS = NumberLimits(MAX_MONEY, decimals=MONEY_DECIMALS)
+# The number fields and what each takes; the table shows them as typed text.
+NUMBER_LIMITS: dict[str, NumberLimits] = {
+    "people": NumberLimits(Decimal(MAX_PEOPLE)),
+    "months": NumberLimits(Decimal(MAX_MONTHS)),
+    "low": _MONEY_LIMITS,
+    "expected": _MONEY_LIMITS,
+    "high": _MONEY_LIMITS,
+}
 _MONEY = {"low", "expected", "high"}
 
 
-def _value(column: str, name: str, raw: Any) -> Any:
+def _value(column: str, name: str, raw: Any, language: str, where: str) -> Any:
+    if name in NUMBER_LIMITS:
+        value = number_cell(raw, language=language, limits=NUMBER_LIMITS[name], where=where, column=column)
+        if value is None:
+            return Decimal(0) if name in _MONEY else None
+        return value.quantize(Decimal("0.01")) if name in _MONEY else value  # exact: the cents were checked
     raw = blank(raw)
     if name in ("label", "note", "category"):
         return "" if raw is None else str(raw).strip()
-    if name == "assumption":
-        return bool(raw)
-    value = number_cell(column, raw)
-    if value is None:
-        return Decimal(0) if name in _MONEY else None
-    return value.quantize(Decimal("0.01")) if name in _MONEY else value
+    return bool(raw)  # assumption
 
 
-def _checked(line: CostLine, row: dict[str, Any], where: str) -> CostLine:
-    changes = {LINE_COLUMNS[c]: _value(c, LINE_COLUMNS[c], v) for c, v in row.items() if c in LINE_COLUMNS}
+def _checked(line: CostLine, row: dict[str, Any], where: str, language: str) -> CostLine:
+    changes = {LINE_COLUMNS[c]: _value(c, LINE_COLUMNS[c], v, language, where) for c, v in row.items()
+               if c in LINE_COLUMNS}
     try:
         updated = CostLine.model_validate({**line.model_dump(), **changes})
     except ValidationError as error:
-        raise refusal(error, where, LINE_COLUMNS, _MONEY) from None
+        raise refusal(error, where, LINE_COLUMNS) from None
     if not updated.label:
         raise EditError(f"{where}: every cost line needs an item name. The last valid values were kept.")
     problems = line_problems(updated)
@@ -57,17 +67,20 @@ def _checked(line: CostLine, row: dict[str, Any], where: str) -> CostLine:
 
 
 def apply_line_edits(plan: Plan, row_ids: list[str], edits: dict[str, Any]) -> None:
-    """Apply the cost table's delta to the lines."""
-    result = apply_delta(plan.costs.lines, row_ids, edits, update=_checked, create=_new_line)
+    """Apply the cost table's delta to the lines; numbers are read in the plan's language."""
+    language = plan.meta.language
+    result = apply_delta(plan.costs.lines, row_ids, edits,
+                         update=lambda line, row, where: _checked(line, row, where, language),
+                         create=lambda row, where: _new_line(row, where, language))
     if result is not None:
         plan.costs.lines = result[0]
         touch(plan)
 
 
-def _new_line(row: dict[str, Any], where: str) -> CostLine:
+def _new_line(row: dict[str, Any], where: str, language: str) -> CostLine:
     if not row.get("Category"):
         raise EditError(f"{where}: choose a category first. The last valid values were kept.")
-    return _checked(CostLine(category=row["Category"], label="-"), {"Item": "", **row}, where)
+    return _checked(CostLine(category=row["Category"], label="-"), {"Item": "", **row}, where, language)
 
 
 def add_lines(plan: Plan, lines: list[CostLine]) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
+from canvas_core.numbers import style_of
 from canvas_core.plan import CostEstimate, CostLine, new_id
 
 ONE_TIME = ("staff", "infrastructure", "change_management")
@@ -132,27 +133,20 @@ def line_problems(line: CostLine) -> list[str]:
 
 # --- money formatting -------------------------------------------------------------
 
-# (grouping, decimal mark, currency before the number). A small table instead of
-# Babel: the app needs only its own languages, and unknown ones fall back to English.
-_STYLES: dict[str, tuple[str, str, bool]] = {
-    "en": (",", ".", True),
-    "de": (".", ",", False),
-    "el": (".", ",", False),
-    "es": (".", ",", False),
-    "fr": ("\u202f", ",", False),  # narrow no-break space
-    "uk": ("\u202f", ",", False),
-}
+# Languages that write the currency after the amount; grouping and decimal marks
+# come from the plan's number style (canvas_core.numbers).
+_CURRENCY_AFTER = {"de", "el", "es", "fr", "uk"}
 
 
 def format_money(amount: Decimal, currency: str, language: str) -> str:
     """E.g. "EUR 1,234,567" (en), "1.234.567 EUR" (de). Cents only below 1000:
     in an estimate they are noise on big figures but matter on small ones."""
-    group, mark, before = _STYLES.get(language.split("-")[0], _STYLES["en"])
+    style = style_of(language)
     amount = round_money(amount)
     if abs(amount) >= 1000:
         amount = amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    number = format(abs(amount), ",f").translate(str.maketrans({",": group, ".": mark}))
-    text = f"{currency} {number}" if before else f"{number} {currency}"
+    number = format(abs(amount), ",f").translate(str.maketrans({",": style.group, ".": style.mark}))
+    text = f"{number} {currency}" if language.split("-")[0] in _CURRENCY_AFTER else f"{currency} {number}"
     return f"-{text}" if amount < 0 else text
 
 

@@ -24,9 +24,17 @@ MAX_NOTE_CHARS = 5_000
 MAX_LINE_CHARS = 300
 MAX_ITEMS = 500
 
+# Number limits, also what the tables tell a user who types more.
+MAX_MONEY = Decimal("1e12")
+MONEY_DECIMALS = 2
+MAX_PEOPLE = 10_000
+MAX_MONTHS = 1_200
+MAX_MINUTES = 100_000
+MAX_COUNT = 10**10
+
 ShortText = Annotated[str, StringConstraints(max_length=MAX_LINE_CHARS)]
 LongText = Annotated[str, StringConstraints(max_length=MAX_NOTE_CHARS)]
-Money = Annotated[Decimal, Field(ge=0, le=Decimal("1e12"), max_digits=16, decimal_places=2)]
+Money = Annotated[Decimal, Field(ge=0, le=MAX_MONEY, max_digits=16, decimal_places=MONEY_DECIMALS)]
 
 
 def utc_now() -> datetime:
@@ -108,13 +116,13 @@ class WorkflowTask(_Model):
     actor: ShortText = ""
     input: ShortText = ""
     output: ShortText = ""
-    minutes_per_case: Decimal | None = Field(default=None, ge=0, le=100_000)
-    cases_per_month: int | None = Field(default=None, ge=0, le=10**10)
+    minutes_per_case: Decimal | None = Field(default=None, ge=0, le=MAX_MINUTES)
+    cases_per_month: int | None = Field(default=None, ge=0, le=MAX_COUNT)
     pain: LongText = ""
     prediction_candidate: bool = False
     leads_to: list[str] = Field(default_factory=list, max_length=50)
-    minutes_saved_per_case: Decimal | None = Field(default=None, ge=0, le=100_000)
-    errors_avoided_per_month: int | None = Field(default=None, ge=0, le=10**10)
+    minutes_saved_per_case: Decimal | None = Field(default=None, ge=0, le=MAX_MINUTES)
+    errors_avoided_per_month: int | None = Field(default=None, ge=0, le=MAX_COUNT)
     wrong_prediction_cost: WrongPredictionCost | None = None
 
 
@@ -184,8 +192,8 @@ class CostLine(_Model):
     category: CostCategory
     label: ShortText
     # Staff lines: people x months x monthly rate; other lines: amounts directly.
-    people: Decimal | None = Field(default=None, ge=0, le=10_000)
-    months: Decimal | None = Field(default=None, ge=0, le=1_200)
+    people: Decimal | None = Field(default=None, ge=0, le=MAX_PEOPLE)
+    months: Decimal | None = Field(default=None, ge=0, le=MAX_MONTHS)
     low: Money = Decimal(0)
     expected: Money = Decimal(0)
     high: Money = Decimal(0)

@@ -4,12 +4,13 @@ changes, so a bad cell leaves the list as it was."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any, Callable, Protocol, TypeVar
 
 from pydantic import ValidationError
 
 from canvas_core.editing import EditError
+from canvas_core.numbers import NumberLimits, NumberRefused, parse_number
 
 
 class _HasId(Protocol):
@@ -20,35 +21,31 @@ T = TypeVar("T", bound=_HasId)
 
 
 def blank(value: Any) -> Any:
-    """None for an emptied cell (the editor sends NaN for an emptied number)."""
+    """None for an emptied cell (an emptied number arrives as NaN)."""
     return None if isinstance(value, float) and value != value else value
 
 
-def number_cell(column: str, raw: Any) -> Decimal | None:
-    """A number typed into a cell, None for an empty one; anything else is refused."""
+def number_cell(raw: Any, *, language: str, limits: NumberLimits, where: str, column: str) -> Decimal | None:
+    """The number typed into a cell (exactly as typed), None for an emptied one.
+
+    Anything else is refused naming the row, the column and the text, e.g.
+    'Row 2, Months: "12,5" is not a number in an English plan (use 12.5).'
+    """
     raw = blank(raw)
-    if raw is None or raw == "":
+    if raw is None:
         return None
     try:
-        value = Decimal(str(raw))
-    except InvalidOperation:
-        raise EditError(f"{column} must be a number.") from None
-    if not value.is_finite():
-        raise EditError(f"{column} must be a number.")
-    return value
+        return parse_number(str(raw), language, limits)
+    except NumberRefused as refused:
+        raise EditError(f"{where}, {column}: {refused.reason}. The last valid values were kept.") from None
 
 
-def refusal(error: ValidationError, where: str, columns: dict[str, str], money: set[str]) -> EditError:
+def refusal(error: ValidationError, where: str, columns: dict[str, str]) -> EditError:
     """The first problem of a rejected row, naming its row and column in the table's words."""
     first = error.errors()[0]
     field = str(first["loc"][0]) if first["loc"] else ""
     column = next((c for c, f in columns.items() if f == field), field)
-    message = first["msg"]
-    if field in money and ("less than or equal" in message or "digits" in message):
-        message = "at most 1,000,000,000,000 (10^12): check the number of zeros"
-    elif "greater than or equal" in message:
-        message = "cannot be negative"
-    return EditError(f"{where}, {column}: {message}. The last valid values were kept.")
+    return EditError(f"{where}, {column}: {first['msg']}. The last valid values were kept.")
 
 
 def is_blank_row(row: dict[str, Any]) -> bool:

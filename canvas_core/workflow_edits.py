@@ -4,14 +4,15 @@ an EditError and leaves the plan as it was."""
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
 
 from canvas_core.editing import EditError, touch
-from canvas_core.plan import IntegrationAnswer, Plan, Rating, WorkflowTask
-from canvas_core.table_delta import apply_delta, blank
+from canvas_core.numbers import NumberLimits
+from canvas_core.plan import MAX_COUNT, MAX_MINUTES, IntegrationAnswer, Plan, Rating, WorkflowTask
+from canvas_core.table_delta import apply_delta, blank, number_cell
 
 # Table column -> task field, in the order the table shows them.
 TASK_COLUMNS: dict[str, str] = {
@@ -35,30 +36,41 @@ CHARACTERISTICS = ("data_availability", "accuracy_requirement", "problem_difficu
 NO_ML_REASONS = ("wrong_predictions_intolerable", "low_expected_return", "nobody_to_maintain")
 
 
-def _task_values(row: dict[str, Any], columns: dict[str, str]) -> dict[str, Any]:
+# The number fields and what each takes; the tables show them as typed text.
+NUMBER_LIMITS: dict[str, NumberLimits] = {
+    "minutes_per_case": NumberLimits(Decimal(MAX_MINUTES)),
+    "cases_per_month": NumberLimits(Decimal(MAX_COUNT), decimals=0),
+    "minutes_saved_per_case": NumberLimits(Decimal(MAX_MINUTES)),
+    "errors_avoided_per_month": NumberLimits(Decimal(MAX_COUNT), decimals=0),
+}
+_TEXTS = ("name", "actor", "input", "output", "pain")
+
+
+def _task_values(row: dict[str, Any], columns: dict[str, str], language: str, where: str) -> dict[str, Any]:
     values = {}
     for column, value in row.items():
         name = columns.get(column)
         if name is None:
             continue
+        if name in NUMBER_LIMITS:
+            values[name] = _number(value, NUMBER_LIMITS[name], language, where, column)
+            continue
         value = blank(value)
-        if name in ("name", "actor", "input", "output", "pain"):
+        if name in _TEXTS:
             value = "" if value is None else str(value).strip()
         elif name == "leads_to":
             value = [str(v) for v in (value or [])]
         elif name == "prediction_candidate":
             value = bool(value)
-        elif name in ("minutes_per_case", "minutes_saved_per_case") and value is not None:
-            try:
-                value = Decimal(str(value))
-            except InvalidOperation:
-                raise EditError(f"{column} must be a number.") from None
-        elif name in ("cases_per_month", "errors_avoided_per_month") and value is not None:
-            if float(value) != int(float(value)):
-                raise EditError(f"{column} must be a whole number.")
-            value = int(float(value))
         values[name] = value
     return values
+
+
+def _number(raw: Any, limits: NumberLimits, language: str, where: str, column: str) -> Decimal | int | None:
+    number = number_cell(raw, language=language, limits=limits, where=where, column=column)
+    if number is None or limits.decimals != 0:
+        return number
+    return int(number)  # a whole number was checked to have no decimals: int() drops only zeros
 
 
 def _checked(task: WorkflowTask, changes: dict[str, Any], where: str = "") -> WorkflowTask:
@@ -77,11 +89,14 @@ def _checked(task: WorkflowTask, changes: dict[str, Any], where: str = "") -> Wo
 
 
 def apply_table_edits(plan: Plan, row_ids: list[str], edits: dict[str, Any], columns: dict[str, str] = TASK_COLUMNS) -> None:
-    """Apply the task table's delta (the task table or the candidates table, by `columns`)."""
+    """Apply the task table's delta (the task table or the candidates table, by `columns`);
+    numbers are read in the plan's language."""
+    language = plan.meta.language
     result = apply_delta(
         plan.workflow.tasks, row_ids, edits,
-        update=lambda task, row, where: _checked(task, _task_values(row, columns), where),
-        create=lambda row, where: _checked(WorkflowTask(name="unnamed"), {"name": "", **_task_values(row, columns)}, where),
+        update=lambda task, row, where: _checked(task, _task_values(row, columns, language, where), where),
+        create=lambda row, where: _checked(WorkflowTask(name="unnamed"),
+                                           {"name": "", **_task_values(row, columns, language, where)}, where),
     )
     if result is None:
         return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markdown_it import MarkdownIt
 from streamlit.testing.v1 import AppTest
 
 from canvas_core.config import database_url
@@ -31,3 +32,16 @@ def open_page(plan, script: str) -> AppTest:
 def stored(at: AppTest):
     """The open plan as it was last saved."""
     return SqlPlanStore(database_url()).get(at.session_state["open_plan"].plan.id).plan
+
+
+def shown(markdown: str) -> str:
+    """Markdown as a reader sees it: escapes resolved, emphasis marks gone, invisible joiners dropped."""
+    tokens = MarkdownIt("commonmark").parseInline(markdown)
+    text = "".join(child.content for token in tokens for child in token.children or []
+                   if child.type in ("text", "code_inline"))
+    return text.replace("\u2060", "")
+
+
+def error_messages(at: AppTest) -> list[str]:
+    """The error messages on the page as the user reads them."""
+    return [shown(e.value) for e in at.error]

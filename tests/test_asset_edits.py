@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from canvas_core.asset_edits import add_asset, apply_asset_edits
+from canvas_core.asset_edits import add_asset, apply_asset_edits, typed_yearly_cost
 from canvas_core.editing import EditError
 from canvas_core.plan import Plan
 
@@ -33,12 +33,21 @@ def test_the_form_adds_an_asset_with_its_answers_and_refuses_a_nameless_one():
     assert len(plan.data_landscape.assets) == 1
 
 
+def test_the_forms_yearly_cost_is_read_as_typed_in_the_plans_language_or_refused():
+    assert typed_yearly_cost(" ", "en") is None
+    assert typed_yearly_cost("4,800.5", "en") == Decimal("4800.50")
+    assert typed_yearly_cost("4.800,5", "de") == Decimal("4800.50")
+    with pytest.raises(EditError) as refused:
+        typed_yearly_cost("-1", "en")
+    assert str(refused.value) == 'Yearly cost: "-1" is below the minimum of 0. The asset was not added.'
+
+
 def test_table_edits_change_the_asset_and_keep_its_id():
     plan = plan_with_two()
     before = ids(plan)
     apply_asset_edits(plan, before, {"edited_rows": {"1": {
         "Status": "missing", "Used as": ["label", "evaluation"], "Kinds": ["tables", "events"],
-        "Yearly cost": 1200.5, "At prediction time": False, "Owner": " Ops team "}}})
+        "Yearly cost": "1,200.5", "At prediction time": False, "Owner": " Ops team "}}})
     tickets = plan.data_landscape.assets[1]
     assert ids(plan) == before
     assert (tickets.status, tickets.uses, tickets.kinds) == ("missing", ["label", "evaluation"], ["tables", "events"])
@@ -54,9 +63,9 @@ def test_rows_are_added_and_deleted_and_blank_new_rows_ignored():
 
 
 @pytest.mark.parametrize("row, message", [
-    ({"Yearly cost": -5}, r"Row 2, Yearly cost: cannot be negative"),
-    ({"Yearly cost": 1e15}, r"Row 2, Yearly cost: at most 1,000,000,000,000"),
-    ({"Yearly cost": "lots"}, r"Yearly cost must be a number"),
+    ({"Yearly cost": "-5"}, r'Row 2, Yearly cost: "-5" is below the minimum of 0'),
+    ({"Yearly cost": "1000000000000000"}, r'Row 2, Yearly cost: "1000000000000000" is over the maximum of 1,000,000,000,000'),
+    ({"Yearly cost": "lots"}, r'Row 2, Yearly cost: "lots" is not a number'),
     ({"Asset": "  "}, r"Row 2: every asset needs a name"),
     ({"Status": "lost"}, r"Row 2, Status"),
 ])
@@ -66,6 +75,30 @@ def test_a_bad_cell_is_refused_naming_row_and_column_and_nothing_changes(row, me
     with pytest.raises(EditError, match=message):
         apply_asset_edits(plan, ids(plan), {"edited_rows": {"0": {"Owner": "changed"}, "1": row}})
     assert plan == before
+
+
+# What a tester typed into the inventory, and what was stored before numbers were read as typed text.
+@pytest.mark.parametrize("typed, reason", [
+    ("-1", '"-1" is below the minimum of 0'),
+    ("1e15", '"1e15" is written with an exponent: write the number out (use 1000000000000000)'),
+    ("12,5", '"12,5" is not a number in an English plan (use 12.5)'),
+    ("99.999", '"99.999" has more decimals than this column takes (at most 2)'),
+])
+def test_a_typed_yearly_cost_is_stored_as_typed_or_refused_with_what_was_typed(typed, reason):
+    plan = plan_with_two()
+    before = plan.model_copy(deep=True)
+    with pytest.raises(EditError) as refused:
+        apply_asset_edits(plan, ids(plan), {"edited_rows": {"1": {"Yearly cost": typed}}})
+    assert str(refused.value) == f"Row 2, Yearly cost: {reason}. The last valid values were kept."
+    assert plan == before
+
+
+def test_a_yearly_cost_is_read_in_the_plans_language():
+    plan = plan_with_two()
+    plan.meta.language = "fr"
+    apply_asset_edits(plan, ids(plan), {"edited_rows": {"0": {"Yearly cost": "12\u202f500,5"}},
+                                        "added_rows": [{"Asset": "Weather feed", "Yearly cost": "12,5"}]})
+    assert [a.yearly_cost for a in plan.data_landscape.assets] == [Decimal("12500.50"), None, Decimal("12.50")]
 
 
 def test_an_emptied_choice_keeps_the_previous_value():

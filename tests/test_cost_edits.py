@@ -28,8 +28,9 @@ def ids(plan: Plan) -> list[str]:
 def test_edit_add_and_delete_lines():
     plan = plan_with_lines()
     cost_edits.apply_line_edits(plan, ids(plan), {
-        "edited_rows": {0: {"Expected": 31000.5, "High": 40000}},
-        "added_rows": [{"Category": "data", "Item": "Label review", "Low": 1000, "Expected": 2000, "High": 3000}],
+        "edited_rows": {0: {"Expected": "31,000.5", "High": "40000"}},
+        "added_rows": [{"Category": "data", "Item": "Label review", "Low": "1000", "Expected": "2,000.00",
+                        "High": "3000"}],
         "deleted_rows": [1],
     })
     assert [(l.label, l.expected, l.high) for l in plan.costs.lines] == [
@@ -39,12 +40,12 @@ def test_edit_add_and_delete_lines():
 
 
 @pytest.mark.parametrize("row, message", [
-    ({"Expected": -5}, "Row 1, Expected: cannot be negative"),
-    ({"High": 5e12}, "Row 1, High: at most 1,000,000,000,000"),
-    ({"Low": 50000}, "Row 1: low, expected and high must go up in that order"),
+    ({"Expected": "-5"}, 'Row 1, Expected: "-5" is below the minimum of 0'),
+    ({"High": "5000000000000"}, 'Row 1, High: "5000000000000" is over the maximum of 1,000,000,000,000'),
+    ({"Low": "50000"}, "Row 1: low, expected and high must go up in that order"),
     ({"Item": "  "}, "Row 1: every cost line needs an item name"),
-    ({"Expected": "lots"}, "Expected must be a number"),
-    ({"Expected": float("inf")}, "Expected must be a number"),
+    ({"Expected": "lots"}, 'Row 1, Expected: "lots" is not a number'),
+    ({"Expected": "inf"}, 'Row 1, Expected: "inf" is not a number'),
 ])
 def test_a_bad_cell_keeps_the_last_valid_state_and_says_where(row, message):
     plan = plan_with_lines()
@@ -54,10 +55,46 @@ def test_a_bad_cell_keeps_the_last_valid_state_and_says_where(row, message):
     assert plan.to_json() == before
 
 
+# What a tester typed into the grid, and what was stored before numbers were read as typed text.
+@pytest.mark.parametrize("row, message", [
+    ({"Months": "12,5"}, 'Row 2, Months: "12,5" is not a number in an English plan (use 12.5). '
+                         "The last valid values were kept."),
+    ({"Months": "2.5e1"}, 'Row 2, Months: "2.5e1" is written with an exponent: write the number out (use 25). '
+                          "The last valid values were kept."),
+    ({"People": "-1"}, 'Row 2, People: "-1" is below the minimum of 0. The last valid values were kept.'),
+    ({"People": "99999999"}, 'Row 2, People: "99999999" is over the maximum of 10,000. '
+                             "The last valid values were kept."),
+    ({"Months": "99999999"}, 'Row 2, Months: "99999999" is over the maximum of 1,200. '
+                             "The last valid values were kept."),
+    ({"High": "1e15"}, 'Row 2, High: "1e15" is written with an exponent: write the number out '
+                       "(use 1000000000000000). The last valid values were kept."),
+    ({"High": "5000.125"}, 'Row 2, High: "5000.125" has more decimals than this column takes (at most 2). '
+                           "The last valid values were kept."),
+])
+def test_a_typed_number_that_is_not_stored_as_typed_is_refused_naming_row_column_and_text(row, message):
+    plan = plan_with_lines()
+    before = plan.to_json()
+    with pytest.raises(EditError) as refused:
+        cost_edits.apply_line_edits(plan, ids(plan), {"edited_rows": {0: {"Note": "fine"}, 1: row}})
+    assert str(refused.value) == message
+    assert plan.to_json() == before
+
+
+def test_numbers_are_read_in_the_plans_language():
+    plan = plan_with_lines()
+    plan.meta.language = "de"
+    cost_edits.apply_line_edits(plan, ids(plan), {"edited_rows": {0: {"Months": "12,5", "High": "36.000,50"}}})
+    assert (plan.costs.lines[0].months, plan.costs.lines[0].high) == (Decimal("12.5"), Decimal("36000.50"))
+    with pytest.raises(EditError, match=r'Row 1, Months: "12\.5" is not a number in a German plan \(use 12,5\)'):
+        cost_edits.apply_line_edits(plan, ids(plan), {"edited_rows": {0: {"Months": "12.5"}}})
+
+
 def test_an_emptied_amount_counts_as_zero_and_a_new_row_needs_a_category():
     plan = plan_with_lines()
-    cost_edits.apply_line_edits(plan, ids(plan), {"edited_rows": {1: {"Low": float("nan")}}})
+    cost_edits.apply_line_edits(plan, ids(plan), {"edited_rows": {1: {"Low": None}}})
     assert plan.costs.lines[1].low == 0
+    cost_edits.apply_line_edits(plan, ids(plan), {"edited_rows": {0: {"Months": ""}}})
+    assert plan.costs.lines[0].months is None
     with pytest.raises(EditError, match="choose a category"):
         cost_edits.apply_line_edits(plan, ids(plan), {"added_rows": [{"Item": "Something"}]})
     cost_edits.apply_line_edits(plan, ids(plan), {"added_rows": [{}]})  # a blank new row is ignored

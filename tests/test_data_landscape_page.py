@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 from canvas_core.data_landscape import findings
 from canvas_core.examples import load_example
 from canvas_core.plan import Plan
-from tests.app_driver import open_page, run, stored
+from tests.app_driver import error_messages, open_page, run, stored
 
 PAGE = "pages/data_landscape.py"
 
@@ -56,7 +56,7 @@ def test_an_asset_added_with_the_form_is_saved_counted_and_drawn():
     at.selectbox(key="landscape-new-status").set_value("missing")
     at.selectbox(key="landscape-new-acquisition").set_value("paid")
     at.multiselect(key="landscape-new-uses").set_value(["feature"])
-    at.number_input(key="landscape-new-yearly_cost").set_value(1200)
+    at.text_input(key="landscape-new-yearly_cost").set_value("1,200")
     run(at.button(key="FormSubmitter:landscape-add-asset-Add asset").click())
     [asset] = stored(at).data_landscape.assets
     assert (asset.name, asset.sharing, asset.status, asset.acquisition, asset.uses, str(asset.yearly_cost)) == (
@@ -78,6 +78,17 @@ def test_a_nameless_asset_is_refused_with_a_message_and_nothing_added():
     run(at.button(key="FormSubmitter:landscape-add-asset-Add asset").click())
     assert "Give the asset a name" in " ".join(e.value for e in at.error)
 
+    assert stored(at).data_landscape.assets == []
+
+
+def test_a_yearly_cost_not_stored_as_typed_is_refused_and_nothing_added():
+    at = open_page(Plan(), PAGE)
+    run(at.button(key="landscape-add").click())
+    at.text_input(key="landscape-new-name").set_value("Address file")
+    at.text_input(key="landscape-new-yearly_cost").set_value("12,5")
+    run(at.button(key="FormSubmitter:landscape-add-asset-Add asset").click())
+    assert 'Yearly cost: "12,5" is not a number in an English plan (use 12.5). The asset was not added.' in (
+        error_messages(at))
     assert stored(at).data_landscape.assets == []
 
 

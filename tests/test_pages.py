@@ -15,7 +15,7 @@ from canvas_core.examples import load_example
 from canvas_core.plan import Plan
 from canvas_core.config import database_url
 from canvas_core.store import SqlPlanStore
-from tests.app_driver import APP
+from tests.app_driver import APP, error_messages
 from ui.navigation import ALL_PAGES
 
 CANVAS_PAGES = {"pages/product_brief.py": "product_brief", "pages/ml_canvas.py": "ml_canvas",
@@ -72,7 +72,7 @@ def test_every_page_shows_what_the_last_change_could_not_do(page):
     at = go(open_app(load_example("support_mail_triage")), page)
     at.session_state["flash_message"] = ("Not saved: the database is unreachable.", [])
     at.run()
-    assert any("Not saved: the database is unreachable." in e.value for e in at.error)
+    assert any("Not saved: the database is unreachable." in m for m in error_messages(at))
 
 
 def test_sidebar_lists_the_steps_in_journey_order_with_completeness():
@@ -134,7 +134,7 @@ def test_an_oversized_note_gets_a_message_and_changes_nothing():
     before = plan_of(at).to_json()
     at.text_input(key="add-ml-canvas-features").input("x" * 6000).run()
     assert plan_of(at).to_json() == before
-    assert any("at most 5,000 characters" in e.value for e in at.error)
+    assert any("at most 5,000 characters" in m for m in error_messages(at))
     assert at.text_input(key="add-ml-canvas-features").value == "x" * 6000  # nothing typed is lost
 
 

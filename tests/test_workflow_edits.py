@@ -30,7 +30,7 @@ def test_table_edits_change_add_and_delete_rows_and_drop_dangling_links():
     ids = [t.id for t in plan.workflow.tasks]
     plan.workflow.chosen_task_id = None
     edits.apply_table_edits(plan, ids, {
-        "edited_rows": {0: {"Who does it today": "Mail server", "Minutes per case": 0.5, "Cases per month": 60000.0}},
+        "edited_rows": {0: {"Who does it today": "Mail server", "Minutes per case": "0.5", "Cases per month": "60,000"}},
         "added_rows": [{"Task": "Escalate", "Prediction could help": True}],
         "deleted_rows": [1],
     })
@@ -44,9 +44,12 @@ def test_table_edits_change_add_and_delete_rows_and_drop_dangling_links():
 
 @pytest.mark.parametrize("row, message", [
     ({"Task": "   "}, "needs a name"),
-    ({"Minutes per case": -3}, "Minutes per case"),
-    ({"Cases per month": 2.5}, "whole number"),
-    ({"Cases per month": 1e13}, "Cases per month"),
+    ({"Minutes per case": "-3"}, 'Row 1, Minutes per case: "-3" is below the minimum of 0'),
+    ({"Cases per month": "2.5"}, 'Row 1, Cases per month: "2.5" is not a whole number'),
+    ({"Cases per month": "10000000000000"}, 'Row 1, Cases per month: "10000000000000" is over the maximum of '
+                                            "10,000,000,000"),
+    ({"Cases per month": "1e13"}, 'Row 1, Cases per month: "1e13" is written with an exponent'),
+    ({"Minutes per case": "1,5"}, r'Row 1, Minutes per case: "1,5" is not a number in an English plan \(use 1.5\)'),
 ])
 def test_a_bad_cell_changes_nothing_and_names_the_column(row, message):
     plan = plan_with("Receive", "Read")
@@ -55,6 +58,16 @@ def test_a_bad_cell_changes_nothing_and_names_the_column(row, message):
         edits.apply_table_edits(plan, [t.id for t in plan.workflow.tasks],
                                 {"edited_rows": {1: {"Who does it today": "Dispatcher"}, 0: row}})
     assert plan.to_json() == before
+
+
+def test_candidate_numbers_are_read_in_the_plans_language():
+    plan = plan_with("Receive", "Read")
+    plan.meta.language = "de"
+    edits.apply_table_edits(plan, [t.id for t in plan.workflow.tasks],
+                            {"edited_rows": {1: {"Minutes saved per case": "2,5", "Errors avoided per month": "1.200"}}},
+                            edits.CANDIDATE_COLUMNS)
+    read = plan.workflow.tasks[1]
+    assert (read.minutes_saved_per_case, read.errors_avoided_per_month) == (Decimal("2.5"), 1200)
 
 
 def test_an_empty_added_row_is_ignored_but_a_row_without_a_name_is_refused():

@@ -4,7 +4,6 @@ steps suggest."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from canvas_core import cost_edits, costs, data_landscape, workflow
@@ -19,7 +18,7 @@ def show() -> None:
     plan = current_plan()
     currency, language = plan.meta.currency, plan.meta.language
     _settings(plan)
-    _lines(plan, currency)
+    _lines(plan, currency, language)
     summary = costs.summarize(plan.costs)
     _totals(summary, currency, language)
     _charts(summary, currency, language)
@@ -61,29 +60,25 @@ def _set_horizon(key: str) -> None:
 # --- lines -----------------------------------------------------------------------------
 
 
-def _lines(plan: Plan, currency: str) -> None:
+def _lines(plan: Plan, currency: str, language: str) -> None:
     st.subheader("Cost lines")
     st.caption("One-time: staff, infrastructure for full-scale development, change management. Running, per year: "
                "operational maintenance and data; system maintenance is computed from the share above. "
                f"Amounts in {currency}; for staff, the amount is the line's total (people × months × monthly rate).")
     lines = plan.costs.lines
-    table = pd.DataFrame(
-        [{column: tables.cell(getattr(line, field)) for column, field in cost_edits.LINE_COLUMNS.items()} for line in lines],
-        columns=list(cost_edits.LINE_COLUMNS),
-    )
+    table = tables.rows(lines, cost_edits.LINE_COLUMNS, cost_edits.NUMBER_LIMITS, language)
     key = tables.editor_key("costs", "cost-lines")
-    money = dict(min_value=0, max_value=10**12, step=100, format="%.2f")
     st.data_editor(
         table, key=key, num_rows="dynamic", hide_index=True, width="stretch",
         column_config={
             "Category": st.column_config.SelectboxColumn(options=list(costs.TAXONOMY), required=True,
                                                          format_func=costs.CATEGORY_LABELS.get, width="medium"),
             "Item": st.column_config.TextColumn(required=True, max_chars=300, width="medium"),
-            "People": st.column_config.NumberColumn(min_value=0, max_value=10_000, step=0.5),
-            "Months": st.column_config.NumberColumn(min_value=0, max_value=1_200, step=0.5),
-            "Low": st.column_config.NumberColumn(**money),
-            "Expected": st.column_config.NumberColumn(**money),
-            "High": st.column_config.NumberColumn(**money),
+            "People": tables.number_column(),
+            "Months": tables.number_column(),
+            "Low": tables.number_column(),
+            "Expected": tables.number_column(),
+            "High": tables.number_column(),
             "Note": st.column_config.TextColumn(max_chars=5000, width="medium"),
             "Assumption": st.column_config.CheckboxColumn(help="A default or guess to be confirmed"),
         },
@@ -101,9 +96,10 @@ def _lines(plan: Plan, currency: str) -> None:
 
 
 def _apply_lines(key: str, row_ids: list[str]) -> None:
-    cost_edits.apply_line_edits(current_plan(), row_ids, st.session_state[key])
-    # A fresh key shows the plan's lines afresh (an editor must not get its own output back).
-    tables.renew("costs")
+    # Applied or refused, a fresh key shows the plan's lines afresh: an editor must not get its own
+    # output back, and a refused cell must not go on showing what was not stored.
+    with tables.renewed("costs"):
+        cost_edits.apply_line_edits(current_plan(), row_ids, st.session_state[key])
 
 
 def _add_preset(name: str) -> None:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pandas as pd
 import streamlit as st
 
 from canvas_core import asset_edits, data_landscape as dl
 from canvas_core.costs import format_money
+from canvas_core.numbers import format_decimal
 from canvas_core.landscape_picture import landscape_picture
 from canvas_core.plan import DataAsset, Plan
 from ui import tables
@@ -174,8 +174,8 @@ def _add_dialog() -> None:
         holds_col.text_input("Holds (entities, fields)", key=_form_key("contents"), max_chars=300)
         owner_col.text_input("Owner", key=_form_key("owner"), max_chars=300)
         where_col.text_input("Lives in (system, table, API)", key=_form_key("location"), max_chars=300)
-        cost_col.number_input("Yearly cost", key=_form_key("yearly_cost"), min_value=0.0, max_value=1e12,
-                              value=None, step=100.0, format="%.2f")
+        # Text, read by canvas_core.numbers: a number input would strip "12,5" to 125 unseen.
+        cost_col.text_input("Yearly cost", key=_form_key("yearly_cost"), placeholder=_example_amount(current_plan()))
         st.form_submit_button("Add asset", icon=":material/add:", type="primary", on_click=_submit)
 
 
@@ -186,12 +186,16 @@ def _submit() -> None:
         st.session_state[_ADDED_KEY] = True
 
 
+def _example_amount(plan: Plan) -> str:
+    return "e.g. " + format_decimal(Decimal("4800.00"), plan.meta.language, decimals=2)
+
+
 def _add_asset() -> None:
     state = st.session_state
+    plan = current_plan()
     values = {field: state[_form_key(field)] for field in _FORM_FIELDS}
-    cost = values.pop("yearly_cost")
-    asset_edits.add_asset(current_plan(), values.pop("name"), **values,
-                          yearly_cost=None if cost is None else Decimal(str(cost)).quantize(Decimal("0.01")))
+    cost = asset_edits.typed_yearly_cost(values.pop("yearly_cost"), plan.meta.language)
+    asset_edits.add_asset(plan, values.pop("name"), **values, yearly_cost=cost)
     for field in _FORM_FIELDS:  # the next asset starts from a blank form
         state.pop(_form_key(field), None)
     tables.renew("landscape")
@@ -201,11 +205,7 @@ def _inventory(plan: Plan) -> None:
     st.caption("One row per data asset. Every column can be edited here; add rows at the bottom of the table or "
                f"with the button above. Costs in {plan.meta.currency} a year.")
     assets = plan.data_landscape.assets
-    table = pd.DataFrame(
-        [{column: tables.cell(getattr(a, field)) for column, field in asset_edits.ASSET_COLUMNS.items()}
-         for a in assets],
-        columns=list(asset_edits.ASSET_COLUMNS),
-    )
+    table = tables.rows(assets, asset_edits.ASSET_COLUMNS, asset_edits.NUMBER_LIMITS, plan.meta.language)
     key = tables.editor_key("landscape", "landscape-assets")
 
     def choice(field: str, **kwargs):
@@ -230,7 +230,7 @@ def _inventory(plan: Plan) -> None:
             "Lives in": st.column_config.TextColumn(max_chars=300, help="System, table, API or file"),
             "Volume": st.column_config.TextColumn(max_chars=300),
             "Refresh": st.column_config.TextColumn(max_chars=300, help="How often it changes or is delivered"),
-            "Yearly cost": st.column_config.NumberColumn(min_value=0, max_value=10**12, step=100, format="%.2f"),
+            "Yearly cost": tables.number_column(),
             "How the project uses it": st.column_config.TextColumn(max_chars=5000, width="medium"),
             "Description": st.column_config.TextColumn(max_chars=5000, width="medium"),
         },
@@ -239,5 +239,5 @@ def _inventory(plan: Plan) -> None:
 
 
 def _apply_table(key: str, row_ids: list[str]) -> None:
-    asset_edits.apply_asset_edits(current_plan(), row_ids, st.session_state[key])
-    tables.renew("landscape")  # show the plan afresh: an editor must not get its own output back
+    with tables.renewed("landscape"):  # applied or refused, the table shows the plan afresh
+        asset_edits.apply_asset_edits(current_plan(), row_ids, st.session_state[key])

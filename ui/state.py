@@ -10,6 +10,7 @@ refresh, a new tab or a server restart reopens it from the store.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Callable
 
 import streamlit as st
@@ -234,7 +235,24 @@ def show_flash() -> None:
     pending = st.session_state.pop(_FLASH_KEY, None)
     if pending:
         message, details = pending
-        st.error(message, icon=":material/error:")
+        # A message may quote what was typed ('"12,5" is not a number'): shown as written, never as Markdown.
+        st.error(markdown_literal(message), icon=":material/error:")
         if details:
             st.text("\n".join(details))
-        st.toast(message, icon=":material/error:")
+        st.toast(markdown_literal(message), icon=":material/error:")
+
+
+_ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+_LINK_START = re.compile(r"(?i)(www(?=\\\.)|\\:(?=\\/\\/)|\\@)")  # escaped www. :// @
+
+
+def markdown_literal(text: str) -> str:
+    """Markdown that shows `text` exactly as written, on one line.
+
+    Every ASCII punctuation character is backslash-escaped (CommonMark shows it
+    literally, and Streamlit's :name: shortcodes are not formed), and an invisible
+    word joiner goes after what starts a web or mail link ("www", ":" of "://", "@"):
+    Streamlit finds those links after escapes are resolved."""
+    # Stripped: leading spaces would make an indented code block.
+    escaped = _ASCII_PUNCTUATION.sub(r"\\\1", " ".join(text.splitlines()).strip())
+    return _LINK_START.sub("\\1\u2060", escaped)

@@ -51,10 +51,7 @@ def _process(plan: Plan) -> None:
                   on_change=guarded(_set_text), args=("process_name", "workflow-process-name"))
     tasks = plan.workflow.tasks
     names = {t.id: t.name for t in tasks}
-    table = pd.DataFrame(
-        [{column: tables.cell(getattr(t, field)) for column, field in edits.TASK_COLUMNS.items()} for t in tasks],
-        columns=list(edits.TASK_COLUMNS),
-    )
+    table = tables.rows(tasks, edits.TASK_COLUMNS, edits.NUMBER_LIMITS, plan.meta.language)
     key = tables.editor_key("workflow", "workflow-tasks")
     st.data_editor(
         table, key=key, num_rows="dynamic", hide_index=True, width="stretch",
@@ -63,8 +60,8 @@ def _process(plan: Plan) -> None:
             "Who does it today": st.column_config.TextColumn(max_chars=300),
             "Input": st.column_config.TextColumn(max_chars=300),
             "Output": st.column_config.TextColumn(max_chars=300),
-            "Minutes per case": st.column_config.NumberColumn(min_value=0, max_value=100_000, step=0.5),
-            "Cases per month": st.column_config.NumberColumn(min_value=0, max_value=10**10, step=1, format="%d"),
+            "Minutes per case": tables.number_column(),
+            "Cases per month": tables.number_column(),
             "Pain": st.column_config.TextColumn(max_chars=5000, width="medium"),
             "Prediction could help": st.column_config.CheckboxColumn(
                 help="Could a prediction support a human judgement in this task?"),
@@ -90,10 +87,8 @@ def _process(plan: Plan) -> None:
 
 
 def _apply_table(key: str, row_ids: list[str], columns: dict[str, str]) -> None:
-    edits.apply_table_edits(current_plan(), row_ids, st.session_state[key], columns)
-    # The table now shows the plan's data afresh: a new key drops the applied delta
-    # (feeding an editor's output back as its input loses every second edit).
-    tables.renew("workflow")
+    with tables.renewed("workflow"):  # applied or refused, the table shows the plan afresh
+        edits.apply_table_edits(current_plan(), row_ids, st.session_state[key], columns)
 
 
 def _add_task() -> None:
@@ -125,10 +120,13 @@ def _candidates(plan: Plan) -> None:
         return
     st.caption("Value = cases per month × minutes saved per case, weighted by how costly a wrong prediction is "
                "(low 1, medium 0.75, high 0.5, unacceptable 0). A rough guide for the discussion, not a business case.")
+    language = plan.meta.language
     table = pd.DataFrame([{
         "Rank": c.rank, "Task": c.task.name,
-        "Minutes saved per case": tables.cell(c.task.minutes_saved_per_case),
-        "Errors avoided per month": c.task.errors_avoided_per_month,
+        "Minutes saved per case": tables.number_text(c.task.minutes_saved_per_case, language,
+                                                     edits.NUMBER_LIMITS["minutes_saved_per_case"]),
+        "Errors avoided per month": tables.number_text(c.task.errors_avoided_per_month, language,
+                                                       edits.NUMBER_LIMITS["errors_avoided_per_month"]),
         "Cost of a wrong prediction": c.task.wrong_prediction_cost,
         "Hours saved per month": tables.cell(c.hours_saved_per_month), "Score": float(c.score), "Check": c.warning,
     } for c in ranked])
@@ -137,8 +135,8 @@ def _candidates(plan: Plan) -> None:
         table, key=key, hide_index=True, width="stretch",
         disabled=["Rank", "Task", "Hours saved per month", "Score", "Check"],
         column_config={
-            "Minutes saved per case": st.column_config.NumberColumn(min_value=0, max_value=100_000, step=0.5),
-            "Errors avoided per month": st.column_config.NumberColumn(min_value=0, max_value=10**10, step=1, format="%d"),
+            "Minutes saved per case": tables.number_column(),
+            "Errors avoided per month": tables.number_column(),
             "Cost of a wrong prediction": st.column_config.SelectboxColumn(
                 options=["low", "medium", "high", "unacceptable"]),
             "Score": st.column_config.NumberColumn(format="%.1f"),

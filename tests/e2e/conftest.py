@@ -179,7 +179,10 @@ class AppServer:
                     last_err = f"HTTP {resp.status}"
             except (urllib.error.URLError, OSError) as exc:
                 last_err = repr(exc)
-            time.sleep(0.2)
+            try:  # poll again shortly, or at once when the server exits (reported above)
+                self._proc.wait(timeout=0.2)
+            except subprocess.TimeoutExpired:
+                pass
         self.stop()
         raise RuntimeError(
             f"app server not healthy at {health} after "

@@ -1,13 +1,16 @@
 """The cost step in a real browser: a figure typed into the lines table moves
 the totals, the chart's numbers and the break-even threshold; a bad figure is
-refused with a message and changes nothing."""
+refused with a message and changes nothing; a number is read as the plan's
+language writes it, and refused with what was typed when it would not be
+stored exactly as typed."""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import by_key, edit_cell, go_to, open_app, wait_for_app_run
+from tests.e2e.helpers import (GRID, app_run, by_key, choose, edit_cell, go_to, grid_cell, open_app,
+                               wait_for_app_run)
 
 pytestmark = pytest.mark.e2e
 
@@ -23,17 +26,25 @@ def one_time_bar_total(page: Page) -> float:
     )
 
 
-def test_a_typed_figure_moves_the_totals_and_the_chart(app_server, page: Page):
-    open_app(page, app_server.url)
-    by_key(page, "home-open-example").locator("button").click()
-    wait_for_app_run(page)
+def refusal(page: Page):
+    return page.locator("[data-testid='stAlert']").first
+
+
+def open_worked_example_costs(page: Page, base_url: str) -> None:
+    open_app(page, base_url)
+    with app_run(page):
+        by_key(page, "home-open-example").locator("button").click()
     go_to(page, "cost-estimate")
+
+
+def test_a_typed_figure_moves_the_totals_and_the_chart(app_server, page: Page):
+    open_worked_example_costs(page, app_server.url)
     expect(one_time(page)).to_have_text("EUR 223,300")
     expect(page.locator("[data-testid='stPlotlyChart']")).to_have_count(2)
     assert one_time_bar_total(page) == 223300
 
-    # First line (product owner, expected 18,000 of 16,200..20,700): Expected is six columns right.
-    edit_cell(page, 5, "20000")
+    # First line (product owner, expected 18,000 of 16,200..20,700).
+    edit_cell(page, "Expected", "20000")
     expect(one_time(page)).to_have_text("EUR 225,300")
     # +2,000 one-time, +400 a year of maintenance (20 %): TCO +3,200 over 3 years, break-even +1,067.
     break_even = page.locator("[data-testid='stMetric']", has_text="break even").locator("[data-testid='stMetricValue']")
@@ -42,9 +53,71 @@ def test_a_typed_figure_moves_the_totals_and_the_chart(app_server, page: Page):
                            ".filter(t => t.x[0] === 'One-time').reduce((s, t) => s + t.y[0], 0) === 225300")
 
     # Expected above High is refused: message shown, totals keep the last valid state.
-    edit_cell(page, 5, "99999")
-    expect(page.locator("[data-testid='stAlert']").first).to_contain_text("must go up in that order")
+    edit_cell(page, "Expected", "99999")
+    expect(refusal(page)).to_contain_text("must go up in that order")
     expect(one_time(page)).to_have_text("EUR 225,300")
     page.reload()
     wait_for_app_run(page)
     expect(one_time(page)).to_have_text("EUR 225,300")  # saved, and the refused figure was not
+
+
+# Typed into the second line (data scientist: 1 person, 6 months, 57,000 / 63,000 / 72,000):
+# what a tester saw saved as 125, 2.5, 1 or 10000 before, and is refused now.
+REFUSED = [
+    ("Months", "12,5", "is not a number in an English plan (use 12.5)"),
+    ("Months", "2.5e1", "is written with an exponent: write the number out (use 25)"),
+    ("People", "-1", "is below the minimum of 0"),
+    ("Months", "99999999", "is over the maximum of 1,200"),
+    ("People", "99999999", "is over the maximum of 10,000"),
+    ("High", "1e15", "is written with an exponent: write the number out (use 1000000000000000)"),
+    ("Months", "**5** :smile:", "is not a number"),  # quoted as typed: no bold, no emoji
+]
+SHOWN_BEFORE = {"People": "1", "Months": "6", "High": "72,000.00"}
+
+
+def test_a_figure_not_stored_as_typed_is_refused_with_row_column_and_text(app_server, page: Page):
+    open_worked_example_costs(page, app_server.url)
+    grid = page.locator(GRID).first
+    for column, shown in SHOWN_BEFORE.items():
+        expect(grid_cell(grid, column, 1)).to_have_text(shown)
+
+    for column, typed, reason in REFUSED:
+        edit_cell(page, column, typed, row=1)
+        expect(refusal(page)).to_contain_text(
+            f'Row 2, {column}: "{typed}" {reason}. The last valid values were kept.')
+        expect(grid_cell(grid, column, 1)).to_have_text(SHOWN_BEFORE[column])  # the table shows what is kept
+    expect(one_time(page)).to_have_text("EUR 223,300")
+
+    page.reload()
+    wait_for_app_run(page)
+    grid = page.locator(GRID).first
+    for column, shown in SHOWN_BEFORE.items():  # nothing refused was stored
+        expect(grid_cell(grid, column, 1)).to_have_text(shown)
+    expect(one_time(page)).to_have_text("EUR 223,300")
+
+
+def test_a_decimal_comma_in_a_german_plan_is_stored_as_typed(app_server, page: Page):
+    open_app(page, app_server.url)
+    with app_run(page):
+        by_key(page, "home-open-example").locator("button").click()
+    with app_run(page):
+        choose(page, "plan-language", "Deutsch")
+    go_to(page, "cost-estimate")
+    grid = page.locator(GRID).first
+    expect(grid_cell(grid, "High", 1)).to_have_text("72.000,00")  # numbers are written the German way
+
+    edit_cell(page, "Months", "12,5", row=1)
+    expect(grid_cell(grid, "Months", 1)).to_have_text("12,5")
+    expect(page.locator("[data-testid='stAlert']")).to_have_count(0)
+    edit_cell(page, "Months", "12.5", row=1)  # a decimal point is what an English plan takes
+    expect(refusal(page)).to_contain_text('Row 2, Months: "12.5" is not a number in a German plan (use 12,5).')
+
+    page.reload()
+    wait_for_app_run(page)
+    expect(grid_cell(page.locator(GRID).first, "Months", 1)).to_have_text("12,5")
+    # The same plan in English shows the stored number: twelve and a half, not 125.
+    go_to(page, "home")
+    with app_run(page):
+        choose(page, "plan-language", "English")
+    go_to(page, "cost-estimate")
+    expect(grid_cell(page.locator(GRID).first, "Months", 1)).to_have_text("12.5")

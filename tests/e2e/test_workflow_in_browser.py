@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import by_key, edit_cell, go_to, open_app, wait_for_app_run
+from tests.e2e.helpers import GRID, app_run, by_key, edit_cell, go_to, grid_cell, open_app, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -16,8 +16,8 @@ pytestmark = pytest.mark.e2e
 def add_task(page: Page, name: str, actor: str) -> None:
     by_key(page, "workflow-new-name").locator("input").fill(name)
     by_key(page, "workflow-new-actor").locator("input").fill(actor)
-    page.get_by_role("button", name="Add task").click()
-    wait_for_app_run(page)
+    with app_run(page):  # the run also draws the task table anew
+        page.get_by_role("button", name="Add task").click()
 
 
 def diagram_nodes(page: Page) -> list[tuple[str, str]]:
@@ -82,7 +82,26 @@ def test_a_cell_typed_into_the_task_table_is_saved(app_server, page: Page):
     open_app(page, app_server.url)
     go_to(page, "workflow-integration")
     add_task(page, "Receive mail", "")
-    edit_cell(page, 1, "Mail gateway")  # "Who does it today", right of the task's name
+    edit_cell(page, "Who does it today", "Mail gateway")
     page.reload()
     wait_for_app_run(page)
     node_text(page, "Receive mail · Mail gateway")  # saved, and drawn after a refresh
+
+
+def test_counts_typed_into_the_task_table_are_stored_as_typed_or_refused(app_server, page: Page):
+    open_app(page, app_server.url)
+    go_to(page, "workflow-integration")
+    add_task(page, "Receive mail", "")
+    grid = page.locator(GRID).first
+    edit_cell(page, "Cases per month", "60,000")
+    expect(grid_cell(grid, "Cases per month")).to_have_text("60,000")
+    edit_cell(page, "Cases per month", "2.5")
+    expect(page.locator("[data-testid='stAlert']").first).to_contain_text(
+        'Row 1, Cases per month: "2.5" is not a whole number. The last valid values were kept.')
+    edit_cell(page, "Minutes per case", "1,5")
+    expect(page.locator("[data-testid='stAlert']").first).to_contain_text(
+        'Row 1, Minutes per case: "1,5" is not a number in an English plan (use 1.5).')
+    page.reload()
+    wait_for_app_run(page)
+    expect(grid_cell(page.locator(GRID).first, "Cases per month")).to_have_text("60,000")
+    expect(grid_cell(page.locator(GRID).first, "Minutes per case")).to_have_text("")
