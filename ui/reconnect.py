@@ -24,6 +24,7 @@ here and nowhere else; tests/test_reconnect.py fails if they change.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -44,8 +45,9 @@ _ADDITIVE_PREFIXES: list[str] = []
 @dataclass(frozen=True)
 class Replay:
     key: str
-    widget_id: str
+    widget_id: str  # the widget as drawn in this session
     value: Any
+    proto: Any  # what the browser sent, to hand the widget again
     set_value: bool  # a view of the plan: its value was overwritten by the plan's and must be put back
 
 
@@ -117,11 +119,13 @@ def finish(plan_id: str, version: int | None, flash: Callable[[str, list[str]], 
     if not incoming:
         return
     session = _session()
+    drawn = session._new_widget_state.widget_metadata
     tab_shows = _reported_base(incoming)
     replays, refused = [], []
-    for widget_id, proto in incoming.items():
-        key = user_key_from_element_id(widget_id)
-        metadata = session._new_widget_state.widget_metadata.get(widget_id)
+    for sent_id, proto in incoming.items():
+        widget_id = sent_id if sent_id in drawn else _same_table(sent_id, drawn)
+        key = user_key_from_element_id(widget_id) if widget_id else None
+        metadata = drawn.get(widget_id) if widget_id else None
         if key is None or key == WATCHER_KEY or metadata is None or metadata.callback is None:
             continue
         value = metadata.deserializer(unpack_widget_state_value(proto))
@@ -129,7 +133,7 @@ def finish(plan_id: str, version: int | None, flash: Callable[[str, list[str]], 
         baseline = st.session_state[key] if is_view else metadata.deserializer(None)
         if not _differs(value, baseline):
             continue
-        replay = Replay(key, widget_id, value, set_value=is_view)
+        replay = Replay(key, widget_id, value, proto, set_value=is_view)
         if any(key.startswith(p) for p in _ADDITIVE_PREFIXES) or (tab_shows and tab_shows == _base(plan_id, version)):
             replays.append(replay)
         else:
@@ -158,6 +162,11 @@ def replay_pending() -> None:
                 continue
             if replay.set_value:
                 st.session_state[replay.key] = replay.value
+            elif replay.proto.id != replay.widget_id:  # a table drawn under a new key: give it the edit
+                moved = type(replay.proto)()
+                moved.CopyFrom(replay.proto)
+                moved.id = replay.widget_id
+                _session()._new_widget_state.set_widget_from_proto(moved)
             metadata.callback(*(metadata.callback_args or ()), **(metadata.callback_kwargs or {}))
     finally:
         st.session_state.pop(_REPLAYING_KEY, None)
@@ -166,6 +175,22 @@ def replay_pending() -> None:
 def replaying() -> bool:
     """True while an edit made before the connection dropped is being applied again."""
     return bool(st.session_state.get(_REPLAYING_KEY))
+
+
+_GENERATION = re.compile(r"^(?P<name>.+)-\d+$")
+
+
+def _same_table(sent_id: str, drawn: dict[str, Any]) -> str | None:
+    """The widget drawn now for a table the browser sent under an older key: a table's key
+    ends in a generation number (ui.tables), which a new session counts from 0 again."""
+    match = _GENERATION.match(user_key_from_element_id(sent_id) or "")
+    if not match:
+        return None
+    for widget_id in drawn:
+        now = _GENERATION.match(user_key_from_element_id(widget_id) or "")
+        if now and now["name"] == match["name"]:
+            return widget_id
+    return None
 
 
 def _reported_base(incoming: dict[str, Any]) -> str:
