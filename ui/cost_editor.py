@@ -10,7 +10,7 @@ from canvas_core import cost_edits, costs, data_landscape, workflow
 from canvas_core.plan import Plan
 from ui import cost_charts
 from ui import tables
-from ui.state import current_plan, guarded, sync
+from ui.state import current_plan, guarded, read_only, sync
 
 
 
@@ -36,6 +36,7 @@ def _settings(plan: Plan) -> None:
     share_col, horizon_col = st.columns([2, 1])
     sync("cost-maintenance-share", int(plan.costs.maintenance_share * 100))
     share_col.slider("System maintenance per year, % of the initial development cost", 10, 30, step=1,
+                     disabled=read_only(),
                      key="cost-maintenance-share", format="%d %%",
                      on_change=guarded(_set_share), args=("cost-maintenance-share",))
     share_col.caption(
@@ -45,6 +46,7 @@ def _settings(plan: Plan) -> None:
     )
     sync("cost-horizon", plan.costs.horizon_years)
     horizon_col.selectbox("Horizon for the total cost of ownership", [1, 2, 3, 4, 5], key="cost-horizon",
+                          disabled=read_only(),
                           format_func=lambda y: f"{y} year{'s' if y > 1 else ''}",
                           on_change=guarded(_set_horizon), args=("cost-horizon",))
 
@@ -69,7 +71,8 @@ def _lines(plan: Plan, currency: str, language: str) -> None:
     table = tables.rows(lines, cost_edits.LINE_COLUMNS, cost_edits.NUMBER_LIMITS, language)
     key = tables.editor_key("costs", "cost-lines")
     st.data_editor(
-        table, key=key, num_rows="dynamic", hide_index=True, width="stretch",
+        table, key=key, num_rows="fixed" if read_only() else "dynamic", hide_index=True, width="stretch",
+        disabled=read_only(),
         column_config={
             "Category": st.column_config.SelectboxColumn(options=list(costs.TAXONOMY), required=True,
                                                          format_func=costs.CATEGORY_LABELS.get, width="medium"),
@@ -84,6 +87,8 @@ def _lines(plan: Plan, currency: str, language: str) -> None:
         },
         on_change=guarded(_apply_lines), args=(key, [line.id for line in lines]),
     )
+    if read_only():
+        return
     if not lines:
         st.info("No cost lines yet. Start from the preset and adjust it with the team, or add rows to the table.",
                 icon=":material/lightbulb:")
@@ -205,7 +210,7 @@ def _paid_data(plan: Plan) -> None:
             text_col.text(f"{asset.name} ({asset.acquisition}{cost})")
             if data_landscape.cost_line_for(plan, asset) is not None:
                 button_col.caption("In the lines")
-            else:
+            elif not read_only():
                 button_col.button("Add as a line", key=f"cost-add-asset-{asset.id}", on_click=guarded(_add_asset),
                                   args=(asset.id,))
 

@@ -19,7 +19,7 @@ from canvas_core.plan import DataAsset, Plan
 from ui import tables
 from ui.landscape_chart import landscape_figure
 from ui.navigation import page_of
-from ui.state import current_plan, guarded, link_params, show_flash
+from ui.state import current_plan, guarded, link_params, read_only, show_flash
 
 PICTURE_KEY = "landscape-picture"
 SECTION_KEY = "landscape-section"
@@ -32,7 +32,7 @@ def show() -> None:
     plan = current_plan()
     st.session_state.pop(_ADDED_KEY, None)  # a full run: the add dialog is closed anyway
     _at_a_glance(plan)
-    if st.button("Add a data asset", key="landscape-add", icon=":material/add:", type="primary"):
+    if not read_only() and st.button("Add a data asset", key="landscape-add", icon=":material/add:", type="primary"):
         _add_dialog()
     # Only the open tab is built (the table alone costs as much as the rest of the page).
     picture_tab, inventory_tab = st.tabs(SECTIONS, key=SECTION_KEY, on_change="rerun")
@@ -202,7 +202,8 @@ def _add_asset() -> None:
 
 
 def _inventory(plan: Plan) -> None:
-    st.caption("One row per data asset. Every column can be edited here; add rows at the bottom of the table or "
+    st.caption(f"One row per data asset. Costs in {plan.meta.currency} a year." if read_only() else
+               "One row per data asset. Every column can be edited here; add rows at the bottom of the table or "
                f"with the button above. Costs in {plan.meta.currency} a year.")
     assets = plan.data_landscape.assets
     table = tables.rows(assets, asset_edits.ASSET_COLUMNS, asset_edits.NUMBER_LIMITS, plan.meta.language)
@@ -213,7 +214,8 @@ def _inventory(plan: Plan) -> None:
         return st.column_config.SelectboxColumn(options=list(labels), format_func=labels.get, required=True, **kwargs)
 
     st.data_editor(
-        table, key=key, num_rows="dynamic", hide_index=True, width="stretch",
+        table, key=key, num_rows="fixed" if read_only() else "dynamic", hide_index=True, width="stretch",
+        disabled=read_only(),
         column_config={
             "Asset": st.column_config.TextColumn(required=True, max_chars=300, width="medium", pinned=True),
             "Ring": choice("sharing", width="medium"),

@@ -10,7 +10,7 @@ import streamlit as st
 from canvas_core import workflow, workflow_edits as edits
 from canvas_core.plan import Plan
 from ui import tables
-from ui.state import current_plan, guarded, sync
+from ui.state import current_plan, guarded, read_only, sync
 
 SCALE_HINTS = {
     "data_availability": "1 = hard to get or label · 5 = at hand, labelled",
@@ -46,7 +46,7 @@ def _process(plan: Plan) -> None:
     st.caption("One business process as a list of tasks. A task names the tasks it leads to, so the "
                "process can branch. Edit cells directly; add a row at the bottom of the table.")
     sync("workflow-process-name", plan.workflow.process_name)
-    st.text_input("Business process", key="workflow-process-name", max_chars=300,
+    st.text_input("Business process", key="workflow-process-name", max_chars=300, disabled=read_only(),
                   placeholder="e.g. Incoming customer e-mail handling",
                   on_change=guarded(_set_text), args=("process_name", "workflow-process-name"))
     tasks = plan.workflow.tasks
@@ -54,7 +54,8 @@ def _process(plan: Plan) -> None:
     table = tables.rows(tasks, edits.TASK_COLUMNS, edits.NUMBER_LIMITS, plan.meta.language)
     key = tables.editor_key("workflow", "workflow-tasks")
     st.data_editor(
-        table, key=key, num_rows="dynamic", hide_index=True, width="stretch",
+        table, key=key, num_rows="fixed" if read_only() else "dynamic", hide_index=True, width="stretch",
+        disabled=read_only(),
         column_config={
             "Task": st.column_config.TextColumn(required=True, max_chars=300, width="medium"),
             "Who does it today": st.column_config.TextColumn(max_chars=300),
@@ -71,6 +72,8 @@ def _process(plan: Plan) -> None:
         on_change=guarded(_apply_table), args=(key, [t.id for t in tasks], edits.TASK_COLUMNS),
     )
     # Not clear_on_submit: it would also reset "Comes after", which should follow the task just added.
+    if read_only():
+        return
     with st.form("workflow-add-task", border=True):
         st.markdown("**Add a task**")
         name_col, actor_col, after_col = st.columns([3, 2, 3])
@@ -113,6 +116,7 @@ def _candidates(plan: Plan) -> None:
     marked = [t.id for t in tasks if t.prediction_candidate]
     sync("workflow-candidates", marked)
     st.multiselect("Tasks where a prediction could support a human judgement", list(names), format_func=names.get,
+                   disabled=read_only(),
                    key="workflow-candidates", on_change=guarded(_set_candidates), args=("workflow-candidates",))
     ranked = workflow.rank_candidates(plan.workflow)
     if not ranked:
@@ -133,7 +137,7 @@ def _candidates(plan: Plan) -> None:
     key = tables.editor_key("workflow", "workflow-candidates-table")
     st.data_editor(
         table, key=key, hide_index=True, width="stretch",
-        disabled=["Rank", "Task", "Hours saved per month", "Score", "Check"],
+        disabled=True if read_only() else ["Rank", "Task", "Hours saved per month", "Score", "Check"],
         column_config={
             "Minutes saved per case": tables.number_column(),
             "Errors avoided per month": tables.number_column(),
@@ -146,7 +150,7 @@ def _candidates(plan: Plan) -> None:
     options = [c.task.id for c in ranked]
     chosen = plan.workflow.chosen_task_id if plan.workflow.chosen_task_id in options else None
     sync("workflow-chosen", chosen)
-    st.radio("The task this plan is about", options, key="workflow-chosen", index=None,
+    st.radio("The task this plan is about", options, key="workflow-chosen", index=None, disabled=read_only(),
              format_func=lambda i: f"{names[i]}", horizontal=True,
              on_change=guarded(_choose), args=("workflow-chosen",))
 
@@ -185,10 +189,11 @@ def _integration(plan: Plan) -> None:
 def _answer(field: str, answer) -> None:
     text_key, unclear_key = f"workflow-{field}", f"workflow-{field}-unclear"
     sync(text_key, answer.text)
-    st.text_area(workflow.INTEGRATION_LABELS[field], key=text_key, height=90, max_chars=5000,
+    st.text_area(workflow.INTEGRATION_LABELS[field], key=text_key, height=90, max_chars=5000, disabled=read_only(),
                  on_change=guarded(_set_answer), args=(field, text_key, None))
     sync(unclear_key, answer.unclear)
     st.checkbox("Unclear", key=unclear_key, help="Not settled yet: a signal to redesign before a POC",
+                disabled=read_only(),
                 on_change=guarded(_set_answer), args=(field, None, unclear_key))
 
 
@@ -201,11 +206,12 @@ def _set_answer(field: str, text_key: str | None, unclear_key: str | None) -> No
 def _mode(mode) -> None:
     sync("workflow-mode", mode.value)
     st.radio(workflow.INTEGRATION_LABELS["mode"], ["augment", "automate"], key="workflow-mode", index=None,
+             disabled=read_only(),
              horizontal=True, format_func={"augment": "Augment: a person decides",
                                            "automate": "Automate: the system acts"}.get,
              on_change=guarded(_set_mode), args=("workflow-mode",))
     sync("workflow-mode-unclear", mode.unclear)
-    st.checkbox("Unclear", key="workflow-mode-unclear", on_change=guarded(_set_mode_unclear),
+    st.checkbox("Unclear", key="workflow-mode-unclear", on_change=guarded(_set_mode_unclear), disabled=read_only(),
                 args=("workflow-mode-unclear",))
 
 
@@ -242,10 +248,11 @@ def _characteristics(plan: Plan) -> None:
             score_key, note_key = f"workflow-{name}", f"workflow-{name}-note"
             sync(score_key, rating.score)
             st.segmented_control(workflow.CHARACTERISTIC_LABELS[name], [1, 2, 3, 4, 5], key=score_key,
+                                 disabled=read_only(),
                                  help=SCALE_HINTS[name], on_change=guarded(_set_score), args=(name, score_key))
             st.caption(SCALE_HINTS[name])
             sync(note_key, rating.note)
-            st.text_input("Note", key=note_key, max_chars=5000, label_visibility="collapsed",
+            st.text_input("Note", key=note_key, max_chars=5000, label_visibility="collapsed", disabled=read_only(),
                           placeholder="Why this score?", on_change=guarded(_set_note), args=(name, note_key))
     st.markdown("**Reasons not to use ML** (Phase Zero)")
     cols = st.columns(3)
@@ -254,9 +261,10 @@ def _characteristics(plan: Plan) -> None:
         value = getattr(ch, name)
         sync(key, "" if value is None else ("yes" if value else "no"))
         column.radio(workflow.REASON_LABELS[name], list(_REASON_CHOICES), key=key, format_func=_REASON_CHOICES.get,
+                     disabled=read_only(),
                      horizontal=True, on_change=guarded(_set_reason), args=(name, key))
     sync("workflow-reasons-note", ch.reasons_note)
-    st.text_input("Note on these reasons", key="workflow-reasons-note", max_chars=5000,
+    st.text_input("Note on these reasons", key="workflow-reasons-note", max_chars=5000, disabled=read_only(),
                   on_change=guarded(_set_text), args=("reasons_note", "workflow-reasons-note"))
 
 

@@ -53,6 +53,12 @@ def make_plan(page: Page, base_url: str, name: str, note: str) -> str:
     return plan_id_of(page)
 
 
+def editable_inputs(page: Page):
+    """What can be typed into or picked on the page, apart from the PDF preview's switch (reading)."""
+    return page.locator(f"{MAIN} :is(input, textarea):not([disabled])").filter(
+        has_not=page.locator("xpath=ancestor::*[contains(@class, 'st-key-report-preview-on')]"))
+
+
 def view_link_of(page: Page) -> str:
     go_to(page, "review-and-report")
     code = by_key(page, "view-link").locator("code")
@@ -96,6 +102,9 @@ def test_the_list_lives_in_the_browser_and_losing_it_loses_no_plan(app_server, b
 
 def test_a_view_link_shows_every_step_read_only_and_never_the_edit_link(app_server, browser: Browser, page: Page):
     pid = make_plan(page, app_server.url, "Plan for the board", "Route only sure mails")
+    for url_path in ("workflow-integration", "ml-canvas"):  # the edit link's pages have inputs
+        go_to(page, url_path)
+        expect(editable_inputs(page).first).to_be_visible()
     link = view_link_of(page)
     assert urlparse(link).netloc == urlparse(app_server.url).netloc and pid not in link
 
@@ -107,9 +116,7 @@ def test_a_view_link_shows_every_step_read_only_and_never_the_edit_link(app_serv
                 go_to(viewer, url_path)
             assert "plan=" not in viewer.url, viewer.url
             assert pid not in viewer.content(), url_path
-            editable = viewer.locator(f"{MAIN} input:not([disabled]):not([type='file']), "
-                                      f"{MAIN} textarea:not([disabled])")
-            expect(editable, f"inputs on {url_path}").to_have_count(0)
+            expect(editable_inputs(viewer), f"inputs on {url_path}").to_have_count(0)
         go_to(viewer, "ml-canvas")
         expect(cell(viewer, "ml-canvas", "decisions")).to_contain_text("Route only sure mails")
         expect(by_key(viewer, "add-ml-canvas-decisions")).to_have_count(0)
