@@ -61,19 +61,21 @@ def sidebar_link(page: Page, url_path: str) -> Locator:
 
 
 def go_to(page: Page, url_path: str) -> None:
-    """Switch pages the way a user does: the sidebar link (same session)."""
-    sidebar_link(page, url_path).click()
-    wait_for_app_run(page)
-    assert page.locator("[data-testid='stException']").count() == 0, page.locator(
-        "[data-testid='stException']").all_inner_texts()
+    """Switch pages the way a user does: the sidebar link (same session). Returns once the
+    address names the page and its run has finished, without an exception on the page."""
+    with running(page):
+        sidebar_link(page, url_path).click()
+    if url_path != "home":
+        expect(page).to_have_url(re.compile(rf"/{re.escape(url_path)}(\?|$)"))
+    expect(page.locator("[data-testid='stException']")).to_have_count(0)
 
 
 def add_note(page: Page, canvas: str, block: str, text: str) -> None:
     """Type a note into a canvas cell's box and press Enter (keys use dashes: ml-canvas, data-sources)."""
     box = by_key(page, f"add-{canvas}-{block}").locator("input")
     box.fill(text)
-    box.press("Enter")
-    wait_for_app_run(page)
+    with running(page):
+        box.press("Enter")
 
 
 def cell(page: Page, canvas: str, block: str) -> Locator:
@@ -183,6 +185,18 @@ def _is_run_finished(payload: str | bytes) -> bool:
         return False
     message = ForwardMsg.FromString(payload)
     return message.WhichOneof("type") == "script_finished" and message.script_finished in _RUN_DONE
+
+
+@contextmanager
+def running(page: Page, timeout: int = 15000) -> Iterator[None]:
+    """Around an action that makes the app run: waits for that run's end message when the
+    page was opened with open_app, else for the app to be idle again."""
+    if _SOCKETS.get(page) is None:
+        yield
+        wait_for_app_run(page, timeout)
+        return
+    with app_run(page, timeout):
+        yield
 
 
 @contextmanager

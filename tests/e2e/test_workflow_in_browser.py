@@ -4,6 +4,7 @@ in the task table, a candidate picked and chosen, the flowchart drawn."""
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -34,12 +35,17 @@ def diagram_nodes(page: Page) -> list[tuple[str, str]]:
     return nodes
 
 
-def node_text(page: Page, name: str) -> str:
-    """The classes of the node whose label starts with `name` (words may wrap)."""
-    for classes, text in diagram_nodes(page):
-        if text.startswith(name):
-            return classes
-    raise AssertionError(f"{name!r} is not drawn: {diagram_nodes(page)}")
+def expect_node(page: Page, name: str, style: str, timeout_ms: int = 15_000) -> None:
+    """Wait until the flowchart draws the node whose label starts with `name` (words may
+    wrap) in `style`: a rerun redraws the chart a moment after the page is idle again."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while True:
+        nodes = diagram_nodes(page)
+        if any(text.startswith(name) and style in classes for classes, text in nodes):
+            return
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{name!r} is not drawn as {style!r}: {nodes}")
+        page.wait_for_timeout(100)
 
 
 def open_section(page: Page, name: str) -> None:
@@ -54,7 +60,7 @@ def test_decompose_pick_and_see_the_diagram(app_server, page: Page):
                         ("Forward to team", "Dispatcher")]:
         add_task(page, name, actor)
     for name in ("Receive mail", "Classify topic", "Forward to team"):
-        assert "other" in node_text(page, name)
+        expect_node(page, name, "other")
 
     open_section(page, "2 · Where a prediction could help")
     by_key(page, "workflow-candidates").click()
@@ -66,9 +72,9 @@ def test_decompose_pick_and_see_the_diagram(app_server, page: Page):
     open_section(page, "3 · How it fits the work")
     expect(page.get_by_text("For the chosen task: Classify topic")).to_be_visible()
     # The chosen task is highlighted, with the steps before and after it in their own styles.
-    assert "chosen" in node_text(page, "Classify topic")
-    assert "previous" in node_text(page, "Receive mail")
-    assert "following" in node_text(page, "Forward to team")
+    expect_node(page, "Classify topic", "chosen")
+    expect_node(page, "Receive mail", "previous")
+    expect_node(page, "Forward to team", "following")
 
     by_key(page, "workflow-use_of_model").locator("textarea").fill("Dispatcher confirms the proposed team")
     by_key(page, "workflow-use_of_model").locator("textarea").press("Control+Enter")
@@ -85,7 +91,7 @@ def test_a_cell_typed_into_the_task_table_is_saved(app_server, page: Page):
     edit_cell(page, "Who does it today", "Mail gateway")
     page.reload()
     wait_for_app_run(page)
-    node_text(page, "Receive mail · Mail gateway")  # saved, and drawn after a refresh
+    expect_node(page, "Receive mail · Mail gateway", "other")  # saved, and drawn after a refresh
 
 
 def test_counts_typed_into_the_task_table_are_stored_as_typed_or_refused(app_server, page: Page):
