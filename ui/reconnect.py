@@ -33,7 +33,7 @@ from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_r
 from streamlit.runtime.state.common import WidgetMetadata, unpack_widget_state_value, user_key_from_element_id
 from streamlit.runtime.state.session_state import Serialized, SessionState
 
-_SEEN_KEY = "_session_has_run"
+_SETTLED_KEY = "_session_run_completed"
 _INCOMING_KEY = "_incoming_widget_states"
 _PENDING_KEY = "_pending_replays"
 _SYNCED_KEY = "_synced_keys"
@@ -64,15 +64,18 @@ def _session() -> SessionState:
 
 
 def capture() -> None:
-    """First thing in a run: in a session's first run, keep the values the browser sent."""
-    if _SEEN_KEY in st.session_state:
+    """First thing in a run: until a run of this session has completed, keep the values the
+    browser sent (a click can cut the first run short and start another before the session
+    has seen the page's widgets)."""
+    if _SETTLED_KEY in st.session_state:
         return
-    st.session_state[_SEEN_KEY] = True
     states = _session()._new_widget_state.states
     incoming = {wid: state.value for wid, state in states.items() if isinstance(state, Serialized)}
     if incoming:  # a first page load sends none: this tab was served by an earlier session
         st.session_state[_INCOMING_KEY] = incoming
         st.session_state[_SYNCED_KEY] = set()
+    else:
+        st.session_state.pop(_INCOMING_KEY, None)
 
 
 def note_synced(key: str) -> None:
@@ -114,6 +117,9 @@ def _base(plan_id: str | None, version: int | None) -> str:
 
 def finish(plan_id: str, version: int | None, flash: Callable[[str, list[str]], None]) -> None:
     """Last thing in a session's first run: find the edits the browser made and replay them."""
+    if _SETTLED_KEY in st.session_state:
+        return
+    st.session_state[_SETTLED_KEY] = True
     incoming: dict[str, Any] | None = st.session_state.pop(_INCOMING_KEY, None)
     synced: set[str] = st.session_state.pop(_SYNCED_KEY, set())
     if not incoming:
@@ -146,6 +152,13 @@ def finish(plan_id: str, version: int | None, flash: Callable[[str, list[str]], 
         st.session_state[_PENDING_KEY] = replays
     if replays or refused:
         st.rerun()  # apply the edits, or show the message, before the user acts on this page
+
+
+def settle() -> None:
+    """End a run without replaying anything (a tab with a view link cannot have edited)."""
+    st.session_state[_SETTLED_KEY] = True
+    st.session_state.pop(_INCOMING_KEY, None)
+    st.session_state.pop(_SYNCED_KEY, None)
 
 
 def replay_pending() -> None:

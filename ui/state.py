@@ -120,7 +120,9 @@ def _catch_up() -> None:
 
 def finish_run() -> None:
     """After the page (app.py, every run): replay edits a reconnecting tab made before this session knew it."""
-    if not read_only():
+    if read_only():
+        reconnect.settle()
+    else:
         reconnect.finish(current_plan().id, open_plan().version, flash)
 
 
