@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import AppServer, _free_port
-from tests.e2e.helpers import add_note, by_key, cell, go_to, open_app, wait_for_app_run
+from tests.e2e.helpers import add_note, by_key, cell, go_to, open_app, running, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -48,8 +48,8 @@ def make_plan(page: Page, base_url: str, name: str, note: str) -> str:
     go_to(page, "home")
     box = by_key(page, "plan-name").locator("input")
     box.fill(name)
-    box.press("Enter")
-    wait_for_app_run(page)
+    with running(page):
+        box.press("Enter")
     return plan_id_of(page)
 
 
@@ -170,8 +170,8 @@ def test_no_page_requests_anything_from_another_host(app_server, page: Page):
 
     page.on("request", note)
     open_app(page, app_server.url)
-    by_key(page, "home-open-example").locator("button").click()
-    wait_for_app_run(page)
+    with running(page):
+        by_key(page, "home-open-example").locator("button").click()
     for url_path in (*STEPS, "iterations-and-compare", "home"):
         go_to(page, url_path)
     go_to(page, "review-and-report")

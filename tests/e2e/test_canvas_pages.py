@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import add_note, by_key, cell, go_to, open_app, wait_for_app_run
+from tests.e2e.helpers import add_note, by_key, cell, go_to, open_app, running
 
 pytestmark = pytest.mark.e2e
 
@@ -19,8 +19,8 @@ CANVAS_PAGES = [
 
 
 def open_example(page: Page) -> None:
-    by_key(page, "home-open-example").locator("button:visible").click()
-    wait_for_app_run(page)
+    with running(page):
+        by_key(page, "home-open-example").locator("button:visible").click()
 
 
 @pytest.mark.parametrize("url_path, canvas, block", CANVAS_PAGES)
@@ -63,23 +63,23 @@ def test_block_dialog_edits_reorders_deletes_and_restores(app_server, page: Page
     notes = dialog.locator("[class*='st-key-note-ml-canvas-monitoring-'] textarea")
     expect(notes).to_have_count(2)
     notes.nth(0).fill("first idea, refined")
-    notes.nth(0).press("Control+Enter")
-    wait_for_app_run(page)
-    dialog.locator("[class*='st-key-note-ml-canvas-monitoring-'][class*='-down'] button:visible").first.click()
-    wait_for_app_run(page)
+    with running(page):
+        notes.nth(0).press("Control+Enter")
+    with running(page):
+        dialog.locator("[class*='st-key-note-ml-canvas-monitoring-'][class*='-down'] button:visible").first.click()
     expect(notes.nth(0)).to_have_value("second idea")
     expect(notes.nth(1)).to_have_value("first idea, refined")
 
-    dialog.locator("[class*='st-key-note-ml-canvas-monitoring-'][class*='-delete'] button:visible").first.click()
-    wait_for_app_run(page)
+    with running(page):
+        dialog.locator("[class*='st-key-note-ml-canvas-monitoring-'][class*='-delete'] button:visible").first.click()
     expect(notes).to_have_count(1)
-    by_key(page, "undo-ml-canvas-monitoring").locator("button:visible").click()
-    wait_for_app_run(page)
+    with running(page):
+        by_key(page, "undo-ml-canvas-monitoring").locator("button:visible").click()
     expect(notes).to_have_count(2)
     expect(notes.nth(0)).to_have_value("second idea")
 
-    page.keyboard.press("Escape")
-    wait_for_app_run(page)
+    with running(page):
+        page.keyboard.press("Escape")
     expect(dialog).to_have_count(0)
     expect(cell(page, "ml-canvas", "monitoring")).to_contain_text("first idea, refined")
 
@@ -93,11 +93,11 @@ def test_suggestion_from_a_twin_is_taken_over_with_one_click(app_server, page: P
     by_key(page, "open-mlops-stack-value-proposition").locator("button:visible").click()
     dialog = page.get_by_role("dialog")
     expect(dialog).to_contain_text("Product brief · Value proposition")
-    dialog.get_by_role("button", name="Take over").click()
-    wait_for_app_run(page)
+    with running(page):
+        dialog.get_by_role("button", name="Take over").click()
     expect(dialog.get_by_role("button", name="Take over")).to_have_count(0)
-    page.keyboard.press("Escape")
-    wait_for_app_run(page)
+    with running(page):
+        page.keyboard.press("Escape")
     expect(cell(page, "mlops-stack", "value-proposition")).to_contain_text("Dispatchers stop reading routine mail")
 
 
@@ -107,14 +107,14 @@ def test_mlops_decisions_are_chosen_in_the_dialog_and_shown_in_the_cell(app_serv
     by_key(page, "open-mlops-stack-feature-store").locator("button:visible").click()
     dialog = page.get_by_role("dialog")
     by_key(page, "field-mlops-stack-feature-store-sourcing").click()
-    page.get_by_role("option", name="open source").click()
-    wait_for_app_run(page)
+    with running(page):
+        page.get_by_role("option", name="open source").click()
     tool = by_key(page, "field-mlops-stack-feature-store-tool").locator("input")
     tool.fill("Feast")
-    tool.press("Enter")
-    wait_for_app_run(page)
-    page.keyboard.press("Escape")
-    wait_for_app_run(page)
+    with running(page):
+        tool.press("Enter")
+    with running(page):
+        page.keyboard.press("Escape")
     expect(dialog).to_have_count(0)
     target = cell(page, "mlops-stack", "feature-store")
     expect(target).to_contain_text("Buy, open source or build: open source")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import (GRID, app_run, by_key, choose, edit_cell, go_to, grid_cell, open_app,
+from tests.e2e.helpers import (GRID, app_run, by_key, choose, edit_cell, go_to, grid_cell, open_app, running,
                                wait_for_app_run)
 
 pytestmark = pytest.mark.e2e
@@ -40,8 +40,8 @@ def test_an_added_asset_appears_in_the_picture_and_a_table_edit_redraws_it(app_s
     by_key(page, "landscape-add").locator("button").click()
     dialog = page.get_by_role("dialog")
     by_key(page, "landscape-new-owner").locator("input").fill("Met office")
-    dialog.get_by_role("button", name="Add asset").click()
-    wait_for_app_run(page)
+    with running(page):
+        dialog.get_by_role("button", name="Add asset").click()
     expect(dialog).to_contain_text("Give the asset a name")  # refused in place, the owner kept
     expect(by_key(page, "landscape-new-owner").locator("input")).to_have_value("Met office")
 
@@ -56,8 +56,8 @@ def test_an_added_asset_appears_in_the_picture_and_a_table_edit_redraws_it(app_s
     expect(dialog).to_contain_text('Yearly cost: "12,5" is not a number in an English plan (use 12.5).')
     expect(cost).to_have_value("12,5")  # refused in place, kept for fixing
     cost.fill("")
-    dialog.get_by_role("button", name="Add asset").click()
-    wait_for_app_run(page)
+    with running(page):
+        dialog.get_by_role("button", name="Add asset").click()
     expect(dialog).to_be_hidden()
 
     expect(metric(page, "Missing")).to_have_text("1")
@@ -73,11 +73,11 @@ def test_an_added_asset_appears_in_the_picture_and_a_table_edit_redraws_it(app_s
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=5)
     expect(page.locator(".hoverlayer .hovertext")).to_contain_text("Used as: Feature")
 
-    page.get_by_role("tab", name="Inventory").click()
-    wait_for_app_run(page)
+    with running(page):
+        page.get_by_role("tab", name="Inventory").click()
     edit_cell(page, "Asset", "Weather feed, hourly")
-    page.get_by_role("tab", name="The landscape and findings").click()
-    wait_for_app_run(page)
+    with running(page):
+        page.get_by_role("tab", name="The landscape and findings").click()
     expect(by_key(page, "landscape-picture").locator(".textpoint text", has_text="hourly")).to_be_visible()
     page.reload()
     wait_for_app_run(page)

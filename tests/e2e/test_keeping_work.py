@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from canvas_core.plan import Plan
-from tests.e2e.helpers import add_note, by_key, cell, go_to, open_app, wait_for_app_run
+from tests.e2e.helpers import add_note, by_key, cell, go_to, open_app, running, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -40,8 +40,11 @@ def plan_name(page: Page):
 
 
 def click(page: Page, key: str) -> None:
-    by_key(page, key).locator("button:visible").click()
-    wait_for_app_run(page)
+    """Click the keyed button and wait for the run it starts to finish."""
+    button = by_key(page, key).locator("button:visible")
+    expect(button).to_be_enabled()
+    with running(page):
+        button.click()
 
 
 def stored_plan(page: Page, app_server, canvas: str, block: str, text: str) -> str:
@@ -159,12 +162,12 @@ def test_same_note_edited_in_two_sessions_is_refused_showing_the_other_version(a
         expect(b.locator(note).first).to_have_value("Forward to the team queue")
 
         page.locator(note).first.fill("Forward to the team queue, urgent ones to seniors")
-        page.locator(note).first.press("Control+Enter")
-        wait_for_app_run(page)
+        with running(page):
+            page.locator(note).first.press("Control+Enter")
 
         b.locator(note).first.fill("Forward to the team queue after a spam check")
-        b.locator(note).first.press("Control+Enter")
-        wait_for_app_run(b)
+        with running(b):
+            b.locator(note).first.press("Control+Enter")
         expect(b.locator(ALERT).filter(has_text="Not saved").first).to_be_visible()
         expect(b.get_by_text("urgent ones to seniors").first).to_be_visible()  # their version, shown
 
@@ -316,8 +319,8 @@ def test_import_while_a_plan_is_open_switches_to_the_imported_plan(app_server, p
     exported, _ = export_example(page, app_server.url, tmp_path)
     example_id = plan_id(page)
     plan_name(page).fill("Renamed before the import")
-    plan_name(page).press("Enter")
-    wait_for_app_run(page)
+    with running(page):
+        plan_name(page).press("Enter")
     upload(page, exported)
     wait_for_other_plan(page, example_id)
     expect(plan_name(page)).to_have_value("Support mail triage")
@@ -335,8 +338,8 @@ def test_deleted_plan_is_confirmed_then_restored_with_its_notes(app_server, page
     pid = stored_plan(page, app_server, "ml-canvas", "decisions", "Worth restoring")
     go_to(page, "home")
     plan_name(page).fill("Plan to throw away")
-    plan_name(page).press("Enter")
-    wait_for_app_run(page)
+    with running(page):
+        plan_name(page).press("Enter")
     expect(by_key(page, f"plan-row-{pid}")).to_contain_text("Plan to throw away")
 
     click(page, "delete-current")
@@ -363,8 +366,8 @@ def test_iteration_is_compared_with_the_plan_now(app_server, page: Page):
     go_to(page, "iterations-and-compare")
     label = by_key(page, "iteration-label").locator("input")
     label.fill("After the first workshop")
-    label.press("Enter")
-    wait_for_app_run(page)
+    with running(page):
+        label.press("Enter")
     click(page, "save-iteration")
     expect(page.get_by_text("Saved iterations")).to_be_visible()
 

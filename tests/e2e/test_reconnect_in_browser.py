@@ -11,7 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from canvas_core.store import SqlPlanStore
 from tests.e2e.conftest import AppServer, _free_port
-from tests.e2e.helpers import APP_CONNECTED, add_note, by_key, cell, go_to, open_app, wait_for_app_run
+from tests.e2e.helpers import APP_CONNECTED, add_note, by_key, cell, go_to, open_app, running, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -101,8 +101,8 @@ def stored_name(app_server, plan_id: str) -> str:
 def rename(page: Page, name: str) -> None:
     box = by_key(page, "plan-name").locator("input")
     box.fill(name)
-    box.press("Enter")
-    wait_for_app_run(page)
+    with running(page):
+        box.press("Enter")
 
 
 def test_a_renamed_plan_after_a_restart_is_saved(app_server, page: Page):

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from tests.e2e.helpers import by_key, go_to, open_app, wait_for_app_run
+from tests.e2e.helpers import by_key, go_to, open_app, running
 
 pytestmark = pytest.mark.e2e
 
@@ -19,8 +19,8 @@ SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 
 def open_review_of_the_example(page: Page, url: str) -> None:
     open_app(page, url)
-    by_key(page, "home-open-example").locator("button").click()
-    wait_for_app_run(page)
+    with running(page):
+        by_key(page, "home-open-example").locator("button").click()
     go_to(page, "review-and-report")
 
 
@@ -55,13 +55,13 @@ def test_pdf_and_markdown_downloads_are_the_real_report(app_server, page: Page):
 
 def test_letter_size_and_the_preview(app_server, page: Page):
     open_review_of_the_example(page, app_server.url)
-    by_key(page, "report-page-size").get_by_text("Letter").click()
-    wait_for_app_run(page)
+    with running(page):
+        by_key(page, "report-page-size").get_by_text("Letter").click()
     _, data = download(page, "report-pdf")
     assert round(float(PdfReader(io.BytesIO(data)).pages[0].mediabox.width)) == 612
 
-    by_key(page, "report-preview-on").locator("label").click()
-    wait_for_app_run(page)
+    with running(page):
+        by_key(page, "report-preview-on").locator("label").click()
     viewer = by_key(page, "report-preview")
     expect(viewer).to_be_visible(timeout=20_000)
     # The viewer draws each page on a canvas (pdf.js, bundled: nothing is fetched from outside).

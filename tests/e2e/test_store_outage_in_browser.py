@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from canvas_core.store import SqlPlanStore
-from tests.e2e.helpers import add_note, by_key, cell, go_to, open_app, wait_for_app_run
+from tests.e2e.helpers import add_note, by_key, cell, go_to, open_app, running, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -79,8 +79,8 @@ def test_a_read_only_store_is_reported_and_recovers_without_a_restart(app_server
         by_key(page, "retry-save").locator("button").click()  # still read-only: still says so
         wait_for_app_run(page)
         expect(sidebar).to_contain_text(READ_ONLY)
-    by_key(page, "retry-save").locator("button").click()
-    wait_for_app_run(page)
+    with running(page):
+        by_key(page, "retry-save").locator("button").click()
     expect(page.locator(SIDEBAR)).to_contain_text("All changes saved")
     assert notes(database, plan_id) == ["Written before", "Typed while the store was read-only"]
     add_note(page, "ml-canvas", "decisions", "And the next one")
@@ -95,8 +95,8 @@ def test_a_new_plan_in_a_read_only_store_does_not_claim_it_will_be_saved(app_ser
     with read_only(database):
         app_server.restart()
         open_app(page, app_server.url)
-        by_key(page, "home-open-example").locator("button").click()
-        wait_for_app_run(page)
+        with running(page):
+            by_key(page, "home-open-example").locator("button").click()
         sidebar = page.locator(SIDEBAR)
         expect(sidebar).to_contain_text(READ_ONLY)
         expect(page.get_by_text("saved as soon as you add something")).to_have_count(0)

@@ -9,7 +9,7 @@ import time
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import GRID, app_run, by_key, edit_cell, go_to, grid_cell, open_app, wait_for_app_run
+from tests.e2e.helpers import GRID, app_run, by_key, edit_cell, go_to, grid_cell, open_app, running, wait_for_app_run
 
 pytestmark = pytest.mark.e2e
 
@@ -49,8 +49,8 @@ def expect_node(page: Page, name: str, style: str, timeout_ms: int = 15_000) -> 
 
 
 def open_section(page: Page, name: str) -> None:
-    page.get_by_role("tab", name=name).click()
-    wait_for_app_run(page)
+    with running(page):
+        page.get_by_role("tab", name=name).click()
 
 
 def test_decompose_pick_and_see_the_diagram(app_server, page: Page):
@@ -65,10 +65,10 @@ def test_decompose_pick_and_see_the_diagram(app_server, page: Page):
     open_section(page, "2 · Where a prediction could help")
     by_key(page, "workflow-candidates").click()
     page.get_by_role("option", name="Classify topic").click()
-    page.keyboard.press("Escape")
-    wait_for_app_run(page)
-    by_key(page, "workflow-chosen").get_by_text("Classify topic").click()
-    wait_for_app_run(page)
+    with running(page):
+        page.keyboard.press("Escape")
+    with running(page):
+        by_key(page, "workflow-chosen").get_by_text("Classify topic").click()
     open_section(page, "3 · How it fits the work")
     expect(page.get_by_text("For the chosen task: Classify topic")).to_be_visible()
     # The chosen task is highlighted, with the steps before and after it in their own styles.
@@ -77,8 +77,8 @@ def test_decompose_pick_and_see_the_diagram(app_server, page: Page):
     expect_node(page, "Forward to team", "following")
 
     by_key(page, "workflow-use_of_model").locator("textarea").fill("Dispatcher confirms the proposed team")
-    by_key(page, "workflow-use_of_model").locator("textarea").press("Control+Enter")
-    wait_for_app_run(page)
+    with running(page):
+        by_key(page, "workflow-use_of_model").locator("textarea").press("Control+Enter")
     go_to(page, "ml-canvas")
     by_key(page, "open-ml-canvas-decisions").locator("button:visible").click()
     expect(page.get_by_role("dialog")).to_contain_text("Dispatcher confirms the proposed team")
