@@ -12,8 +12,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from canvas_core import autosave, editing
+from canvas_core import autosave
 from canvas_core.autosave import OpenPlan
+from canvas_core.canvas import editing
 from canvas_core.examples import load_example
 from canvas_core.plan import Plan
 from canvas_core.store import SqlPlanStore

@@ -23,8 +23,8 @@ from streamlit.runtime.scriptrunner.script_cache import ScriptCache
 from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
 from streamlit.testing.v1 import AppTest
 
-from canvas_core.examples import load_example
 from canvas_core.config import database_url
+from canvas_core.examples import load_example
 from canvas_core.store import SqlPlanStore
 from ui.navigation import ALL_PAGES
 

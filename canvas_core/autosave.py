@@ -16,7 +16,12 @@ from typing import Literal
 
 from canvas_core.merge import Conflict, MergeConflict, merge_plans
 from canvas_core.plan import Plan, utc_now
-from canvas_core.store import PlanRepository, StoredPlan, StoreUnavailable, VersionConflict
+from canvas_core.store import (
+    PlanRepository,
+    StoredPlan,
+    StoreUnavailable,
+    VersionConflict,
+)
 
 MAX_MERGE_ATTEMPTS = 3
 

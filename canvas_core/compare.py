@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from canvas_core.canvas.specs import CanvasSpec
 from canvas_core.plan import Plan
-from canvas_core.specs import CanvasSpec
 
 _OTHER_STEPS = {"meta": "Plan", "workflow": "Workflow integration", "costs": "Costs",
                 "data_landscape": "Data landscape", "review": "Review"}

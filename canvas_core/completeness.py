@@ -6,8 +6,8 @@ block has sub-items, the sub-items) that hold at least one note.
 
 from __future__ import annotations
 
+from canvas_core.canvas.specs import CanvasSpec, canvases
 from canvas_core.plan import CanvasContent, Plan
-from canvas_core.specs import CanvasSpec, canvases
 from canvas_core.steps import STEPS
 
 

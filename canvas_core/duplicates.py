@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
+from canvas_core.canvas.specs import CanvasSpec
 from canvas_core.plan import Plan
-from canvas_core.specs import CanvasSpec
 from canvas_core.steps import STEPS_BY_ID
 
 _COUNT_WORDS = {2: "two", 3: "three", 4: "four"}

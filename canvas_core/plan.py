@@ -8,8 +8,8 @@ file needs no change here.
 
 from __future__ import annotations
 
-import secrets
 import datetime as dt
+import secrets
 from datetime import datetime, timezone
 from decimal import Decimal
 from enum import StrEnum

@@ -9,7 +9,7 @@ from typing import Any, Callable, Protocol, TypeVar
 
 from pydantic import ValidationError
 
-from canvas_core.editing import EditError
+from canvas_core.canvas.editing import EditError
 from canvas_core.numbers import NumberLimits, NumberRefused, parse_number
 
 

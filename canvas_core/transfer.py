@@ -15,11 +15,11 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from canvas_core.duplicates import DuplicateId, duplicate_ids
+from canvas_core.canvas.specs import canvases
 from canvas_core.config import MAX_IMPORT_BYTES, MAX_IMPORT_MB
+from canvas_core.duplicates import DuplicateId, duplicate_ids
 from canvas_core.migrations import MigrationError, migrate
 from canvas_core.plan import Plan, new_plan_id, utc_now
-from canvas_core.specs import canvases
 
 # The deepest plan nests objects and lists 7 levels (a note in a block of a canvas);
 # anything far deeper is hostile and would exhaust Python's recursion in the parser.

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from canvas_core.steps import STEPS_BY_ID
-from ui import cost_editor
 from ui.state import show_flash
+from ui.steps import costs as cost_editor
 
 step = STEPS_BY_ID["costs"]
 st.title(f"{step.number}. {step.title}")

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from canvas_core.steps import STEPS_BY_ID
-from ui import data_landscape_editor
 from ui.state import show_flash
+from ui.steps import data_landscape as data_landscape_editor
 
 step = STEPS_BY_ID["data_landscape"]
 st.title(f"{step.number}. {step.title}")

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from canvas_core import editing
+from canvas_core.canvas import editing
+from canvas_core.canvas.specs import canvases
 from canvas_core.compare import compare
-from canvas_core.specs import canvases
 from canvas_core.store import IterationExists
 from ui.state import current_plan, guarded, is_stored, plan_store, read_only, show_flash
 

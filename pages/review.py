@@ -5,8 +5,8 @@ import streamlit as st
 
 from canvas_core.report.summary import executive_summary
 from canvas_core.steps import STEPS, STEPS_BY_ID
-from ui import report_exports
 from canvas_core.store import StoreUnavailable
+from ui import report_exports
 from ui.state import current_plan, is_stored, plan_store, read_only, show_flash
 
 step = STEPS_BY_ID["review"]

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from canvas_core.steps import STEPS_BY_ID
-from ui import workflow_editor
 from ui.state import show_flash
+from ui.steps import workflow as workflow_editor
 
 step = STEPS_BY_ID["workflow"]
 st.title(f"{step.number}. {step.title}")

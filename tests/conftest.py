@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from canvas_core.canvas.specs import canvases
 from canvas_core.examples import load_example
-from canvas_core.specs import canvases
 
 EXAMPLE_ID = "support_mail_triage"
 

@@ -28,7 +28,7 @@ def test_importing_all_of_canvas_core_loads_no_streamlit():
     code = (
         "import sys\n"
         + "".join(f"import canvas_core.{m}\n" for m in modules)
-        + "from canvas_core.specs import canvases; canvases()\n"
+        + "from canvas_core.canvas.specs import canvases; canvases()\n"
         + "print(sorted(m for m in sys.modules if m.split('.')[0] == 'streamlit'))"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=CORE.parent, capture_output=True, text=True, check=True)

@@ -6,9 +6,13 @@ from decimal import Decimal
 
 import pytest
 
-from canvas_core.asset_edits import add_asset, apply_asset_edits, typed_yearly_cost
-from canvas_core.editing import EditError
+from canvas_core.canvas.editing import EditError
 from canvas_core.plan import Plan
+from canvas_core.steps.data_landscape.edits import (
+    add_asset,
+    apply_asset_edits,
+    typed_yearly_cost,
+)
 
 
 def plan_with_two() -> Plan:

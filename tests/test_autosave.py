@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from canvas_core import autosave, editing
+from canvas_core import autosave
 from canvas_core.autosave import OpenPlan
+from canvas_core.canvas import editing
 from canvas_core.examples import load_example
 from canvas_core.plan import Plan
 from canvas_core.store import InMemoryPlanStore, StoreUnavailable

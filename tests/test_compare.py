@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from canvas_core import editing
+from canvas_core.canvas import editing
 from canvas_core.compare import compare
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from canvas_core import editing
+from canvas_core.canvas import editing
 from canvas_core.completeness import canvas_completeness, step_completeness
 from canvas_core.plan import Plan
 from canvas_core.steps import STEPS

@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from canvas_core import cost_edits
-from canvas_core.editing import EditError
+from canvas_core.canvas.editing import EditError
 from canvas_core.plan import CostLine, DataAsset, Plan
+from canvas_core.steps.costs import edits as cost_edits
 
 
 def plan_with_lines() -> Plan:

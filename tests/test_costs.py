@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from canvas_core.costs import (
+from canvas_core.plan import CostEstimate, CostLine
+from canvas_core.steps.costs.rules import (
     CATEGORY_LABELS,
     ONE_TIME,
     PRESETS,
@@ -20,7 +21,6 @@ from canvas_core.costs import (
     round_money,
     summarize,
 )
-from canvas_core.plan import CostEstimate, CostLine
 
 D = Decimal
 NNBSP = "\u202f"
@@ -323,7 +323,7 @@ def test_shares_sum_to_one_when_there_is_a_cost(estimate):
 
 
 def test_numbers_print_the_same_in_every_report():
-    from canvas_core.costs import format_number
+    from canvas_core.steps.costs.rules import format_number
 
     assert format_number(8640) == "8,640"
     assert format_number(Decimal("12.50")) == "12.5"

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from canvas_core import costs
 from canvas_core.examples import load_example
 from canvas_core.plan import DataAsset, Plan
+from canvas_core.steps.costs import rules as costs
 from tests.app_driver import open_page, run, stored
 
 

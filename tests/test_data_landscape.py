@@ -8,10 +8,14 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from canvas_core import cost_edits
-from canvas_core.data_landscape import cost_line_for, findings, paid_assets
-from canvas_core.landscape_picture import LABEL_GAP, STATUS_COLOURS, landscape_picture
 from canvas_core.plan import CostLine, DataAsset, Plan
+from canvas_core.steps.costs import edits as cost_edits
+from canvas_core.steps.data_landscape.picture import (
+    LABEL_GAP,
+    STATUS_COLOURS,
+    landscape_picture,
+)
+from canvas_core.steps.data_landscape.rules import cost_line_for, findings, paid_assets
 
 
 def plan_with(*assets: DataAsset) -> Plan:

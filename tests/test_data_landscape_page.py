@@ -8,9 +8,9 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from canvas_core.data_landscape import findings
 from canvas_core.examples import load_example
 from canvas_core.plan import Plan
+from canvas_core.steps.data_landscape.rules import findings
 from tests.app_driver import error_messages, open_page, run, stored
 
 PAGE = "pages/data_landscape.py"

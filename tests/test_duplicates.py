@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from canvas_core.canvas.specs import canvases
 from canvas_core.duplicates import DuplicateId, duplicate_ids, repeated
 from canvas_core.plan import Note, Plan
-from canvas_core.specs import canvases
 
 
 def test_repeated_lists_each_shared_id_once_with_its_count_in_first_seen_order():

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from canvas_core import editing
+from canvas_core.canvas import editing
 from canvas_core.plan import MAX_NOTE_CHARS, NoteStatus, Plan
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from canvas_core.layout import GridRect, LayoutError, Leaf, Split, partition
+from canvas_core.canvas.layout import GridRect, LayoutError, Leaf, Split, partition
 
 
 def test_columns_then_rows():

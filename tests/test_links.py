@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from canvas_core import editing, links
+from canvas_core.canvas import editing, links
 from canvas_core.plan import DataAsset, Plan
 
 

@@ -8,11 +8,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from canvas_core import editing
+from canvas_core.canvas import editing
+from canvas_core.canvas.specs import canvases
 from canvas_core.examples import load_example
-from canvas_core.merge import MISSING, Conflict, MergeConflict, describe, merge_documents, merge_plans
+from canvas_core.merge import (
+    MISSING,
+    Conflict,
+    MergeConflict,
+    describe,
+    merge_documents,
+    merge_plans,
+)
 from canvas_core.plan import MAX_ITEMS, Plan
-from canvas_core.specs import canvases
 
 ML = "ml_canvas"
 

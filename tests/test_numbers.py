@@ -9,8 +9,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from canvas_core.numbers import (MINUS_SIGNS, SPACES, STYLES, NumberLimits, NumberRefused, decimal_places,
-                                 format_decimal, parse_number)
+from canvas_core.numbers import (
+    MINUS_SIGNS,
+    SPACES,
+    STYLES,
+    NumberLimits,
+    NumberRefused,
+    decimal_places,
+    format_decimal,
+    parse_number,
+)
 
 MONTHS = NumberLimits(Decimal(1200))
 MONEY = NumberLimits(Decimal("1e12"), decimals=2)

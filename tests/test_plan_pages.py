@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from canvas_core.config import database_url
 from canvas_core.examples import load_example
 from canvas_core.plan import Plan
-from canvas_core.config import database_url
 from canvas_core.store import SqlPlanStore
 from tests.app_driver import APP, run
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from canvas_core import workflow as wf
 from canvas_core.plan import Plan, Workflow, WorkflowTask
-from canvas_core.report.diagrams import MIN_SCALE, ProcessDiagram
 from canvas_core.report.document import Geometry
 from canvas_core.report.pdf import build_pdf
 from canvas_core.report.text import REPLACEMENT, displayable, esc
-from canvas_core.report.workflow_pages import DIAGRAM_HEADROOM
+from canvas_core.steps.workflow import rules as wf
+from canvas_core.steps.workflow.diagram import MIN_SCALE, ProcessDiagram
+from canvas_core.steps.workflow.pdf import DIAGRAM_HEADROOM
 
 WIDTH = Geometry.for_size("A4").portrait.width
 MAX_HEIGHT = Geometry.for_size("A4").portrait.height - DIAGRAM_HEADROOM  # as in the report

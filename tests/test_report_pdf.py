@@ -13,11 +13,18 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from canvas_core.plan import CostLine, DataAsset, MAX_NOTE_CHARS, Note, Plan, WorkflowTask
+from canvas_core.canvas.specs import canvases
+from canvas_core.plan import (
+    MAX_NOTE_CHARS,
+    CostLine,
+    DataAsset,
+    Note,
+    Plan,
+    WorkflowTask,
+)
 from canvas_core.report.pdf import build_pdf
 from canvas_core.report.sections import STEP_SECTIONS
 from canvas_core.report.text import REPLACEMENT
-from canvas_core.specs import canvases
 from canvas_core.steps import STEPS
 
 BASE_14 = {"Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica", "Helvetica-Bold",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from canvas_core import costs, data_landscape, workflow
 from canvas_core.plan import CostLine, DataAsset, Note, Plan, WorkflowTask
 from canvas_core.report.summary import (
     DATA_SIGNAL,
@@ -14,6 +13,9 @@ from canvas_core.report.summary import (
     executive_summary,
 )
 from canvas_core.steps import STEPS
+from canvas_core.steps.costs import rules as costs
+from canvas_core.steps.data_landscape import rules as data_landscape
+from canvas_core.steps.workflow import rules as workflow
 
 
 def questions(plan: Plan) -> list[tuple[str, str]]:

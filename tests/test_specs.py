@@ -6,8 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from canvas_core.layout import GridRect, Leaf, partition
-from canvas_core.specs import CANVAS_DIR, SpecError, check_links, load_canvas_file, load_canvases
+from canvas_core.canvas.layout import GridRect, Leaf, partition
+from canvas_core.canvas.specs import (
+    CANVAS_DIR,
+    SpecError,
+    check_links,
+    load_canvas_file,
+    load_canvases,
+)
 
 CANVAS_FILES = sorted(CANVAS_DIR.glob("*.toml"))
 

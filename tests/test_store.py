@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 
-from canvas_core import editing
+from canvas_core.canvas import editing
 from canvas_core.examples import load_example
 from canvas_core.plan import Plan, utc_now
 from canvas_core.store import (

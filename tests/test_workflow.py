@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from canvas_core.examples import load_example
 from canvas_core.plan import Workflow, WorkflowTask
-from canvas_core.workflow import (
+from canvas_core.steps.workflow.rules import (
     CHARACTERISTIC_LABELS,
     INTEGRATION_LABELS,
     REASON_LABELS,
@@ -432,7 +432,7 @@ def test_labels_cover_every_answer_on_the_page():
 
 
 def test_the_chosen_task_and_its_value_are_found_only_while_they_exist():
-    from canvas_core.workflow import chosen_candidate, chosen_task
+    from canvas_core.steps.workflow.rules import chosen_candidate, chosen_task
 
     wf = Workflow(tasks=[WorkflowTask(id="t1", name="Classify", prediction_candidate=True, minutes_saved_per_case=2,
                                       cases_per_month=600),

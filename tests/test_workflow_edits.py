@@ -6,9 +6,9 @@ from decimal import Decimal
 
 import pytest
 
-from canvas_core import workflow_edits as edits
-from canvas_core.editing import EditError
+from canvas_core.canvas.editing import EditError
 from canvas_core.plan import Plan
+from canvas_core.steps.workflow import edits
 
 
 def plan_with(*names: str) -> Plan:

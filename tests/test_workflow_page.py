@@ -9,8 +9,8 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from canvas_core.examples import load_example
 from canvas_core.config import database_url
+from canvas_core.examples import load_example
 from canvas_core.store import SqlPlanStore
 from tests.app_driver import APP, run
 
@@ -26,7 +26,7 @@ def workflow_page(plan=None) -> AppTest:
 
 def open_section(at: AppTest, number: int) -> AppTest:
     """Open tab `number` (1-4) of the step, as a click on it would."""
-    from ui.workflow_editor import SECTION_KEY, SECTIONS
+    from ui.steps.workflow import SECTION_KEY, SECTIONS
 
     at.session_state[SECTION_KEY] = SECTIONS[number - 1]
     return run(at)
@@ -90,8 +90,8 @@ def test_a_reason_not_to_use_ml_turns_the_signal_red():
 def test_use_of_the_model_is_offered_on_the_ml_canvas_decisions_block():
     at = open_section(workflow_page(), 3)
     run(at.text_area(key="workflow-use_of_model").input("Pre-select the team above 0.8 confidence"))
-    from canvas_core import links
-    from canvas_core.specs import canvases
+    from canvas_core.canvas import links
+    from canvas_core.canvas.specs import canvases
 
     plan = at.session_state["open_plan"].plan
     found = links.suggestions_for(plan, canvases(), "ml_canvas", "decisions")

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from canvas_core import editing, links
-from canvas_core.layout import GridRect, Leaf, Node, partition
+from canvas_core.canvas import editing, links
+from canvas_core.canvas.layout import GridRect, Leaf, Node, partition
+from canvas_core.canvas.specs import BlockSpec, CanvasSpec, FieldSpec, canvases
 from canvas_core.plan import NoteStatus
-from canvas_core.specs import BlockSpec, CanvasSpec, FieldSpec, canvases
 from ui import reconnect
 from ui.state import author, current_plan, flash, guarded, read_only, show_flash, sync
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from canvas_core import editing
+from canvas_core.canvas import editing
 from ui.state import current_plan, guarded, read_only, sync
 
 CURRENCIES = ["EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "JPY", "CAD", "AUD", "INR"]

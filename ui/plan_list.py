@@ -13,8 +13,17 @@ from canvas_core.plan import MAX_LINE_CHARS, Plan, utc_now
 from canvas_core.store import RETENTION, PlanNotFound, PlanSummary, StoreUnavailable
 from ui import access, report_exports
 from ui.navigation import page_of
-from ui.state import (VIEW_KEY, current_plan, flash, is_stored, open_stored, plan_store, read_only, replace_plan,
-                      save_failed)
+from ui.state import (
+    VIEW_KEY,
+    current_plan,
+    flash,
+    is_stored,
+    open_stored,
+    plan_store,
+    read_only,
+    replace_plan,
+    save_failed,
+)
 
 _CONFIRM_KEY = "confirm_delete"
 _UPLOAD_KEY = "import-upload"

@@ -30,7 +30,11 @@ from typing import Any, Callable
 
 import streamlit as st
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
-from streamlit.runtime.state.common import WidgetMetadata, unpack_widget_state_value, user_key_from_element_id
+from streamlit.runtime.state.common import (
+    WidgetMetadata,
+    unpack_widget_state_value,
+    user_key_from_element_id,
+)
 from streamlit.runtime.state.session_state import Serialized, SessionState
 
 _SETTLED_KEY = "_session_run_completed"

@@ -50,7 +50,9 @@ def frozen(plan: Plan) -> str:
 
 
 def _build_pdf(frozen_plan: str, page_size: Literal["A4", "letter"]) -> bytes:
-    from canvas_core.report.pdf import build_pdf  # reportlab loads on the first PDF, not on every page
+    from canvas_core.report.pdf import (
+        build_pdf,  # reportlab loads on the first PDF, not on every page
+    )
 
     return build_pdf(Plan.from_json(frozen_plan), page_size=page_size)
 

@@ -9,7 +9,16 @@ from canvas_core.completeness import completeness_by_step
 from canvas_core.steps import STEPS_BY_ID
 from ui import access, reconnect
 from ui.navigation import HOME, ITERATIONS, STEP_PAGES
-from ui.state import AUTHOR_KEY, current_plan, is_stored, last_outcome, link_params, open_plan, read_only, save_now
+from ui.state import (
+    AUTHOR_KEY,
+    current_plan,
+    is_stored,
+    last_outcome,
+    link_params,
+    open_plan,
+    read_only,
+    save_now,
+)
 
 
 def show(pages: dict[str, StreamlitPage]) -> None:

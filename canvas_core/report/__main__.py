@@ -17,9 +17,9 @@ import os
 import sys
 from pathlib import Path
 
+from canvas_core.config import MAX_IMPORT_BYTES, MAX_IMPORT_MB
 from canvas_core.plan import Plan
 from canvas_core.report.naming import report_filename
-from canvas_core.config import MAX_IMPORT_BYTES, MAX_IMPORT_MB
 from canvas_core.transfer import ImportRefused, read_plan, refuse_if_too_big
 
 FORMATS = {".pdf": "pdf", ".md": "md", ".markdown": "md"}
@@ -81,7 +81,9 @@ def render(plan: Plan, fmt: str, page_size: str, iteration: str | None) -> bytes
         from canvas_core.report.markdown import build_markdown
 
         return build_markdown(plan, iteration=iteration).encode("utf-8")
-    from canvas_core.report.pdf import build_pdf  # reportlab loads only when a PDF is asked for
+    from canvas_core.report.pdf import (
+        build_pdf,  # reportlab loads only when a PDF is asked for
+    )
 
     return build_pdf(plan, page_size=PAGE_SIZES[page_size], iteration=iteration)
 

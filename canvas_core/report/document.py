@@ -14,11 +14,19 @@ import io
 from dataclasses import dataclass
 from typing import Literal
 
-from reportlab.lib.pagesizes import A4, landscape as landscape_of, letter
+from reportlab.lib.pagesizes import A4, letter
+from reportlab.lib.pagesizes import landscape as landscape_of
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak, PageTemplate
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
 
 from canvas_core.report import fonts
 from canvas_core.report.text import MARKER, MUTED, RULE, displayable

@@ -14,13 +14,21 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 
-from canvas_core import costs, data_landscape, workflow
+from canvas_core.canvas.specs import BlockSpec, CanvasSpec
 from canvas_core.plan import BlockContent, CanvasContent, Note, Plan
 from canvas_core.report.credits import OTHER_SOURCES
-from canvas_core.report.summary import (LEVEL_WORDS, ExecutiveSummary, body_in_order, canvases_in_order,
-                                        executive_summary, iteration_label)
-from canvas_core.specs import BlockSpec, CanvasSpec
+from canvas_core.report.summary import (
+    LEVEL_WORDS,
+    ExecutiveSummary,
+    body_in_order,
+    canvases_in_order,
+    executive_summary,
+    iteration_label,
+)
 from canvas_core.steps import STEPS_BY_ID
+from canvas_core.steps.costs import rules as costs
+from canvas_core.steps.data_landscape import rules as data_landscape
+from canvas_core.steps.workflow import rules as workflow
 
 # --- escaping --------------------------------------------------------------------------
 

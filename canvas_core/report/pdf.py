@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
+from canvas_core.canvas.pdf import FLOOR_SIZE
 from canvas_core.plan import Plan
 from canvas_core.report.context import ReportContext
 from canvas_core.report.document import Geometry, build
 from canvas_core.report.sections import report_sections
 from canvas_core.report.summary import iteration_label
-from canvas_core.report.canvas_pages import FLOOR_SIZE
 
 PAGE_SIZE_NAMES = {"a4": "A4", "letter": "letter"}
 

@@ -12,16 +12,16 @@ from collections.abc import Callable
 
 from reportlab.platypus import Flowable
 
-from canvas_core.report.canvas_pages import canvas_section
+from canvas_core.canvas.pdf import canvas_section
+from canvas_core.canvas.specs import CanvasSpec
 from canvas_core.report.context import ReportContext
-from canvas_core.report.cost_pages import costs_section
-from canvas_core.report.landscape_pages import landscape_section
-from canvas_core.report.review_pages import review_section
 from canvas_core.report.sources_page import sources_section
 from canvas_core.report.summary import body_in_order
 from canvas_core.report.summary_pages import cover, summary_section
-from canvas_core.report.workflow_pages import workflow_section
-from canvas_core.specs import CanvasSpec
+from canvas_core.steps.costs.pdf import costs_section
+from canvas_core.steps.data_landscape.pdf import landscape_section
+from canvas_core.steps.review.pdf import review_section
+from canvas_core.steps.workflow.pdf import workflow_section
 
 Section = Callable[[ReportContext], list[Flowable]]
 

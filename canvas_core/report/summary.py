@@ -13,11 +13,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from canvas_core import costs, data_landscape, workflow
+from canvas_core.canvas.specs import BlockSpec, CanvasSpec, canvases
 from canvas_core.completeness import completeness_by_step
 from canvas_core.plan import CanvasContent, NoteStatus, Plan
-from canvas_core.specs import BlockSpec, CanvasSpec, canvases
 from canvas_core.steps import STEPS
+from canvas_core.steps.costs import rules as costs
+from canvas_core.steps.data_landscape import rules as data_landscape
+from canvas_core.steps.workflow import rules as workflow
 
 Level = Literal["green", "amber", "red"]
 

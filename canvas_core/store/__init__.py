@@ -1,8 +1,8 @@
 """Where plans live: the contract (repository), the SQL store and the in-memory store."""
 
+from canvas_core.config import RETENTION
 from canvas_core.store.memory import InMemoryPlanStore
 from canvas_core.store.repository import (
-    RETENTION,
     IterationExists,
     IterationInfo,
     PlanNotFound,

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
-from canvas_core.config import RETENTION
 from canvas_core.plan import Plan
 
 

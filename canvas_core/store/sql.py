@@ -13,8 +13,8 @@ from sqlalchemy.engine import Engine
 
 from canvas_core.completeness import overall_completeness
 from canvas_core.plan import Plan, new_plan_id, utc_now
+from canvas_core.config import RETENTION
 from canvas_core.store.repository import (
-    RETENTION,
     IterationExists,
     IterationInfo,
     PlanNotFound,

@@ -9,8 +9,18 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import (GRID, app_run, by_key, choose, edit_cell, go_to, grid_cell, open_app, running,
-                               wait_for_app_run)
+from tests.e2e.helpers import (
+    GRID,
+    app_run,
+    by_key,
+    choose,
+    edit_cell,
+    go_to,
+    grid_cell,
+    open_app,
+    running,
+    wait_for_app_run,
+)
 
 pytestmark = pytest.mark.e2e
 

@@ -11,7 +11,16 @@ from playwright.sync_api import Browser, Page, expect
 
 from canvas_core.store import SqlPlanStore
 from tests.e2e.conftest import AppServer, _free_port
-from tests.e2e.helpers import APP_CONNECTED, add_note, by_key, cell, go_to, open_app, running, wait_for_app_run
+from tests.e2e.helpers import (
+    APP_CONNECTED,
+    add_note,
+    by_key,
+    cell,
+    go_to,
+    open_app,
+    running,
+    wait_for_app_run,
+)
 
 pytestmark = pytest.mark.e2e
 

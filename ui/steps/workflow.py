@@ -7,8 +7,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from canvas_core import workflow, workflow_edits as edits
 from canvas_core.plan import Plan
+from canvas_core.steps.workflow import edits
+from canvas_core.steps.workflow import rules as workflow
 from ui import tables
 from ui.state import current_plan, guarded, read_only, sync
 

@@ -8,10 +8,18 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from canvas_core.costs import line_problems
-from canvas_core.editing import EditError, touch
+from canvas_core.canvas.editing import EditError, touch
 from canvas_core.numbers import NumberLimits
-from canvas_core.plan import MAX_MONEY, MAX_MONTHS, MAX_PEOPLE, MONEY_DECIMALS, CostLine, DataAsset, Plan
+from canvas_core.plan import (
+    MAX_MONEY,
+    MAX_MONTHS,
+    MAX_PEOPLE,
+    MONEY_DECIMALS,
+    CostLine,
+    DataAsset,
+    Plan,
+)
+from canvas_core.steps.costs.rules import line_problems
 from canvas_core.table_delta import apply_delta, blank, number_cell, refusal
 
 # Table column -> line field, in the order the table shows them.

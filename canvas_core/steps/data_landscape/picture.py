@@ -14,8 +14,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from canvas_core.data_landscape import SHARING_LABELS, STATUS_LABELS, is_paid
 from canvas_core.plan import DataAsset, Plan
+from canvas_core.steps.data_landscape.rules import (
+    SHARING_LABELS,
+    STATUS_LABELS,
+    is_paid,
+)
 
 # Status colours after the sticky-note habit of canvas workshops: green for what
 # exists, yellow for what is planned, red for what is missing, white for a question.

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from datetime import datetime, timezone
 
+from canvas_core.canvas.specs import CanvasSpec
 from canvas_core.plan import MAX_NOTE_CHARS, Note, NoteStatus, Plan
-from canvas_core.specs import CanvasSpec
 
 
 class EditError(ValueError):

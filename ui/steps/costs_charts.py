@@ -12,7 +12,13 @@ import functools
 
 import plotly.graph_objects as go
 
-from canvas_core.costs import CATEGORY_COLOURS, CATEGORY_LABELS, ONE_TIME, TAXONOMY, CostSummary
+from canvas_core.steps.costs.rules import (
+    CATEGORY_COLOURS,
+    CATEGORY_LABELS,
+    ONE_TIME,
+    TAXONOMY,
+    CostSummary,
+)
 
 
 def cost_bars(summary: CostSummary, currency: str) -> go.Figure:

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from canvas_core.editing import EditError, touch
+from canvas_core.canvas.editing import EditError, touch
 from canvas_core.numbers import NumberLimits, NumberRefused, parse_number
 from canvas_core.plan import MAX_MONEY, MONEY_DECIMALS, DataAsset, Plan
 from canvas_core.table_delta import apply_delta, blank, number_cell, refusal

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from canvas_core import cost_edits, costs, data_landscape, workflow
 from canvas_core.plan import Plan
-from ui import cost_charts
+from canvas_core.steps.costs import edits as cost_edits
+from canvas_core.steps.costs import rules as costs
+from canvas_core.steps.data_landscape import rules as data_landscape
+from canvas_core.steps.workflow import rules as workflow
 from ui import tables
 from ui.state import current_plan, guarded, read_only, sync
-
+from ui.steps import costs_charts as cost_charts
 
 
 def show() -> None:

@@ -9,9 +9,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from canvas_core.editing import EditError, touch
+from canvas_core.canvas.editing import EditError, touch
 from canvas_core.numbers import NumberLimits
-from canvas_core.plan import MAX_COUNT, MAX_MINUTES, IntegrationAnswer, Plan, Rating, WorkflowTask
+from canvas_core.plan import (
+    MAX_COUNT,
+    MAX_MINUTES,
+    IntegrationAnswer,
+    Plan,
+    Rating,
+    WorkflowTask,
+)
 from canvas_core.table_delta import apply_delta, blank, number_cell
 
 # Table column -> task field, in the order the table shows them.

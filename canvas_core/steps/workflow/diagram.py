@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph
 
-from canvas_core import workflow as wf
 from canvas_core.report import fonts
 from canvas_core.report.text import MUTED, WrapOnce, displayable, esc, make_style
+from canvas_core.steps.workflow import rules as wf
 
 # role -> (fill, stroke, text colour), as the app's Mermaid class definitions
 ROLE_COLOURS = {

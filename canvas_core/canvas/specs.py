@@ -15,9 +15,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from canvas_core.layout import GridRect, partition
+from canvas_core.canvas.layout import GridRect, partition
 
-CANVAS_DIR = Path(__file__).resolve().parent.parent / "data" / "canvases"
+CANVAS_DIR = Path(__file__).resolve().parents[2] / "data" / "canvases"
 
 # Places outside the canvases that a block may be linked to. The workflow,
 # cost and data landscape steps are forms, not canvases, so their fields are

@@ -7,15 +7,15 @@ from decimal import Decimal
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from canvas_core import workflow as wf
-from canvas_core.costs import format_number
 from canvas_core.plan import Workflow, WorkflowTask
 from canvas_core.report.context import ReportContext
-from canvas_core.steps import STEPS_BY_ID
-from canvas_core.report.diagrams import MIN_SCALE, ProcessDiagram, legend
 from canvas_core.report.document import PORTRAIT, new_page
 from canvas_core.report.tables import table
 from canvas_core.report.text import bold, bullet, esc, muted, para, styles
+from canvas_core.steps import STEPS_BY_ID
+from canvas_core.steps.costs.rules import format_number
+from canvas_core.steps.workflow import rules as wf
+from canvas_core.steps.workflow.diagram import MIN_SCALE, ProcessDiagram, legend
 
 COST_WORDS = {"low": "low", "medium": "medium", "high": "high", "unacceptable": "unacceptable"}
 UNCLEAR = "marked unclear"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from canvas_core.report.context import ReportContext
-from canvas_core.steps import STEPS_BY_ID
 from canvas_core.report.document import PORTRAIT, new_page
 from canvas_core.report.text import bullet, esc, muted, para, styles
+from canvas_core.steps import STEPS_BY_ID
 
 
 def review_section(ctx: ReportContext) -> list[Flowable]:

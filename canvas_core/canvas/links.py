@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from canvas_core import editing
+from canvas_core.canvas import editing
+from canvas_core.canvas.specs import CanvasSpec
 from canvas_core.plan import NoteStatus, Plan
-from canvas_core.specs import CanvasSpec
 
 STEP_SOURCE_LABELS = {
     "workflow.use_of_model": "Workflow integration · Use of the model",

@@ -14,8 +14,8 @@ import textwrap
 
 import plotly.graph_objects as go
 
-from canvas_core.data_landscape import PERSONAL_LABELS, USE_LABELS
-from canvas_core.landscape_picture import LandscapePicture
+from canvas_core.steps.data_landscape.picture import LandscapePicture
+from canvas_core.steps.data_landscape.rules import PERSONAL_LABELS, USE_LABELS
 
 RING_FILLS = {"private": "#eef2f7", "shared": "#e3e9f1", "public": "#d8e0eb"}
 OUTLINE = "#44546a"

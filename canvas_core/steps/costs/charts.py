@@ -9,13 +9,28 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportlab.graphics.shapes import Circle, Drawing, Line, Polygon, PolyLine, Rect, String
+from reportlab.graphics.shapes import (
+    Circle,
+    Drawing,
+    Line,
+    Polygon,
+    PolyLine,
+    Rect,
+    String,
+)
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from canvas_core.costs import CATEGORY_COLOURS, CATEGORY_LABELS, ONE_TIME, TAXONOMY, CostSummary, format_money
 from canvas_core.report import fonts
 from canvas_core.report.text import INK, MUTED, displayable
+from canvas_core.steps.costs.rules import (
+    CATEGORY_COLOURS,
+    CATEGORY_LABELS,
+    ONE_TIME,
+    TAXONOMY,
+    CostSummary,
+    format_money,
+)
 
 GRID = colors.HexColor("#e5e7eb")
 EXPECTED = colors.HexColor("#2563A8")

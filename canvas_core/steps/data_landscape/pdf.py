@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Spacer
 
-from canvas_core import data_landscape as dl
-from canvas_core.costs import format_money
-from canvas_core.landscape_picture import LandscapePicture, landscape_picture
 from canvas_core.plan import DataAsset
 from canvas_core.report.context import ReportContext
-from canvas_core.steps import STEPS_BY_ID
-from canvas_core.report.diagrams import LandscapeDiagram
 from canvas_core.report.document import LANDSCAPE, LANDSCAPE_PICTURE, new_page
 from canvas_core.report.summary import LEVEL_WORDS
 from canvas_core.report.summary_pages import LEVEL_COLOURS
 from canvas_core.report.tables import table
 from canvas_core.report.text import bold, esc, muted, para, styles
+from canvas_core.steps import STEPS_BY_ID
+from canvas_core.steps.costs.rules import format_money
+from canvas_core.steps.data_landscape import rules as dl
+from canvas_core.steps.data_landscape.picture import LandscapePicture, landscape_picture
+from canvas_core.steps.workflow.diagram import LandscapeDiagram
+
 
 def landscape_section(ctx: ReportContext) -> list[Flowable]:
     st = styles()

@@ -11,15 +11,16 @@ from decimal import Decimal
 
 import streamlit as st
 
-from canvas_core import asset_edits, data_landscape as dl
-from canvas_core.costs import format_money
 from canvas_core.numbers import format_decimal
-from canvas_core.landscape_picture import landscape_picture
 from canvas_core.plan import DataAsset, Plan
+from canvas_core.steps.costs.rules import format_money
+from canvas_core.steps.data_landscape import edits as asset_edits
+from canvas_core.steps.data_landscape import rules as dl
+from canvas_core.steps.data_landscape.picture import landscape_picture
 from ui import tables
-from ui.landscape_chart import landscape_figure
 from ui.navigation import page_of
 from ui.state import current_plan, guarded, link_params, read_only, show_flash
+from ui.steps.data_landscape_chart import landscape_figure
 
 PICTURE_KEY = "landscape-picture"
 SECTION_KEY = "landscape-section"

@@ -6,14 +6,14 @@ from decimal import Decimal
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from canvas_core import costs
-from canvas_core.report.charts import category_bars, cumulative_cost
 from canvas_core.report import fonts
 from canvas_core.report.context import ReportContext
-from canvas_core.steps import STEPS_BY_ID
 from canvas_core.report.document import PORTRAIT, new_page
 from canvas_core.report.tables import band, table
 from canvas_core.report.text import bold, esc, muted, para, styles
+from canvas_core.steps import STEPS_BY_ID
+from canvas_core.steps.costs import rules as costs
+from canvas_core.steps.costs.charts import category_bars, cumulative_cost
 
 
 def costs_section(ctx: ReportContext) -> list[Flowable]:

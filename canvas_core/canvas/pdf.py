@@ -20,12 +20,30 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
+from canvas_core.canvas.specs import BlockSpec, CanvasSpec
 from canvas_core.plan import BlockContent, CanvasContent, Note
 from canvas_core.report import fonts
 from canvas_core.report.context import ReportContext
-from canvas_core.report.document import LANDSCAPE, LANDSCAPE_COLUMNS, PageAnchor, new_page, page_ref
-from canvas_core.report.text import INK, MARKER, MUTED, WrapOnce, bold, displayable, esc, muted, para, sized, styles
-from canvas_core.specs import BlockSpec, CanvasSpec
+from canvas_core.report.document import (
+    LANDSCAPE,
+    LANDSCAPE_COLUMNS,
+    PageAnchor,
+    new_page,
+    page_ref,
+)
+from canvas_core.report.text import (
+    INK,
+    MARKER,
+    MUTED,
+    WrapOnce,
+    bold,
+    displayable,
+    esc,
+    muted,
+    para,
+    sized,
+    styles,
+)
 
 SIZES = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5)
 FLOOR_SIZE = SIZES[-1]

@@ -9,7 +9,6 @@ can redo by hand, and every readiness reason names the answer to fix.
 from __future__ import annotations
 
 import re
-
 import unicodedata
 from collections import deque
 from collections.abc import Iterable
