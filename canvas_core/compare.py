@@ -10,9 +10,12 @@ from typing import Any
 
 from canvas_core.canvas.specs import CanvasSpec
 from canvas_core.plan import Plan
+from canvas_core.steps import STEPS
 
-_OTHER_STEPS = {"meta": "Plan", "workflow": "Workflow integration", "costs": "Costs",
-                "data_landscape": "Data landscape", "review": "Review"}
+def _parts() -> dict[str, str]:
+    """The parts of a plan compared field by field, with the title the app gives each: the plan's
+    own details, then every step whose answers are a part of the plan (canvases go block by block)."""
+    return {"meta": "Plan", **{s.plan_part: s.title for s in STEPS if s.plan_part}}
 _IGNORED = {("meta", "updated_at"), ("meta", "created_at")}
 
 
@@ -50,7 +53,7 @@ class Comparison:
 def compare(old: Plan, new: Plan, specs: dict[str, CanvasSpec]) -> Comparison:
     blocks = [c for spec in specs.values() for c in _canvas_changes(old, new, spec)]
     other: list[FieldChange] = []
-    for name, title in _OTHER_STEPS.items():
+    for name, title in _parts().items():
         before = _flatten(getattr(old, name).model_dump(mode="json"), (name,))
         after = _flatten(getattr(new, name).model_dump(mode="json"), (name,))
         for path in sorted(set(before) | set(after), key=str):

@@ -3,9 +3,13 @@ from __future__ import annotations
 import pytest
 
 from canvas_core.canvas import editing
-from canvas_core.completeness import canvas_completeness, step_completeness
+from canvas_core.canvas.completeness import canvas_completeness
 from canvas_core.plan import Plan
-from canvas_core.steps import STEPS
+from canvas_core.steps import STEPS, completeness_by_step
+
+
+def step_completeness(plan: Plan, step_id: str) -> float:
+    return completeness_by_step(plan)[step_id]
 
 
 def test_empty_plan_is_zero_everywhere():
@@ -45,7 +49,7 @@ def test_a_note_typed_straight_into_a_block_with_sub_items_counts_as_one_part(sp
 
 
 def test_data_landscape_counts_a_described_inventory_with_a_label_source():
-    from canvas_core.completeness import data_landscape_completeness
+    from canvas_core.steps.data_landscape.rules import completeness as data_landscape_completeness
     from canvas_core.plan import DataAsset
 
     plan = Plan()

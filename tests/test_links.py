@@ -69,3 +69,11 @@ def test_features_are_offered_only_from_data_the_model_has_when_it_predicts(spec
     assert [s.text for s in features] == ["CRM: segment, broker flag"]
     labels = links.suggestions_for(plan, specs, "ml_canvas", "data_collection")
     assert [(s.text, s.source) for s in labels] == [("Ticket DB: final team", "Data landscape · Sources of labels")]
+
+
+def test_every_step_answer_a_canvas_may_twin_is_one_a_step_reads():
+    from canvas_core.canvas.links import _ANSWER_LABELS
+    from canvas_core.canvas.specs import STEP_REFS
+    from canvas_core.steps.costs.rules import COST_TWINS
+
+    assert STEP_REFS == set(_ANSWER_LABELS) | {f"costs.{name}" for name in COST_TWINS}

@@ -26,18 +26,8 @@ class PageInfo:
 
 HOME = PageInfo("home", "Home", "pages/home.py", "home", ":material/home:")
 
-_SCRIPTS = {
-    "brief": ("pages/product_brief.py", "brief", ":material/description:"),
-    "workflow": ("pages/workflow.py", "workflow-integration", ":material/account_tree:"),
-    "costs": ("pages/costs.py", "cost-estimate", ":material/payments:"),
-    "ml_canvas": ("pages/ml_canvas.py", "ml-canvas", ":material/dashboard:"),
-    "data_landscape": ("pages/data_landscape.py", "data-landscape", ":material/database:"),
-    "mlops_stack": ("pages/mlops_stack.py", "mlops-stack", ":material/stacks:"),
-    "review": ("pages/review.py", "review-and-report", ":material/fact_check:"),
-}
-
 STEP_PAGES: tuple[PageInfo, ...] = tuple(
-    PageInfo(step.id, step.title, *_SCRIPTS[step.id]) for step in STEPS
+    PageInfo(step.id, step.title, step.page, step.url_path, step.icon) for step in STEPS
 )
 ITERATIONS = PageInfo("iterations", "Iterations", "pages/iterations.py", "iterations-and-compare", ":material/history:")
 ALL_PAGES: tuple[PageInfo, ...] = (HOME, *STEP_PAGES, ITERATIONS)

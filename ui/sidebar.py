@@ -5,8 +5,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
-from canvas_core.completeness import completeness_by_step
-from canvas_core.steps import STEPS_BY_ID
+from canvas_core.steps import STEPS_BY_ID, completeness_by_step
 from ui import access, reconnect
 from ui.navigation import HOME, ITERATIONS, STEP_PAGES
 from ui.state import (

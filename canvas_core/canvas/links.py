@@ -12,13 +12,20 @@ from dataclasses import dataclass
 from canvas_core.canvas import editing
 from canvas_core.canvas.specs import CanvasSpec
 from canvas_core.plan import NoteStatus, Plan
+from canvas_core.steps import STEPS_BY_ID
 
-STEP_SOURCE_LABELS = {
-    "workflow.use_of_model": "Workflow integration · Use of the model",
-    "data_landscape.assets": "Data landscape · Assets",
-    "data_landscape.features": "Data landscape · Assets used as features",
-    "data_landscape.labels": "Data landscape · Sources of labels",
+# What a twin reference in a canvas file ("<step id>.<answer>") names, after the step's title.
+_ANSWER_LABELS = {
+    "workflow.use_of_model": "Use of the model",
+    "data_landscape.assets": "Assets",
+    "data_landscape.features": "Assets used as features",
+    "data_landscape.labels": "Sources of labels",
 }
+
+
+def source_label(ref: str) -> str:
+    """e.g. "Workflow integration · Use of the model" for "workflow.use_of_model"."""
+    return f"{STEPS_BY_ID[ref.partition('.')[0]].title} · {_ANSWER_LABELS[ref]}"
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,7 @@ def suggestions_for(plan: Plan, specs: dict[str, CanvasSpec], canvas_id: str, bl
 def _texts_at(plan: Plan, specs: dict[str, CanvasSpec], ref: str) -> list[Suggestion]:
     if ref == "workflow.use_of_model":
         text = plan.workflow.integration.use_of_model.text.strip()
-        return [Suggestion(STEP_SOURCE_LABELS[ref], text)] if text else []
+        return [Suggestion(source_label(ref), text)] if text else []
     if ref.startswith("data_landscape."):
         return _asset_suggestions(plan, ref)
     canvas_id, _, block_id = ref.partition(".")
@@ -72,7 +79,7 @@ def _asset_suggestions(plan: Plan, ref: str) -> list[Suggestion]:
         chosen = [(a, a.contents) for a in assets if "label" in a.uses]
     else:
         chosen = [(a, a.use) for a in assets]
-    return [Suggestion(STEP_SOURCE_LABELS[ref], f"{a.name}: {detail.strip()}" if detail.strip() else a.name,
+    return [Suggestion(source_label(ref), f"{a.name}: {detail.strip()}" if detail.strip() else a.name,
                        _asset_status(a.status))
             for a, detail in chosen]
 

@@ -20,13 +20,14 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
-from canvas_core.canvas.specs import BlockSpec, CanvasSpec
+from canvas_core.canvas.specs import BlockSpec, CanvasSpec, blocks_not_drawn, canvases
 from canvas_core.plan import BlockContent, CanvasContent, Note
 from canvas_core.report import fonts
 from canvas_core.report.context import ReportContext
 from canvas_core.report.document import (
     LANDSCAPE,
     LANDSCAPE_COLUMNS,
+    PORTRAIT,
     PageAnchor,
     new_page,
     page_ref,
@@ -37,6 +38,7 @@ from canvas_core.report.text import (
     MUTED,
     WrapOnce,
     bold,
+    bullet,
     displayable,
     esc,
     muted,
@@ -411,4 +413,18 @@ def detail_entries(spec: CanvasSpec, cells: list[Cell]) -> list[Flowable]:
         if first.kind != "heading" and first.section:
             out.append(_paragraph(Item("heading", esc(first.section) + " " + muted("(continued)")), DETAIL_SIZE))
         out += [_paragraph(item, DETAIL_SIZE) for item in cell.overflow]
+    return out
+
+
+def other_notes_section(ctx: ReportContext) -> list[Flowable]:
+    """Notes kept under a canvas or block this version does not draw, on a page of their own."""
+    lost = blocks_not_drawn(ctx.plan, canvases())
+    if not lost:
+        return []
+    st = styles()
+    out: list[Flowable] = [*new_page(PORTRAIT), para("Other notes", st.h1),
+                           para(muted("Kept in the plan under a canvas or block this version does not draw."), st.body)]
+    for canvas_id, block_id, notes in lost:
+        out.append(para(esc(f"{canvas_id} · {block_id}"), st.h2))
+        out += [bullet(esc(note.text), st.bullet) for note in notes]
     return out

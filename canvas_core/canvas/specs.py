@@ -191,3 +191,12 @@ def load_canvases(directory: Path = CANVAS_DIR) -> dict[str, CanvasSpec]:
 def canvases() -> dict[str, CanvasSpec]:
     """The bundled canvases, read once per process (they never change at run time)."""
     return load_canvases()
+
+
+def blocks_not_drawn(plan, specs: dict[str, CanvasSpec]) -> list[tuple[str, str, list]]:
+    """(canvas id, block id, notes) of every block holding notes that no canvas file draws (from an
+    older canvas file, say): the reports list them, so nothing typed goes missing."""
+    known = {spec.id: {b.id for b in spec.blocks} for spec in specs.values()}
+    return [(canvas_id, block_id, block.notes) for canvas_id, content in plan.canvases.items()
+            for block_id, block in content.blocks.items()
+            if block_id not in known.get(canvas_id, ()) and block.notes]

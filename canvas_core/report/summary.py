@@ -14,9 +14,8 @@ from decimal import Decimal
 from typing import Literal
 
 from canvas_core.canvas.specs import BlockSpec, CanvasSpec, canvases
-from canvas_core.completeness import completeness_by_step
 from canvas_core.plan import CanvasContent, NoteStatus, Plan
-from canvas_core.steps import STEPS
+from canvas_core.steps import STEPS, Step, completeness_by_step
 from canvas_core.steps.costs import rules as costs
 from canvas_core.steps.data_landscape import rules as data_landscape
 from canvas_core.steps.workflow import rules as workflow
@@ -74,12 +73,11 @@ def canvases_in_order() -> tuple[CanvasSpec, ...]:
     return (*in_steps, *(spec for spec in specs.values() if spec not in in_steps))
 
 
-def body_in_order() -> tuple[CanvasSpec | str, ...]:
-    """What a report shows between the summary and the sources: every step in journey order
-    (a canvas step as its canvas spec, a form step as its step id), then canvases no step shows."""
-    specs = canvases()
-    steps = tuple(specs[s.canvas_id] if s.canvas_id in specs else s.id for s in STEPS)
-    return (*steps, *(spec for spec in canvases_in_order() if spec not in steps))
+def body_in_order() -> tuple[Step | CanvasSpec, ...]:
+    """What a report shows between the summary and the sources: every step in journey order,
+    then any canvas file that no step shows (drawn by the generic canvas section)."""
+    shown = {s.canvas_id for s in STEPS}
+    return (*STEPS, *(spec for spec in canvases_in_order() if spec.id not in shown))
 
 
 def iteration_label(plan: Plan, iteration: str | None = None) -> str | None:

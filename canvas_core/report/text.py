@@ -170,3 +170,10 @@ def sized(kind: str, size: float) -> ParagraphStyle:
     if kind == "marker":
         return make_style(f"grid_marker_{size}", size, leading=leading, bold_face=True, textColor=MARKER)
     return make_style(f"grid_body_{size}", size, leading=leading, spaceAfter=size * 0.25)
+
+
+def shortened(text: str, limit: int) -> str:
+    """Text on one line, cut to `limit` characters with an ellipsis (labels in a picture; the
+    tables beside it hold the full text)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from canvas_core.canvas.specs import canvases
 from canvas_core.plan import Plan
 from canvas_core.steps.costs import edits as cost_edits
 from canvas_core.steps.costs import rules as costs
@@ -175,28 +176,11 @@ def _table(header: list[str], rows: list[list[str]]) -> None:
 def _from_other_steps(plan: Plan, summary: costs.CostSummary, currency: str, language: str) -> None:
     st.subheader("From the other steps")
     st.caption("Answers given elsewhere that bear on the costs: check the lines against them.")
-    brief = plan.canvases.get("product_brief")
-    ml = plan.canvases.get("ml_canvas")
-    hints = [
-        ("Team (Product brief · Project)", _notes(brief, "project", topic="team"), "staff lines"),
-        ("Serving: batch or real time, volume (ML Canvas · Making Predictions)", _notes(ml, "making_predictions"),
-         "serving in operational maintenance"),
-        ("Retraining: how often (ML Canvas · Building Models)", _notes(ml, "building_models"),
-         "retraining compute in operational maintenance"),
-        ("Monitoring (ML Canvas · Monitoring)", _notes(ml, "monitoring"), "monitoring and on-call"),
-    ]
-    for title, texts, check in hints:
-        if texts:
-            st.markdown(f"**{title}** · check the {check}")
-            st.text("\n".join(f"• {t}" for t in texts))  # user text: plain
+    for hint in costs.hints_from_other_steps(plan, canvases()):
+        st.markdown(f"**{hint.source}** · check the {hint.check}")  # our titles, from the canvas files
+        st.text("\n".join(f"• {t}" for t in hint.texts))  # user text: plain
     _paid_data(plan)
     _value_check(plan, summary, currency, language)
-
-
-def _notes(canvas, block_id: str, topic: str | None = None) -> list[str]:
-    if canvas is None or block_id not in canvas.blocks:
-        return []
-    return [n.text for n in canvas.blocks[block_id].notes if topic is None or n.topic == topic]
 
 
 def _paid_data(plan: Plan) -> None:

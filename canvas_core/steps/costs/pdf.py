@@ -11,15 +11,15 @@ from canvas_core.report.context import ReportContext
 from canvas_core.report.document import PORTRAIT, new_page
 from canvas_core.report.tables import band, table
 from canvas_core.report.text import bold, esc, muted, para, styles
-from canvas_core.steps import STEPS_BY_ID
+from canvas_core.steps import Step
 from canvas_core.steps.costs import rules as costs
 from canvas_core.steps.costs.charts import category_bars, cumulative_cost
 
 
-def costs_section(ctx: ReportContext) -> list[Flowable]:
+def section(ctx: ReportContext, step: Step) -> list[Flowable]:
     st = styles()
     estimate = ctx.plan.costs
-    out: list[Flowable] = [*new_page(PORTRAIT), para(esc(STEPS_BY_ID["costs"].title), st.h1)]
+    out: list[Flowable] = [*new_page(PORTRAIT), para(esc(step.title), st.h1)]
     if not estimate.lines:
         return [*out, para(muted("No cost lines yet."), st.body)]
     summary = costs.summarize(estimate)

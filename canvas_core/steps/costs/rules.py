@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from canvas_core.numbers import style_of
-from canvas_core.plan import CostEstimate, CostLine, new_id
+from canvas_core.plan import CostEstimate, CostLine, Plan, new_id
 
 ONE_TIME = ("staff", "infrastructure", "change_management")
 RUNNING = ("system_maintenance", "operational_maintenance", "data")  # per year
@@ -210,3 +210,53 @@ PRESETS: dict[str, list[CostLine]] = {
 def preset_lines(name: str) -> list[CostLine]:
     """Fresh copies with new ids, so loading a preset twice gives distinct lines."""
     return [line.model_copy(deep=True, update={"id": new_id()}) for line in PRESETS[name]]
+
+
+# --- completeness ------------------------------------------------------------------
+
+
+def completeness(plan: Plan, step: object = None) -> float:
+    """The share of the cost categories with at least one line (the facet of the step registry)."""
+    present = {line.category for line in plan.costs.lines}
+    wanted = ["staff", "infrastructure", "change_management", "operational_maintenance", "data"]
+    return sum(c in present for c in wanted) / len(wanted)
+
+
+# --- what other steps say about the costs ------------------------------------------------
+
+# A canvas block names the cost it bears on as a twin ("costs.serving"); the cost step shows that
+# block's notes beside the lines to check. For a block with parts, only the part named here counts
+# (the project's team, not its timeline, is what staff lines cost).
+COST_TWINS = {
+    "staff": ("staff lines", "team"),
+    "serving": ("serving in operational maintenance", None),
+    "retraining": ("retraining compute in operational maintenance", None),
+    "operations": ("monitoring and on-call in operational maintenance", None),
+    "data": ("data lines", None),
+}
+
+
+@dataclass(frozen=True)
+class CostHint:
+    source: str  # "ML Canvas · Making Predictions"
+    check: str  # what to check the lines against: "serving in operational maintenance"
+    texts: tuple[str, ...]  # the notes, as typed
+
+
+def hints_from_other_steps(plan: Plan, specs) -> list[CostHint]:
+    """Notes of every canvas block that is a twin of a cost, in canvas and block order."""
+    found = []
+    for spec in specs.values():
+        content = plan.canvases.get(spec.id)
+        for block in spec.blocks_in_reading_order:
+            for ref in block.twins:
+                step, _, cost = ref.partition(".")
+                if step != "costs" or content is None or block.id not in content.blocks:
+                    continue
+                check, part = COST_TWINS[cost]
+                parts = {sub.id for sub in block.subitems}
+                texts = tuple(n.text for n in content.blocks[block.id].notes
+                              if part not in parts or n.topic == part)
+                if texts:
+                    found.append(CostHint(f"{spec.short_title} · {block.title}", check, texts))
+    return found

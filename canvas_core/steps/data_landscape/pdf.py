@@ -11,17 +11,17 @@ from canvas_core.report.summary import LEVEL_WORDS
 from canvas_core.report.summary_pages import LEVEL_COLOURS
 from canvas_core.report.tables import table
 from canvas_core.report.text import bold, esc, muted, para, styles
-from canvas_core.steps import STEPS_BY_ID
+from canvas_core.steps import Step
 from canvas_core.steps.costs.rules import format_money
 from canvas_core.steps.data_landscape import rules as dl
 from canvas_core.steps.data_landscape.picture import LandscapePicture, landscape_picture
-from canvas_core.steps.workflow.diagram import LandscapeDiagram
+from canvas_core.steps.data_landscape.diagram import LandscapeDiagram
 
 
-def landscape_section(ctx: ReportContext) -> list[Flowable]:
+def section(ctx: ReportContext, step: Step) -> list[Flowable]:
     st = styles()
     assets = ctx.plan.data_landscape.assets
-    out: list[Flowable] = [*new_page(LANDSCAPE_PICTURE), para(esc(STEPS_BY_ID["data_landscape"].title), st.h1)]
+    out: list[Flowable] = [*new_page(LANDSCAPE_PICTURE), para(esc(step.title), st.h1)]
     if not assets:
         return [*out, para(muted("No data assets yet."), st.body)]
     numbers = {a.id: i for i, a in enumerate(assets, start=1)}

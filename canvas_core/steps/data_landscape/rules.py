@@ -139,3 +139,20 @@ def findings(plan: Plan) -> list[Finding]:
             f"Not settled whether it can be used: {_names(open_questions)}.",
             tuple(a.id for a in open_questions)))
     return found
+
+
+# --- completeness ------------------------------------------------------------------
+
+
+def completeness(plan: Plan, step: object = None) -> float:
+    """How well the inventory describes the data (the facet of the step registry)."""
+    assets = plan.data_landscape.assets
+    if not assets:
+        return 0.0
+    described = [
+        len(assets) >= 3,
+        all(a.uses for a in assets),  # how the project uses each asset
+        any("label" in a.uses for a in assets),  # where the right answers come from
+        all(a.owner.strip() and a.location.strip() for a in assets),  # whom to ask, where to look
+    ]
+    return sum(described) / len(described)

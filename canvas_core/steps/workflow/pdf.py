@@ -12,7 +12,7 @@ from canvas_core.report.context import ReportContext
 from canvas_core.report.document import PORTRAIT, new_page
 from canvas_core.report.tables import table
 from canvas_core.report.text import bold, bullet, esc, muted, para, styles
-from canvas_core.steps import STEPS_BY_ID
+from canvas_core.steps import Step
 from canvas_core.steps.costs.rules import format_number
 from canvas_core.steps.workflow import rules as wf
 from canvas_core.steps.workflow.diagram import MIN_SCALE, ProcessDiagram, legend
@@ -28,11 +28,11 @@ def _number(value: Decimal | int | None, unit: str = "") -> str:
     return f"{format_number(value)}{unit}"
 
 
-def workflow_section(ctx: ReportContext) -> list[Flowable]:
+def section(ctx: ReportContext, step: Step) -> list[Flowable]:
     st = styles()
     flow = ctx.plan.workflow
     box = ctx.geometry.portrait
-    out: list[Flowable] = [*new_page(PORTRAIT), para(esc(STEPS_BY_ID["workflow"].title), st.h1)]
+    out: list[Flowable] = [*new_page(PORTRAIT), para(esc(step.title), st.h1)]
     if flow.process_name.strip():
         out.append(para(f"{bold('Business process:')} {esc(flow.process_name)}", st.body))
     out.append(para("The process", st.h2))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from canvas_core.plan import Workflow, WorkflowTask
+from canvas_core.plan import Plan, Workflow, WorkflowTask
 
 # --- 1. candidate ranking -------------------------------------------------------
 
@@ -330,3 +330,32 @@ def readiness(workflow: Workflow) -> Readiness:
     if amber:
         return Readiness("amber", amber, f"{_count(len(amber), 'answer', 'answers')} to settle before a POC.")
     return Readiness("green", (), "The integration is fully stated.")
+
+
+# --- completeness ------------------------------------------------------------------
+
+
+def completeness(plan: Plan, step: object = None) -> float:
+    """The share of the step's questions answered (the facet of the step registry)."""
+    wf = plan.workflow
+    integ = wf.integration
+    answers = [
+        integ.previous_steps,
+        integ.use_of_model,
+        integ.desired_outcome,
+        integ.who_acts,
+        integ.fallback,
+        integ.systems,
+        integ.feedback,
+    ]
+    ch = wf.characteristics
+    answered = [
+        len(wf.tasks) >= 2,
+        wf.chosen_task_id is not None,
+        *(bool(a.text.strip()) for a in answers),
+        integ.mode.value is not None,
+        ch.data_availability.score is not None,
+        ch.accuracy_requirement.score is not None,
+        ch.problem_difficulty.score is not None,
+    ]
+    return sum(answered) / len(answered)

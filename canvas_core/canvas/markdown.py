@@ -1,0 +1,73 @@
+"""Any canvas as a Markdown section: header fields, then every block in reading order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from canvas_core.canvas.specs import BlockSpec, CanvasSpec, blocks_not_drawn
+from canvas_core.plan import BlockContent, CanvasContent, Plan
+from canvas_core.report.markdown_text import cell, escape, note
+
+
+def canvas_section(spec: CanvasSpec, content: CanvasContent | None) -> Iterator[str]:
+    yield f"## {cell(spec.title)}"
+    yield ""
+    yield f"*{cell(spec.description)}*"
+    yield ""
+    if content is not None:
+        header = content.header
+        labels = spec.header
+        pairs = [(labels.designed_for, header.designed_for), (labels.designed_by, header.designed_by),
+                 (labels.date, header.date.isoformat() if header.date else ""),
+                 (labels.iteration, str(header.iteration))]
+        yield "  \n".join(f"**{cell(label)}:** {cell(value)}" for label, value in pairs if value.strip())
+        yield ""
+        for field in spec.fields:
+            value = content.fields.get(field.id, "")
+            if value.strip():
+                yield f"**{cell(field.label)}:** {escape(value)}"
+                yield ""
+    for block in spec.blocks_in_reading_order:
+        yield from _block(block, content.blocks.get(block.id) if content else None)
+
+
+def _block(block: BlockSpec, stored: BlockContent | None) -> Iterator[str]:
+    number = f"{block.number}. " if block.number else ""
+    yield f"### {number}{cell(block.title)}"
+    yield ""
+    notes = [n for n in stored.notes if n.text.strip()] if stored else []
+    topics = {s.id for s in block.subitems}
+    loose = [n for n in notes if n.topic not in topics]
+    if not notes:
+        yield "*Left empty.*"
+        yield ""
+    yield from (note(n) for n in loose)
+    if loose:
+        yield ""
+    for sub in block.subitems if notes else ():
+        yield f"#### {cell(sub.title)}"
+        yield ""
+        mine = [n for n in notes if n.topic == sub.id]
+        yield from (note(n) for n in mine) if mine else ("*Left empty.*",)
+        yield ""
+    values = stored.fields if stored else {}
+    answered = [(f.label, values[f.id]) for f in block.fields if values.get(f.id, "").strip()]
+    for label, value in answered:
+        yield f"- **{cell(label)}:** {escape(value, indent='  ')}"
+    if answered:
+        yield ""
+
+
+def other_notes(plan: Plan, specs: dict[str, CanvasSpec]) -> Iterator[str]:
+    """Notes kept in the plan under a canvas or block this version does not draw (e.g. from an
+    older canvas file): listed, so nothing typed goes missing."""
+    lost = blocks_not_drawn(plan, specs)
+    if not lost:
+        return
+    yield "## Other notes"
+    yield ""
+    for canvas_id, block_id, notes in lost:
+        yield f"### {cell(canvas_id)} · {cell(block_id)}"
+        yield ""
+        yield from (note(n) for n in notes)
+        yield ""
