@@ -12,6 +12,7 @@ from canvas_core.canvas.specs import CanvasSpec
 from canvas_core.plan import Plan
 from canvas_core.steps import STEPS
 
+
 def _parts() -> dict[str, str]:
     """The parts of a plan compared field by field, with the title the app gives each: the plan's
     own details, then every step whose answers are a part of the plan (canvases go block by block)."""

@@ -19,6 +19,7 @@ from enum import Enum
 from pydantic import ValidationError
 
 from canvas_core.plan import Plan
+from canvas_core.validation import problems
 
 
 class _Missing(Enum):
@@ -72,9 +73,7 @@ def merge_plans(base: Plan, mine: Plan, theirs: Plan) -> Plan:
         return Plan.model_validate(merged)
     except ValidationError as error:
         # E.g. both sessions' additions together exceed a block's note limit.
-        first = error.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        reason = f"Together the two sessions' changes do not make a valid plan ({where}: {first['msg']})."
+        reason = f"Together the two sessions' changes do not make a valid plan ({problems(error, sep='.')})."
         raise MergeConflict([Conflict((), MISSING, MISSING, reason)]) from error
 
 

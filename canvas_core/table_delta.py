@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from canvas_core.canvas.editing import EditError
 from canvas_core.numbers import NumberLimits, NumberRefused, parse_number
+from canvas_core.validation import problems
 
 
 class _HasId(Protocol):
@@ -42,10 +43,7 @@ def number_cell(raw: Any, *, language: str, limits: NumberLimits, where: str, co
 
 def refusal(error: ValidationError, where: str, columns: dict[str, str]) -> EditError:
     """The first problem of a rejected row, naming its row and column in the table's words."""
-    first = error.errors()[0]
-    field = str(first["loc"][0]) if first["loc"] else ""
-    column = next((c for c, f in columns.items() if f == field), field)
-    return EditError(f"{where}, {column}: {first['msg']}. The last valid values were kept.")
+    return EditError(f"{where}, {problems(error, names=columns)}. The last valid values were kept.")
 
 
 def is_blank_row(row: dict[str, Any]) -> bool:

@@ -20,6 +20,7 @@ from canvas_core.config import MAX_IMPORT_BYTES, MAX_IMPORT_MB
 from canvas_core.duplicates import DuplicateId, duplicate_ids
 from canvas_core.migrations import MigrationError, migrate
 from canvas_core.plan import Plan, new_plan_id, utc_now
+from canvas_core.validation import problems
 
 # The deepest plan nests objects and lists 7 levels (a note in a block of a canvas);
 # anything far deeper is hostile and would exhaust Python's recursion in the parser.
@@ -102,7 +103,7 @@ def _parse(text: str) -> Plan:
     except MigrationError as error:
         raise ImportRefused(str(error)) from None
     except ValidationError as error:
-        raise ImportRefused(f"The plan file is damaged: {_first_problems(error)}.") from None
+        raise ImportRefused(f"The plan file is damaged: {problems(error, limit=3, nowhere='top level')}.") from None
 
 
 def nesting_depth(text: str) -> int:
@@ -128,15 +129,6 @@ def import_plan(data: bytes) -> Plan:
 def _first_duplicates(duplicates: list[DuplicateId], limit: int = 3) -> str:
     more = len(duplicates) - limit
     return "; ".join(map(str, duplicates[:limit])) + (f" (and {more} more)" if more > 0 else "")
-
-
-def _first_problems(error: ValidationError, limit: int = 3) -> str:
-    problems = []
-    for item in error.errors()[:limit]:
-        where = " > ".join(str(part) for part in item["loc"]) or "top level"
-        problems.append(f"{where}: {item['msg']}")
-    more = error.error_count() - limit
-    return "; ".join(problems) + (f" (and {more} more)" if more > 0 else "")
 
 
 def json_schema() -> str:

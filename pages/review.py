@@ -3,6 +3,7 @@ open questions, and the exports (PDF report with preview, Markdown, JSON)."""
 
 import streamlit as st
 
+from canvas_core import levels
 from canvas_core.report.summary import executive_summary
 from canvas_core.steps import STEPS, STEPS_BY_ID
 from canvas_core.store import StoreUnavailable
@@ -26,8 +27,8 @@ st.dataframe(
 
 st.subheader("Screening signals")
 for signal in summary.signals:
-    show = {"green": st.success, "amber": st.warning, "red": st.error}[signal.level]
-    show(f"**{signal.level.capitalize()}** · {signal.name}: {signal.summary}")
+    show = getattr(st, levels.ALERTS[signal.level])
+    show(f"**{levels.WORDS[signal.level]}** · {signal.name}: {signal.summary}", icon=levels.ICONS[signal.level])
     if signal.reasons:
         st.text("\n".join(f"• {r}" for r in signal.reasons))  # may quote tasks and assets: plain text, never markup
 

@@ -23,13 +23,32 @@ def test_no_module_in_canvas_core_imports_streamlit():
     assert offenders == []
 
 
+def _modules() -> list[str]:
+    """Every module under canvas_core, dotted (packages by their own name)."""
+    found = []
+    for path in sorted(CORE.rglob("*.py")):
+        parts = path.relative_to(CORE.parent).with_suffix("").parts
+        found.append(".".join(parts[:-1] if parts[-1] == "__init__" else parts))
+    return found
+
+
 def test_importing_all_of_canvas_core_loads_no_streamlit():
-    modules = sorted(p.stem for p in CORE.glob("*.py") if p.stem != "__init__")
+    modules = [m for m in _modules() if not m.endswith("__main__")]
     code = (
         "import sys\n"
-        + "".join(f"import canvas_core.{m}\n" for m in modules)
+        + "".join(f"import {m}\n" for m in modules)
         + "from canvas_core.canvas.specs import canvases; canvases()\n"
         + "print(sorted(m for m in sys.modules if m.split('.')[0] == 'streamlit'))"
     )
+    out = subprocess.run([sys.executable, "-c", code], cwd=CORE.parent, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_registry_the_markdown_and_the_summary_load_no_reportlab():
+    """reportlab loads with the first PDF, not on every page of the app."""
+    code = ("import sys\nimport canvas_core.steps, canvas_core.report.markdown, canvas_core.report.summary\n"
+            "from canvas_core.steps import STEPS, completeness_by_step\nfrom canvas_core.plan import Plan\n"
+            "completeness_by_step(Plan())\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'reportlab'))")
     out = subprocess.run([sys.executable, "-c", code], cwd=CORE.parent, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

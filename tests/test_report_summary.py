@@ -5,13 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from canvas_core.plan import CostLine, DataAsset, Note, Plan, WorkflowTask
-from canvas_core.report.summary import (
-    DATA_SIGNAL,
-    LEFT_EMPTY,
-    WORKFLOW_SIGNAL,
-    canvases_in_order,
-    executive_summary,
-)
+from canvas_core.report.summary import LEFT_EMPTY, canvases_in_order, executive_summary
+from canvas_core.steps.review.signals import DATA_SIGNAL, WORKFLOW_SIGNAL
 from canvas_core.steps import STEPS
 from canvas_core.steps.costs import rules as costs
 from canvas_core.steps.data_landscape import rules as data_landscape

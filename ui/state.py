@@ -14,12 +14,14 @@ import re
 from typing import Any, Callable
 
 import streamlit as st
+from pydantic import ValidationError
 
 from canvas_core import autosave
 from canvas_core.autosave import OpenPlan, SaveOutcome
 from canvas_core.merge import MISSING, describe
 from canvas_core.plan import Plan
 from canvas_core.store import PlanNotFound, StoreUnavailable
+from canvas_core.validation import problems
 from ui import access, reconnect
 from ui.bootstrap import plan_store
 
@@ -220,10 +222,8 @@ def guarded(change: Callable[..., Any]) -> Callable[..., None]:
 
 
 def _readable(error: ValueError) -> str:
-    errors = getattr(error, "errors", None)
-    if callable(errors):  # pydantic: keep the human part of the first problem
-        first = errors()[0]
-        return f"Not saved: {first.get('msg', 'invalid value')}."
+    if isinstance(error, ValidationError):
+        return f"Not saved: {problems(error)}."
     return str(error)
 
 

@@ -15,7 +15,9 @@ def completeness(plan: Plan, step) -> float:
 
 
 def pdf_section(ctx, step) -> list:
-    from canvas_core.canvas.pdf import canvas_section  # reportlab loads with the first PDF only
+    from canvas_core.canvas.pdf import (
+        canvas_section,  # reportlab loads with the first PDF only
+    )
 
     return canvas_section(ctx, canvases()[step.canvas_id])
 

@@ -10,15 +10,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+from canvas_core import levels
 from canvas_core.canvas.markdown import canvas_section, other_notes
 from canvas_core.canvas.specs import CanvasSpec
 from canvas_core.plan import Plan
 from canvas_core.report.credits import OTHER_SOURCES
 from canvas_core.report.markdown_text import bullet, cell, escape, table
-from canvas_core.report.summary import (LEVEL_WORDS, ExecutiveSummary, body_in_order, canvases_in_order,
-                                        executive_summary, iteration_label)
+from canvas_core.report.summary import (
+    ExecutiveSummary,
+    body_in_order,
+    canvases_in_order,
+    executive_summary,
+    iteration_label,
+)
 from canvas_core.steps import Step
-
 
 # --- the document ----------------------------------------------------------------------
 
@@ -56,7 +61,7 @@ def _executive_summary(summary: ExecutiveSummary) -> Iterator[str]:
     yield "### Signals"
     yield ""
     for signal in summary.signals:
-        yield f"- **{cell(signal.name)}: {LEVEL_WORDS[signal.level]}.** {escape(signal.summary, indent='  ')}"
+        yield f"- **{cell(signal.name)}: {levels.WORDS[signal.level]}.** {escape(signal.summary, indent='  ')}"
         yield from (bullet(reason, 1) for reason in signal.reasons)
     yield ""
     yield "### Key figures"

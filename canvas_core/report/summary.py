@@ -11,29 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
 
 from canvas_core.canvas.specs import BlockSpec, CanvasSpec, canvases
 from canvas_core.plan import CanvasContent, NoteStatus, Plan
 from canvas_core.steps import STEPS, Step, completeness_by_step
 from canvas_core.steps.costs import rules as costs
-from canvas_core.steps.data_landscape import rules as data_landscape
+from canvas_core.steps.review.signals import Signal, screening_signals
 from canvas_core.steps.workflow import rules as workflow
-
-Level = Literal["green", "amber", "red"]
-
-
-LEVEL_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}  # signal and finding levels, as printed
-
-
-@dataclass(frozen=True)
-class Signal:
-    """One screening signal that exists today."""
-
-    name: str  # e.g. "Workflow integration readiness"
-    level: Level
-    summary: str
-    reasons: tuple[str, ...]  # each names the answer or step to fix; may quote raw user text
 
 
 @dataclass(frozen=True)
@@ -60,8 +44,6 @@ WHERE = " · "
 LEFT_EMPTY = "Left empty"
 UNCLEAR = "Marked unclear"
 ASSET_QUESTION = "Status is an open question"
-WORKFLOW_SIGNAL = "Workflow integration readiness"
-DATA_SIGNAL = "Data landscape"
 WORKFLOW_STEP = next(s.title for s in STEPS if s.id == "workflow")
 REVIEW_STEP = next(s.title for s in STEPS if s.id == "review")
 
@@ -92,36 +74,11 @@ def iteration_label(plan: Plan, iteration: str | None = None) -> str | None:
 def executive_summary(plan: Plan) -> ExecutiveSummary:
     shares = completeness_by_step(plan)
     return ExecutiveSummary(
-        signals=(_workflow_signal(plan), _data_signal(plan)),
+        signals=screening_signals(plan),
         key_figures=key_figures(plan),
         open_questions=open_questions(plan),
         completeness=tuple((s.title, shares[s.id]) for s in STEPS if s.id != "review"),
     )
-
-
-# --- signals -----------------------------------------------------------------------------
-
-
-def _workflow_signal(plan: Plan) -> Signal:
-    ready = workflow.readiness(plan.workflow)
-    return Signal(WORKFLOW_SIGNAL, ready.level, ready.summary,
-                  tuple(f"{r.answer}: {r.text}" for r in ready.reasons))
-
-
-def _data_signal(plan: Plan) -> Signal:
-    found = data_landscape.findings(plan)
-    levels = {f.level for f in found}
-    level: Level = "red" if "red" in levels else "amber" if "amber" in levels else "green"
-    reasons = tuple(f"{f.title}: {f.detail}" for f in found)
-    if not plan.data_landscape.assets:
-        return Signal(DATA_SIGNAL, "amber", "No data assets listed yet.",
-                      ("Data landscape: list the data the project has and needs.",))
-    if not found:
-        return Signal(DATA_SIGNAL, "green", "Nothing to act on in the data landscape.", ())
-    red = sum(f.level == "red" for f in found)
-    counts = ([f"{red} serious"] if red else []) + ([f"{len(found) - red} to check"] if len(found) > red else [])
-    summary = f"{len(found)} finding{'s' if len(found) > 1 else ''} ({', '.join(counts)})."
-    return Signal(DATA_SIGNAL, level, summary, reasons)
 
 
 # --- key figures -------------------------------------------------------------------------

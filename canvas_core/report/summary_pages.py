@@ -6,15 +6,15 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
+from canvas_core import levels
 from canvas_core.report.context import ReportContext
 from canvas_core.report.document import PORTRAIT, new_page
-from canvas_core.report.summary import LEVEL_WORDS, ExecutiveSummary, executive_summary
+from canvas_core.report.summary import ExecutiveSummary, executive_summary
 from canvas_core.report.tables import table
 from canvas_core.report.text import bold, bullet, esc, muted, para, styles
 
 MAX_OPEN_QUESTIONS = 12
 MAX_REASONS = 6
-LEVEL_COLOURS = {"green": "#15803d", "amber": "#b45309", "red": "#b91c1c"}
 
 
 def cover(ctx: ReportContext) -> list[Flowable]:
@@ -47,7 +47,7 @@ def summary_section(ctx: ReportContext) -> list[Flowable]:
 
 
 def _dot(level: str) -> str:
-    return f'<font color="{LEVEL_COLOURS[level]}" size="12">●</font>'
+    return f'<font color="{levels.COLOURS[level]}" size="12">●</font>'
 
 
 def _signals(summary: ExecutiveSummary) -> list[Flowable]:
@@ -55,7 +55,7 @@ def _signals(summary: ExecutiveSummary) -> list[Flowable]:
     out: list[Flowable] = [para("Screening signals", st.h2)]
     for signal in summary.signals:
         head = para(f"{_dot(signal.level)} {bold(esc(signal.name))}: "
-                    f'<font color="{LEVEL_COLOURS[signal.level]}">{bold(LEVEL_WORDS[signal.level])}</font>. '
+                    f'<font color="{levels.COLOURS[signal.level]}">{bold(levels.WORDS[signal.level])}</font>. '
                     f"{esc(signal.summary)}", st.body)
         reasons = [bullet(esc(r), st.bullet, "–") for r in signal.reasons[:MAX_REASONS]]
         rest = len(signal.reasons) - MAX_REASONS

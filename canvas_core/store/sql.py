@@ -11,9 +11,9 @@ from pathlib import Path
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from canvas_core.steps import overall_completeness
-from canvas_core.plan import Plan, new_plan_id, utc_now
 from canvas_core.config import RETENTION
+from canvas_core.plan import Plan, new_plan_id, utc_now
+from canvas_core.steps import overall_completeness
 from canvas_core.store.repository import (
     IterationExists,
     IterationInfo,

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import streamlit as st
 
+from canvas_core import levels
 from canvas_core.numbers import format_decimal
 from canvas_core.plan import DataAsset, Plan
 from canvas_core.steps.costs.rules import format_money
@@ -26,7 +27,6 @@ PICTURE_KEY = "landscape-picture"
 SECTION_KEY = "landscape-section"
 _ADDED_KEY = "landscape-asset-added"
 SECTIONS = ["The landscape and findings", "Inventory"]
-_FINDING_STYLE = {"red": ("red", ":material/error:"), "amber": ("orange", ":material/warning:")}
 
 
 def show() -> None:
@@ -118,7 +118,7 @@ def _findings(plan: Plan) -> None:
                    icon=":material/check_circle:")
         return
     for finding in found:
-        colour, icon = _FINDING_STYLE[finding.level]
+        colour, icon = levels.MARKDOWN_COLOURS[finding.level], levels.ICONS[finding.level]
         with st.container(border=True, key=f"landscape-finding-{finding.kind}"):
             st.markdown(f"{icon} :{colour}[**{finding.title}**]")  # our own words and counts only
             st.text(finding.detail)  # names assets: plain text

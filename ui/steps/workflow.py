@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from canvas_core import levels
 from canvas_core.plan import Plan
 from canvas_core.steps.workflow import edits
 from canvas_core.steps.workflow import rules as workflow
@@ -287,11 +288,10 @@ def _set_reason(name: str, key: str) -> None:
 
 def _readiness(plan: Plan) -> None:
     signal = workflow.readiness(plan.workflow)
-    show = {"green": st.success, "amber": st.warning, "red": st.error}[signal.level]
-    icon = {"green": ":material/check_circle:", "amber": ":material/pending:", "red": ":material/block:"}[signal.level]
+    show = getattr(st, levels.ALERTS[signal.level])
     with st.container(key=f"workflow-readiness-{signal.level}"):
         st.caption("Readiness of this step, one input to the pre-POC screening")
-        show(f"**{signal.level.capitalize()}**: {signal.summary}", icon=icon)
+        show(f"**{levels.WORDS[signal.level]}**: {signal.summary}", icon=levels.ICONS[signal.level])
         # Reasons may quote the user's task names: plain text, never markdown.
         lines = [f"{'■' if r.level == 'red' else '▲'} {r.answer}: {r.text}" for r in signal.reasons]
         st.text("\n".join(lines[:_REASONS_SHOWN]))

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from canvas_core.report.markdown_text import cell, number, table
-from canvas_core.steps.costs import rules as costs
 from canvas_core.plan import Plan
+from canvas_core.report.markdown_text import cell, number, table
 from canvas_core.steps import Step
+from canvas_core.steps.costs import rules as costs
 
 
 def section(plan: Plan, step: Step) -> Iterator[str]:

@@ -13,6 +13,7 @@ from canvas_core.canvas.editing import EditError, touch
 from canvas_core.numbers import NumberLimits, NumberRefused, parse_number
 from canvas_core.plan import MAX_MONEY, MONEY_DECIMALS, DataAsset, Plan
 from canvas_core.table_delta import apply_delta, blank, number_cell, refusal
+from canvas_core.validation import problems
 
 # Table column -> asset field, in the order the table shows them.
 ASSET_COLUMNS: dict[str, str] = {
@@ -93,8 +94,7 @@ def add_asset(plan: Plan, name: str, **fields: Any) -> DataAsset:
     try:
         asset = DataAsset(name=name, **fields)
     except ValidationError as error:
-        first = error.errors()[0]
-        raise EditError(f"{first['loc'][0] if first['loc'] else 'Asset'}: {first['msg']}.") from None
+        raise EditError(f"{problems(error, nowhere='Asset')}.") from None
     plan.data_landscape.assets = [*plan.data_landscape.assets, asset]
     touch(plan)
     return asset

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from canvas_core import levels
+from canvas_core.plan import Plan
 from canvas_core.report.markdown_text import cell, escape, table
-from canvas_core.report.summary import LEVEL_WORDS
+from canvas_core.steps import Step
 from canvas_core.steps.costs import rules as costs
 from canvas_core.steps.data_landscape import rules as data_landscape
-from canvas_core.plan import Plan
-from canvas_core.steps import Step
 
 
 def section(plan: Plan, step: Step) -> Iterator[str]:
@@ -33,7 +33,7 @@ def section(plan: Plan, step: Step) -> Iterator[str]:
     yield "### Findings"
     yield ""
     for finding in found:
-        yield f"- **{LEVEL_WORDS[finding.level]}: {cell(finding.title)}.** {escape(finding.detail, indent='  ')}"
+        yield f"- **{levels.WORDS[finding.level]}: {cell(finding.title)}.** {escape(finding.detail, indent='  ')}"
     if not found:
         yield "None."
     yield ""

@@ -4,18 +4,17 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Spacer
 
+from canvas_core import levels
 from canvas_core.plan import DataAsset
 from canvas_core.report.context import ReportContext
 from canvas_core.report.document import LANDSCAPE, LANDSCAPE_PICTURE, new_page
-from canvas_core.report.summary import LEVEL_WORDS
-from canvas_core.report.summary_pages import LEVEL_COLOURS
 from canvas_core.report.tables import table
 from canvas_core.report.text import bold, esc, muted, para, styles
 from canvas_core.steps import Step
 from canvas_core.steps.costs.rules import format_money
 from canvas_core.steps.data_landscape import rules as dl
-from canvas_core.steps.data_landscape.picture import LandscapePicture, landscape_picture
 from canvas_core.steps.data_landscape.diagram import LandscapeDiagram
+from canvas_core.steps.data_landscape.picture import LandscapePicture, landscape_picture
 
 
 def section(ctx: ReportContext, step: Step) -> list[Flowable]:
@@ -52,10 +51,10 @@ def _findings(ctx: ReportContext) -> list[Flowable]:
         return [*out, para("Nothing to act on: every asset is available or planned, labels have a source and no "
                            "personal or paid data is left unaddressed.", st.body)]
     for f in found:
-        colour = LEVEL_COLOURS[f.level]
+        colour = levels.COLOURS[f.level]
         out.append(KeepTogether([
             para(f'<font color="{colour}">●</font> {bold(esc(f.title))} '
-                 f'<font color="{colour}">({LEVEL_WORDS[f.level].lower()})</font>', st.body),
+                 f'<font color="{colour}">({levels.WORDS[f.level].lower()})</font>', st.body),
             para(esc(f.detail), st.bullet),
         ]))
     return out

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from canvas_core.report.markdown_text import bullet, escape
 from canvas_core.plan import Plan
+from canvas_core.report.markdown_text import bullet, escape
 from canvas_core.steps import Step
 
 

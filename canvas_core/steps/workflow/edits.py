@@ -20,6 +20,7 @@ from canvas_core.plan import (
     WorkflowTask,
 )
 from canvas_core.table_delta import apply_delta, blank, number_cell
+from canvas_core.validation import problems
 
 # Table column -> task field, in the order the table shows them.
 TASK_COLUMNS: dict[str, str] = {
@@ -86,10 +87,8 @@ def _checked(task: WorkflowTask, changes: dict[str, Any], where: str = "") -> Wo
     try:
         updated = WorkflowTask.model_validate({**task.model_dump(), **changes})
     except ValidationError as error:
-        first = error.errors()[0]
-        field = str(first["loc"][0]) if first["loc"] else ""
-        column = next((c for c, f in {**TASK_COLUMNS, **CANDIDATE_COLUMNS}.items() if f == field), field)
-        raise EditError(f"{prefix}{column}: {first['msg'].lower()}. The last valid value was kept.") from None
+        found = problems(error, names={**TASK_COLUMNS, **CANDIDATE_COLUMNS})
+        raise EditError(f"{prefix}{found}. The last valid value was kept.") from None
     if not updated.name:
         raise EditError(f"{prefix}Every task needs a name. The row was not saved.")
     return updated

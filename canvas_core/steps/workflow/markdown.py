@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from canvas_core.report.markdown_text import cell, escape, fence, number, table
-from canvas_core.steps.workflow import rules as workflow
 from canvas_core.plan import Plan
+from canvas_core.report.markdown_text import cell, escape, fence, number, table
 from canvas_core.steps import Step
+from canvas_core.steps.workflow import rules as workflow
 
 
 def section(plan: Plan, step: Step) -> Iterator[str]:
