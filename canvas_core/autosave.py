@@ -30,8 +30,13 @@ MAX_MERGE_ATTEMPTS = 3
 class OpenPlan:
     plan: Plan
     version: int | None = None  # None: a new plan, stored on its first change
-    base_json: str | None = None
+    base_json: str | None = None  # what the plan was when last saved (or, for a draft, when opened)
     dirty: bool = False  # a change that could not be written yet
+
+    @classmethod
+    def draft(cls, plan: Plan) -> OpenPlan:
+        """A plan not stored yet, written on its first change."""
+        return cls(plan, None, plan.to_json())
 
     @classmethod
     def from_store(cls, stored: StoredPlan) -> OpenPlan:
@@ -56,6 +61,10 @@ def save(store: PlanRepository, open_plan: OpenPlan) -> SaveOutcome:
 
 
 def _save(store: PlanRepository, open_plan: OpenPlan) -> SaveOutcome:
+    if open_plan.plan.to_json() == open_plan.base_json:
+        open_plan.dirty = False
+        return SaveOutcome("saved")  # nothing changed since the version it is based on: nothing to write
+    open_plan.plan.meta.updated_at = utc_now()  # the time of the change is the time it is saved
     if open_plan.version is None:
         store.create(open_plan.plan)
         _now_based_on(open_plan, 1)

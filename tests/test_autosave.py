@@ -104,3 +104,25 @@ def test_editing_a_plan_deleted_elsewhere_is_not_saved_into_the_bin(store):
     outcome = autosave.save(store, a)
     assert outcome.status == "failed" and "deleted in another session" in outcome.message
     assert "late idea" in texts(a.plan, "ml_canvas", "features")
+
+
+def test_any_change_is_written_and_stamped_by_autosave_itself(store):
+    tab, _ = two_tabs(store)
+    before = tab.plan.meta.updated_at
+    tab.plan.canvases["ml_canvas"].blocks["decisions"].notes[0].text = "changed without any bookkeeping"
+    assert autosave.save(store, tab).status == "saved"
+    stored = store.get(tab.plan.id)
+    assert stored.version == 2 and stored.plan.meta.updated_at > before
+    assert stored.plan.canvases["ml_canvas"].blocks["decisions"].notes[0].text == "changed without any bookkeeping"
+
+
+def test_a_save_with_nothing_changed_writes_nothing(store):
+    tab, _ = two_tabs(store)
+    assert autosave.save(store, tab).status == "saved"
+    assert store.version_of(tab.plan.id) == 1
+
+
+def test_a_draft_nobody_changed_is_not_stored(store):
+    tab = OpenPlan.draft(Plan())
+    assert autosave.save(store, tab).status == "saved"
+    assert tab.version is None and store.list_plans() == []

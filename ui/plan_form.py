@@ -44,4 +44,3 @@ def _set(name: str, key: str) -> None:
     if name == "name" and not value.strip():
         raise editing.EditError("A plan needs a name; the previous name was kept.")
     setattr(plan.meta, name, value.strip() if isinstance(value, str) else value)
-    editing.touch(plan)

@@ -34,7 +34,7 @@ _FLASH_KEY = "flash_message"
 
 def open_plan() -> OpenPlan:
     if OPEN_KEY not in st.session_state:
-        st.session_state[OPEN_KEY] = OpenPlan(Plan())  # a draft, stored on its first change
+        st.session_state[OPEN_KEY] = OpenPlan.draft(Plan())  # stored on its first change
     return st.session_state[OPEN_KEY]
 
 
@@ -106,7 +106,7 @@ def _follow_the_view_link(token: str) -> None:
         del st.query_params["view"]
         if read_only():  # a mistyped view link must not leave the last plan open for editing
             st.session_state.pop(VIEW_KEY)
-            st.session_state[OPEN_KEY] = OpenPlan(Plan())
+            st.session_state[OPEN_KEY] = OpenPlan.draft(Plan())
         return
     st.session_state[OPEN_KEY] = opened
     st.session_state[VIEW_KEY] = token
@@ -130,7 +130,7 @@ def finish_run() -> None:
 
 def replace_plan(plan: Plan, *, store: bool = True) -> None:
     """Open `plan` in this tab; `store=True` writes it first (a new or copied plan)."""
-    st.session_state[OPEN_KEY] = OpenPlan(plan)
+    st.session_state[OPEN_KEY] = OpenPlan(plan) if store else OpenPlan.draft(plan)
     st.session_state.pop(STATUS_KEY, None)  # the last save's outcome was about the plan before
     st.session_state.pop(VIEW_KEY, None)  # a plan of one's own: editable
     st.query_params.pop("view", None)
@@ -209,14 +209,12 @@ def guarded(change: Callable[..., Any]) -> Callable[..., None]:
         if read_only():  # the widgets are not drawn for a view link; this refuses a forged call too
             flash("This is a view-only link: nothing can be changed here.")
             return
-        before = (id(current_plan()), current_plan().meta.updated_at)
         try:
             change(*args, **kwargs)
         except ValueError as error:  # EditError and pydantic's ValidationError
             flash(_readable(error))
             return
-        if (id(current_plan()), current_plan().meta.updated_at) != before:  # every change touches the plan
-            save_now()
+        save_now()  # autosave writes only if the plan changed
 
     return run
 

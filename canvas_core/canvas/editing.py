@@ -4,7 +4,6 @@ so the page code stays wiring and the rules are tested without a browser."""
 from __future__ import annotations
 
 import datetime as dt
-from datetime import datetime, timezone
 
 from canvas_core.canvas.specs import CanvasSpec
 from canvas_core.plan import MAX_NOTE_CHARS, Note, NoteStatus, Plan
@@ -19,11 +18,6 @@ def _clean(text: str) -> str:
     if len(text) > MAX_NOTE_CHARS:
         raise EditError(f"A note holds at most {MAX_NOTE_CHARS:,} characters; this one has {len(text):,}.")
     return text
-
-
-def touch(plan: Plan) -> None:
-    # Full precision: autosave tells "something changed" from this stamp.
-    plan.meta.updated_at = datetime.now(timezone.utc)
 
 
 def _notes(plan: Plan, canvas_id: str, block_id: str) -> list[Note]:
@@ -53,7 +47,6 @@ def add_note(
         return None
     note = Note(text=text, author=author.strip()[:300], status=status, topic=topic)
     _notes(plan, canvas_id, block_id).append(note)
-    touch(plan)
     return note
 
 
@@ -72,7 +65,6 @@ def update_note(plan: Plan, canvas_id: str, block_id: str, note_id: str, **chang
             raise EditError("A note cannot be empty; delete it instead.")
     for name, value in changes.items():
         setattr(note, name, value)
-    touch(plan)
 
 
 def move_note(plan: Plan, canvas_id: str, block_id: str, note_id: str, offset: int) -> None:
@@ -81,7 +73,6 @@ def move_note(plan: Plan, canvas_id: str, block_id: str, note_id: str, offset: i
     target = max(0, min(len(notes) - 1, index + offset))
     if target != index:
         notes.insert(target, notes.pop(index))
-        touch(plan)
 
 
 def delete_note(plan: Plan, canvas_id: str, block_id: str, note_id: str) -> tuple[int, Note]:
@@ -89,7 +80,6 @@ def delete_note(plan: Plan, canvas_id: str, block_id: str, note_id: str) -> tupl
     notes = _notes(plan, canvas_id, block_id)
     index = _find(notes, note_id)
     removed = notes.pop(index)
-    touch(plan)
     return index, removed
 
 
@@ -99,7 +89,6 @@ def restore_note(plan: Plan, canvas_id: str, block_id: str, index: int, note: No
     if any(n.id == note.id for n in notes):
         raise EditError("That note is already back.")
     notes.insert(min(index, len(notes)), note)
-    touch(plan)
 
 
 def set_block_field(plan: Plan, spec: CanvasSpec, block_id: str, field_id: str, value: str) -> None:
@@ -107,7 +96,6 @@ def set_block_field(plan: Plan, spec: CanvasSpec, block_id: str, field_id: str, 
     if field is None:
         raise EditError(f"{spec.block(block_id).title} has no field {field_id!r}.")
     _store_field(plan.canvas(spec.id).block(block_id).fields, field, value)
-    touch(plan)
 
 
 def set_canvas_field(plan: Plan, spec: CanvasSpec, field_id: str, value: str) -> None:
@@ -115,7 +103,6 @@ def set_canvas_field(plan: Plan, spec: CanvasSpec, field_id: str, value: str) ->
     if field is None:
         raise EditError(f"{spec.title} has no field {field_id!r}.")
     _store_field(plan.canvas(spec.id).fields, field, value)
-    touch(plan)
 
 
 def _store_field(target: dict[str, str], field, value: str | None) -> None:
@@ -138,4 +125,3 @@ def set_header(plan: Plan, canvas_id: str, **changes) -> None:
         if name == "date" and value is not None and not isinstance(value, dt.date):
             raise EditError("The date must be a calendar date.")
         setattr(header, name, value)
-    touch(plan)

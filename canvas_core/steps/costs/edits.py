@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from canvas_core.canvas.editing import EditError, touch
+from canvas_core.canvas.editing import EditError
 from canvas_core.numbers import NumberLimits
 from canvas_core.plan import (
     MAX_MONEY,
@@ -82,7 +82,6 @@ def apply_line_edits(plan: Plan, row_ids: list[str], edits: dict[str, Any]) -> N
                          create=lambda row, where: _new_line(row, where, language))
     if result is not None:
         plan.costs.lines = result[0]
-        touch(plan)
 
 
 def _new_line(row: dict[str, Any], where: str, language: str) -> CostLine:
@@ -93,7 +92,6 @@ def _new_line(row: dict[str, Any], where: str, language: str) -> CostLine:
 
 def add_lines(plan: Plan, lines: list[CostLine]) -> None:
     plan.costs.lines = [*plan.costs.lines, *lines]
-    touch(plan)
 
 
 def add_line_from_asset(plan: Plan, asset: DataAsset) -> CostLine:
@@ -107,9 +105,7 @@ def add_line_from_asset(plan: Plan, asset: DataAsset) -> CostLine:
 
 def set_maintenance_share(plan: Plan, percent: int) -> None:
     plan.costs.maintenance_share = Decimal(percent) / 100
-    touch(plan)
 
 
 def set_horizon(plan: Plan, years: int) -> None:
     plan.costs.horizon_years = years
-    touch(plan)

@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from canvas_core.canvas.editing import EditError, touch
+from canvas_core.canvas.editing import EditError
 from canvas_core.numbers import NumberLimits, NumberRefused, parse_number
 from canvas_core.plan import MAX_MONEY, MONEY_DECIMALS, DataAsset, Plan
 from canvas_core.table_delta import apply_delta, blank, number_cell, refusal
@@ -74,7 +74,6 @@ def apply_asset_edits(plan: Plan, row_ids: list[str], edits: dict[str, Any]) -> 
                          create=lambda row, where: _checked(DataAsset(name="-"), {"Asset": "", **row}, where, language))
     if result is not None:
         plan.data_landscape.assets = result[0]
-        touch(plan)
 
 
 def typed_yearly_cost(text: str, language: str) -> Decimal | None:
@@ -96,5 +95,4 @@ def add_asset(plan: Plan, name: str, **fields: Any) -> DataAsset:
     except ValidationError as error:
         raise EditError(f"{problems(error, nowhere='Asset')}.") from None
     plan.data_landscape.assets = [*plan.data_landscape.assets, asset]
-    touch(plan)
     return asset

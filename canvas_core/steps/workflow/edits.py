@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from canvas_core.canvas.editing import EditError, touch
+from canvas_core.canvas.editing import EditError
 from canvas_core.numbers import NumberLimits
 from canvas_core.plan import (
     MAX_COUNT,
@@ -112,7 +112,6 @@ def apply_table_edits(plan: Plan, row_ids: list[str], edits: dict[str, Any], col
     plan.workflow.tasks = tasks
     if plan.workflow.chosen_task_id in deleted:
         plan.workflow.chosen_task_id = None
-    touch(plan)
 
 
 def add_task(plan: Plan, name: str, actor: str = "", after: str | None = None) -> WorkflowTask:
@@ -124,7 +123,6 @@ def add_task(plan: Plan, name: str, actor: str = "", after: str | None = None) -
             raise EditError("The task to follow no longer exists.")
         previous.leads_to = [*previous.leads_to, task.id]
     plan.workflow.tasks = [*plan.workflow.tasks, task]
-    touch(plan)
     return task
 
 
@@ -134,14 +132,12 @@ def set_candidates(plan: Plan, task_ids: list[str]) -> None:
         task.prediction_candidate = task.id in wanted
     if plan.workflow.chosen_task_id and plan.workflow.chosen_task_id not in wanted:
         plan.workflow.chosen_task_id = None
-    touch(plan)
 
 
 def choose_task(plan: Plan, task_id: str | None) -> None:
     if task_id is not None and task_id not in {t.id for t in plan.workflow.tasks if t.prediction_candidate}:
         raise EditError("Only a task marked as a prediction candidate can be chosen.")
     plan.workflow.chosen_task_id = task_id
-    touch(plan)
 
 
 def set_integration(plan: Plan, field: str, *, text: str | None = None, unclear: bool | None = None) -> None:
@@ -150,7 +146,6 @@ def set_integration(plan: Plan, field: str, *, text: str | None = None, unclear:
     answer: IntegrationAnswer = getattr(plan.workflow.integration, field)
     changes = {k: v for k, v in {"text": None if text is None else text.strip(), "unclear": unclear}.items() if v is not None}
     setattr(plan.workflow.integration, field, IntegrationAnswer.model_validate({**answer.model_dump(), **changes}))
-    touch(plan)
 
 
 def set_mode(plan: Plan, *, value: str | None = None, unclear: bool | None = None, clear: bool = False) -> None:
@@ -161,7 +156,6 @@ def set_mode(plan: Plan, *, value: str | None = None, unclear: bool | None = Non
         mode.value = value
     if unclear is not None:
         mode.unclear = unclear
-    touch(plan)
 
 
 def set_characteristic(plan: Plan, name: str, *, score: int | None = ..., note: str | None = None) -> None:
@@ -174,14 +168,12 @@ def set_characteristic(plan: Plan, name: str, *, score: int | None = ..., note: 
     if note is not None:
         changes["note"] = note.strip()
     setattr(plan.workflow.characteristics, name, Rating.model_validate({**rating.model_dump(), **changes}))
-    touch(plan)
 
 
 def set_no_ml_reason(plan: Plan, name: str, applies: bool | None) -> None:
     if name not in NO_ML_REASONS:
         raise EditError(f"Unknown reason {name!r}.")
     setattr(plan.workflow.characteristics, name, applies)
-    touch(plan)
 
 
 def set_workflow_text(plan: Plan, field: str, value: str) -> None:
@@ -189,4 +181,3 @@ def set_workflow_text(plan: Plan, field: str, value: str) -> None:
         raise EditError(f"Unknown field {field!r}.")
     target = plan.workflow if field == "process_name" else plan.workflow.characteristics
     setattr(target, field, value.strip())
-    touch(plan)
