@@ -34,6 +34,8 @@ MAX_COUNT = 10**10
 
 ShortText = Annotated[str, StringConstraints(max_length=MAX_LINE_CHARS)]
 LongText = Annotated[str, StringConstraints(max_length=MAX_NOTE_CHARS)]
+# A note always says something: its text is stored without surrounding blanks and never empty.
+NoteText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_NOTE_CHARS)]
 Money = Annotated[Decimal, Field(ge=0, le=MAX_MONEY, max_digits=16, decimal_places=MONEY_DECIMALS)]
 
 
@@ -69,7 +71,7 @@ class Note(_Model):
     """One sticky note on a canvas block."""
 
     id: str = Field(default_factory=new_id, max_length=40)
-    text: LongText
+    text: NoteText
     author: ShortText = ""
     created_at: datetime = Field(default_factory=utc_now)
     status: NoteStatus | None = None
@@ -80,10 +82,6 @@ class BlockContent(_Model):
     notes: list[Note] = Field(default_factory=list, max_length=MAX_ITEMS)
     # Structured answers the block spec asks for (e.g. buy / open source / build).
     fields: dict[ShortText, LongText] = Field(default_factory=dict)
-
-    @property
-    def filled(self) -> bool:
-        return any(n.text.strip() for n in self.notes)
 
 
 class CanvasHeader(_Model):

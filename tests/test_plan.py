@@ -36,7 +36,7 @@ money = st.decimals(min_value=0, max_value=Decimal("1e12"), places=2, allow_nan=
 notes = st.builds(
     Note,
     id=ids,
-    text=texts,
+    text=texts.filter(str.strip),  # a note says something (the model strips and refuses blanks)
     author=short,
     created_at=moments,
     status=st.none() | st.sampled_from(NoteStatus),
@@ -157,3 +157,9 @@ def test_a_plan_as_new_keeps_its_content_under_a_new_id_and_history(example_plan
     assert copy.canvases == example_plan.canvases and copy.data_landscape == example_plan.data_landscape
     copy.canvases["ml_canvas"].blocks["decisions"].notes.clear()
     assert example_plan.canvases["ml_canvas"].blocks["decisions"].notes  # a copy, not a view
+
+
+def test_a_note_is_stored_without_surrounding_blanks_and_never_empty():
+    assert Note(text="  Route by topic \n").text == "Route by topic"
+    with pytest.raises(ValueError):
+        Note(text=" \n\t ")

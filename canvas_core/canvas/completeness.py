@@ -16,7 +16,7 @@ def canvas_completeness(spec: CanvasSpec, content: CanvasContent | None) -> floa
     parts = 0.0
     for block in spec.blocks:
         stored = content.blocks.get(block.id)
-        notes = [n for n in stored.notes if n.text.strip()] if stored else []
+        notes = stored.notes if stored else []
         if block.subitems:
             ids = {s.id for s in block.subitems}
             covered = {n.topic for n in notes} & ids

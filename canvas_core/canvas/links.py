@@ -67,7 +67,7 @@ def _texts_at(plan: Plan, specs: dict[str, CanvasSpec], ref: str) -> list[Sugges
     if not content or block_id not in content.blocks:
         return []
     label = f"{specs[canvas_id].short_title} · {specs[canvas_id].block(block_id).title}"
-    return [Suggestion(label, n.text, n.status) for n in content.blocks[block_id].notes if n.text.strip()]
+    return [Suggestion(label, n.text, n.status) for n in content.blocks[block_id].notes]
 
 
 def _asset_suggestions(plan: Plan, ref: str) -> list[Suggestion]:

@@ -35,7 +35,7 @@ def _block(block: BlockSpec, stored: BlockContent | None) -> Iterator[str]:
     number = f"{block.number}. " if block.number else ""
     yield f"### {number}{cell(block.title)}"
     yield ""
-    notes = [n for n in stored.notes if n.text.strip()] if stored else []
+    notes = stored.notes if stored else []
     topics = {s.id for s in block.subitems}
     loose = [n for n in notes if n.topic not in topics]
     if not notes:

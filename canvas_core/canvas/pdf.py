@@ -96,15 +96,15 @@ class Cell:
 def _note_item(note: Note, section: str | None) -> Item:
     status = note.status.value if note.status else None
     suffix = " " + muted(f"[{status}]") if status else ""
-    escaped = esc(note.text.strip())
-    plain = displayable(note.text.strip()) + (f" [{status}]" if status else "")
+    escaped = esc(note.text)
+    plain = displayable(note.text) + (f" [{status}]" if status else "")
     return Item("bullet", escaped + suffix, tuple(escaped.split(" ")), section, plain)
 
 
 def block_items(block: BlockSpec, content: BlockContent | None) -> list[Item]:
     """Notes (grouped under their sub-item titles), then the block's structured fields."""
     items: list[Item] = []
-    notes = [n for n in (content.notes if content else ()) if n.text.strip()]
+    notes = list(content.notes) if content else []
     topics = {s.id for s in block.subitems}
     items += [_note_item(n, None) for n in notes if n.topic not in topics]
     for sub in block.subitems:

@@ -159,7 +159,7 @@ def _questioned_notes(plan: Plan):
         for block in spec.blocks_in_reading_order:
             stored = content.blocks.get(block.id)
             for note in stored.notes if stored else ():
-                if note.status == NoteStatus.QUESTION and note.text.strip():
+                if note.status == NoteStatus.QUESTION:
                     yield OpenQuestion(_place(spec, block, note.topic), note.text)
 
 
@@ -168,7 +168,7 @@ def _left_empty(plan: Plan):
         content: CanvasContent | None = plan.canvases.get(spec.id)
         for block in spec.blocks_in_reading_order:
             stored = content.blocks.get(block.id) if content else None
-            notes = [n for n in stored.notes if n.text.strip()] if stored else []
+            notes = stored.notes if stored else []
             if not notes:
                 yield OpenQuestion(_place(spec, block), LEFT_EMPTY)
                 continue

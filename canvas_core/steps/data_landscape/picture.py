@@ -138,7 +138,7 @@ def _centre_lines(plan: Plan) -> tuple[str, ...]:
     for canvas_id, block_id in CENTRE_SOURCES:
         content = plan.canvases.get(canvas_id)
         if content and block_id in content.blocks:
-            lines += [n.text for n in content.blocks[block_id].notes if n.text.strip()]
+            lines += [n.text for n in content.blocks[block_id].notes]
     return tuple(lines)
 
 
