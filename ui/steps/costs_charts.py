@@ -1,14 +1,7 @@
-"""Plotly figures of a cost summary: pure functions, no Streamlit.
-
-Building a plotly figure validates every attribute and costs tens of
-milliseconds, far more than the rest of the page; the figures are therefore
-built from plain numbers and cached, so a rerun that did not change the costs
-reuses them (st.plotly_chart only reads a figure, it never changes it).
-"""
+"""Plotly figures of a cost summary, built from plain numbers and kept for the session
+(ui.figures), so a rerun that did not change the costs reuses them."""
 
 from __future__ import annotations
-
-import functools
 
 import plotly.graph_objects as go
 
@@ -19,18 +12,19 @@ from canvas_core.steps.costs.rules import (
     TAXONOMY,
     CostSummary,
 )
+from ui.figures import session_figure
 
 
 def cost_bars(summary: CostSummary, currency: str) -> go.Figure:
     """One-time against running per year, stacked by category (expected values)."""
     values = tuple(float(summary.by_category[c].expected) for c in TAXONOMY)
-    return _cost_bars(values, currency)
+    return session_figure("cost-bars", _cost_bars, values, currency)
 
 
 def cumulative_cost(summary: CostSummary, currency: str) -> go.Figure:
     """Cost over the years with its low-high band, and the benefit needed to break even."""
     years = tuple((float(r.low), float(r.expected), float(r.high)) for r in summary.cumulative)
-    return _cumulative(years, float(summary.break_even_per_year.expected), currency)
+    return session_figure("cost-years", _cumulative, years, float(summary.break_even_per_year.expected), currency)
 
 
 def _layout(fig: go.Figure, title: str, currency: str) -> go.Figure:
@@ -40,7 +34,6 @@ def _layout(fig: go.Figure, title: str, currency: str) -> go.Figure:
     return fig
 
 
-@functools.lru_cache(maxsize=64)
 def _cost_bars(values: tuple[float, ...], currency: str) -> go.Figure:
     fig = go.Figure()
     for category, value in zip(TAXONOMY, values):
@@ -51,7 +44,6 @@ def _cost_bars(values: tuple[float, ...], currency: str) -> go.Figure:
     return _layout(fig, "One-time and running costs by category (expected)", currency)
 
 
-@functools.lru_cache(maxsize=64)
 def _cumulative(cumulative: tuple[tuple[float, float, float], ...], need_per_year: float, currency: str) -> go.Figure:
     years = list(range(len(cumulative)))
     fig = go.Figure()

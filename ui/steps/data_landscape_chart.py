@@ -1,14 +1,13 @@
 """The data landscape picture as a plotly figure, drawn from the layout canvas_core computes.
 
-The figure is a pure function of the (hashable) picture and cached, so a rerun
-that changed no asset reuses it. Names reach plotly as data, never as markup:
+The figure is a function of the (hashable) picture, kept for the session
+(ui.figures), so a rerun that changed no asset reuses it. Names reach plotly as data, never as markup:
 hover and point texts go through `_plain`, because plotly reads a small HTML
 subset (<b>, <br>, <a href>) in every text it draws.
 """
 
 from __future__ import annotations
 
-import functools
 import html
 import textwrap
 
@@ -16,6 +15,7 @@ import plotly.graph_objects as go
 
 from canvas_core.steps.data_landscape.picture import LandscapePicture
 from canvas_core.steps.data_landscape.rules import PERSONAL_LABELS, USE_LABELS
+from ui.figures import session_figure
 
 RING_FILLS = {"private": "#eef2f7", "shared": "#e3e9f1", "public": "#d8e0eb"}
 OUTLINE = "#44546a"
@@ -33,8 +33,11 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-@functools.lru_cache(maxsize=32)
 def landscape_figure(picture: LandscapePicture) -> go.Figure:
+    return session_figure("landscape", _figure, picture)
+
+
+def _figure(picture: LandscapePicture) -> go.Figure:
     fig = go.Figure()
     for band in reversed(picture.rings):  # outermost first, so inner discs paint over it
         fig.add_shape(type="circle", x0=-band.outer, y0=-band.outer, x1=band.outer, y1=band.outer,
