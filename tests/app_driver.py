@@ -20,18 +20,31 @@ def run(target) -> AppTest:
     return at
 
 
-def open_page(plan, script: str) -> AppTest:
-    """Store `plan`, open it by its link like a user would, and switch to the page `script`."""
-    SqlPlanStore(database_url()).create(plan)
+def store() -> SqlPlanStore:
+    """This test's plan store (conftest gives every test its own data folder)."""
+    return SqlPlanStore(database_url())
+
+
+def open_app(plan=None, *, plan_id: str | None = None) -> AppTest:
+    """A new browser session on Home; with a plan, that plan stored first and opened by its
+    link (?plan=...), with `plan_id` a link to a plan already stored (or to none)."""
     at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["plan"] = plan.id
-    run(at)
-    return run(at.switch_page(script))
+    if plan is not None:
+        store().create(plan)
+        plan_id = plan.id
+    if plan_id:
+        at.query_params["plan"] = plan_id
+    return run(at)
+
+
+def open_page(plan, script: str) -> AppTest:
+    """Store `plan` (if given), open it by its link like a user would, and switch to the page `script`."""
+    return run(open_app(plan).switch_page(script))
 
 
 def stored(at: AppTest):
     """The open plan as it was last saved."""
-    return SqlPlanStore(database_url()).get(at.session_state["open_plan"].plan.id).plan
+    return store().get(at.session_state["open_plan"].plan.id).plan
 
 
 def shown(markdown: str) -> str:

@@ -49,8 +49,10 @@ def test_a_note_typed_straight_into_a_block_with_sub_items_counts_as_one_part(sp
 
 
 def test_data_landscape_counts_a_described_inventory_with_a_label_source():
-    from canvas_core.steps.data_landscape.rules import completeness as data_landscape_completeness
     from canvas_core.plan import DataAsset
+    from canvas_core.steps.data_landscape.rules import (
+        completeness as data_landscape_completeness,
+    )
 
     plan = Plan()
     assert data_landscape_completeness(plan) == 0

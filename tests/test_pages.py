@@ -15,7 +15,7 @@ from canvas_core.config import database_url
 from canvas_core.examples import load_example
 from canvas_core.plan import Plan
 from canvas_core.store import SqlPlanStore
-from tests.app_driver import APP, error_messages
+from tests.app_driver import error_messages, open_app
 from ui.navigation import ALL_PAGES
 
 CANVAS_PAGES = {"pages/product_brief.py": "product_brief", "pages/ml_canvas.py": "ml_canvas",
@@ -28,16 +28,6 @@ def stored(plan: Plan) -> Plan:
     store.create(plan)
     store.close()
     return plan
-
-
-def open_app(plan: Plan | None = None) -> AppTest:
-    """Open the app as a browser would; with a plan, through its link (?plan=...)."""
-    at = AppTest.from_file(APP, default_timeout=30)
-    if plan is not None:
-        at.query_params["plan"] = stored(plan).id
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def go(at: AppTest, script: str) -> AppTest:

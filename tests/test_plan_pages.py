@@ -4,23 +4,14 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
-from canvas_core.config import database_url
 from canvas_core.examples import load_example
 from canvas_core.plan import Plan
-from canvas_core.store import SqlPlanStore
-from tests.app_driver import APP, run
-
-
-def store() -> SqlPlanStore:
-    return SqlPlanStore(database_url())
+from tests.app_driver import open_app, run, store
 
 
 def fresh_app(plan_id: str | None = None) -> AppTest:
     """A new browser session; with a plan id, opened by its link."""
-    at = AppTest.from_file(APP, default_timeout=30)
-    if plan_id:
-        at.query_params["plan"] = plan_id
-    return run(at)
+    return open_app(plan_id=plan_id)
 
 
 def open_plan(at: AppTest) -> Plan:

@@ -14,7 +14,6 @@ from markdown_it import MarkdownIt
 from canvas_core.plan import CostLine, DataAsset, Note, Plan, WorkflowTask
 from canvas_core.report.markdown import build_markdown
 from canvas_core.report.markdown_text import cell, escape
-from canvas_core.steps import STEPS
 
 PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
 PLAIN_INLINE = {"text", "softbreak", "hardbreak"}

@@ -24,7 +24,6 @@ from canvas_core.plan import (
 )
 from canvas_core.report.pdf import build_pdf
 from canvas_core.report.text import REPLACEMENT
-from canvas_core.steps import STEPS
 
 BASE_14 = {"Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica", "Helvetica-Bold",
            "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman", "Times-Bold", "Times-Italic",

@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from canvas_core.plan import CostLine, DataAsset, Note, Plan, WorkflowTask
 from canvas_core.report.summary import LEFT_EMPTY, canvases_in_order, executive_summary
-from canvas_core.steps.review.signals import DATA_SIGNAL, WORKFLOW_SIGNAL
 from canvas_core.steps import STEPS
 from canvas_core.steps.costs import rules as costs
 from canvas_core.steps.data_landscape import rules as data_landscape
+from canvas_core.steps.review.signals import DATA_SIGNAL, WORKFLOW_SIGNAL
 from canvas_core.steps.workflow import rules as workflow
 
 

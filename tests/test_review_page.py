@@ -7,21 +7,15 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from canvas_core.config import database_url
 from canvas_core.examples import load_example
 from canvas_core.plan import Plan
 from canvas_core.report import pdf
-from canvas_core.store import SqlPlanStore
-from tests.app_driver import APP, run
+from tests.app_driver import open_page, run, store
 from ui import report_exports
 
 
 def review_page(plan: Plan) -> AppTest:
-    SqlPlanStore(database_url()).create(plan)
-    at = AppTest.from_file(APP, default_timeout=30)
-    at.query_params["plan"] = plan.id
-    run(at)
-    return run(at.switch_page("pages/review.py"))
+    return open_page(plan, "pages/review.py")
 
 
 @pytest.fixture
@@ -72,7 +66,7 @@ def test_a_failed_build_says_so_and_leaves_the_plan_alone(monkeypatch):
     monkeypatch.setattr(pdf, "build_pdf", broken)
     run(at.toggle(key="report-preview-on").set_value(True))
     assert any("The PDF report could not be built (RuntimeError: font missing)" in e.value for e in at.error)
-    stored = SqlPlanStore(database_url()).get(plan.id).plan
+    stored = store().get(plan.id).plan
     assert stored.model_dump(exclude={"meta": {"updated_at"}}) == plan.model_dump(exclude={"meta": {"updated_at"}})
 
 

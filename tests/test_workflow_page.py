@@ -9,19 +9,12 @@ import re
 
 from streamlit.testing.v1 import AppTest
 
-from canvas_core.config import database_url
 from canvas_core.examples import load_example
-from canvas_core.store import SqlPlanStore
-from tests.app_driver import APP, run
+from tests.app_driver import open_page, run, store
 
 
 def workflow_page(plan=None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=30)
-    if plan is not None:
-        SqlPlanStore(database_url()).create(plan)
-        at.query_params["plan"] = plan.id
-    run(at)
-    return run(at.switch_page("pages/workflow.py"))
+    return open_page(plan, "pages/workflow.py")
 
 
 def open_section(at: AppTest, number: int) -> AppTest:
@@ -34,7 +27,7 @@ def open_section(at: AppTest, number: int) -> AppTest:
 
 def stored_workflow(at: AppTest):
     plan_id = at.session_state["open_plan"].plan.id
-    return SqlPlanStore(database_url()).get(plan_id).plan.workflow
+    return store().get(plan_id).plan.workflow
 
 
 def diagram(at: AppTest) -> str:
