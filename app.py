@@ -22,6 +22,6 @@ pages = {
 selected = st.navigation(list(pages.values()), position="hidden")
 remember_pages(pages)
 state.start_run()
-sidebar.show(pages)
+sidebar.show(state.current_plan(), pages)
 selected.run()
 state.finish_run()

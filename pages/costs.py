@@ -3,12 +3,12 @@
 import streamlit as st
 
 from canvas_core.steps import STEPS_BY_ID
-from ui.state import show_flash
-from ui.steps import costs as cost_editor
+from ui.state import current_plan, show_flash
+from ui.steps import costs
 
 step = STEPS_BY_ID["costs"]
 st.title(f"{step.number}. {step.title}")
 st.caption("Estimate costs, not benefits: costs can be estimated now, benefits are only asked for as the yearly "
            "amount the project would have to produce to break even. Every figure below traces back to the lines.")
 show_flash()
-cost_editor.show()
+costs.show(current_plan())

@@ -5,7 +5,7 @@ import streamlit as st
 from canvas_core.steps import STEPS
 from ui import plan_form, plan_list
 from ui.navigation import STEP_PAGES, page_of
-from ui.state import link_params, read_only, show_flash
+from ui.state import current_plan, link_params, read_only, show_flash
 
 st.title("ML Canvas Studio")
 st.markdown(
@@ -17,8 +17,9 @@ st.markdown(
 show_flash()
 
 st.subheader("Plan open in this tab")
-plan_form.show()
-plan_list.current_plan_actions()
+plan = current_plan()
+plan_form.show(plan)
+plan_list.current_plan_actions(plan)
 
 st.subheader("Your plans")
 plan_list.show_plans()

@@ -1,5 +1,6 @@
 """Step page: the MLOps Stack Canvas, drawn by the generic canvas editor."""
 
 from ui import canvas_editor
+from ui.state import current_plan
 
-canvas_editor.show("mlops_stack")
+canvas_editor.show(current_plan(), "mlops_stack")

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from canvas_core.steps import STEPS_BY_ID
-from ui.state import show_flash
-from ui.steps import workflow as workflow_editor
+from ui.state import current_plan, show_flash
+from ui.steps import workflow
 
 step = STEPS_BY_ID["workflow"]
 st.title(f"{step.number}. {step.title}")
@@ -13,4 +13,4 @@ st.caption("Before any model: how does the AI system fit with the work that come
            "what happens with it. Anything unclear here is a signal to redesign. Method: Phase Zero "
            "workflow decomposition (ml-ops.org, INNOQ).")
 show_flash()
-workflow_editor.show()
+workflow.show(current_plan())

@@ -17,7 +17,7 @@ import streamlit as st
 from canvas_core.canvas import editing, links
 from canvas_core.canvas.layout import GridRect, Leaf, Node, partition
 from canvas_core.canvas.specs import BlockSpec, CanvasSpec, FieldSpec, canvases
-from canvas_core.plan import NoteStatus
+from canvas_core.plan import NoteStatus, Plan
 from ui import reconnect
 from ui.state import author, current_plan, flash, guarded, read_only, show_flash, sync
 
@@ -43,15 +43,16 @@ _CELL_CSS = """<style>
 </style>"""
 
 
-def show(canvas_id: str) -> None:
-    """Draw the whole canvas page for `canvas_id` (title, header, grid, attribution)."""
+def show(plan: Plan, canvas_id: str) -> None:
+    """Draw the whole canvas page of `plan` for `canvas_id` (title, header, grid, attribution).
+    Callbacks look the plan up when they run: another session's save may have replaced it."""
     spec = canvases()[canvas_id]
     st.title(spec.title)
     st.caption(spec.description)
     show_flash()
-    _header(spec)
+    _header(spec, plan)
     _legend(spec)
-    _grid(spec)
+    _grid(spec, plan)
     _attribution(spec)
 
 
@@ -63,12 +64,11 @@ def _key(*parts: str) -> str:
 # --- header -------------------------------------------------------------------
 
 
-def _header(spec: CanvasSpec) -> None:
-    plan = current_plan()
+def _header(spec: CanvasSpec, plan: Plan) -> None:
     header = plan.canvas(spec.id).header
     labels = spec.header
     if read_only():
-        _header_read_only(spec)
+        _header_read_only(spec, plan)
         return
     cols = st.columns([3, 3, 2, 1] + [2] * len(spec.fields))
     for col, (name, label) in zip(cols, [("designed_for", labels.designed_for), ("designed_by", labels.designed_by)]):
@@ -88,8 +88,8 @@ def _header(spec: CanvasSpec) -> None:
             _field_widget(spec, None, field, plan.canvas(spec.id).fields.get(field.id, ""))
 
 
-def _header_read_only(spec: CanvasSpec) -> None:
-    stored = current_plan().canvas(spec.id)
+def _header_read_only(spec: CanvasSpec, plan: Plan) -> None:
+    stored = plan.canvas(spec.id)
     header, labels = stored.header, spec.header
     facts = [(labels.designed_for, header.designed_for), (labels.designed_by, header.designed_by),
              (labels.date, f"{header.date:%Y-%m-%d}" if header.date else ""), (labels.iteration, str(header.iteration))]
@@ -114,29 +114,28 @@ def _legend(spec: CanvasSpec) -> None:
 # --- grid ---------------------------------------------------------------------
 
 
-def _grid(spec: CanvasSpec) -> None:
+def _grid(spec: CanvasSpec, plan: Plan) -> None:
     layout = partition({b.id: b.rect for b in spec.blocks}, GridRect(1, 1, spec.rows, spec.columns))
     unit = max(120, _CANVAS_HEIGHT_PX // spec.rows - _GAP_PX)
     st.html(_CELL_CSS)
     with st.container(key=_key("canvas", spec.id)):
-        _draw(spec, layout, unit)
+        _draw(spec, plan, layout, unit)
 
 
-def _draw(spec: CanvasSpec, node: Node, unit: int) -> None:
+def _draw(spec: CanvasSpec, plan: Plan, node: Node, unit: int) -> None:
     if isinstance(node, Leaf):
         rows = node.rect.row_span
-        _cell(spec, spec.block(node.block_id), height=rows * unit + (rows - 1) * _GAP_PX)
+        _cell(spec, plan, spec.block(node.block_id), height=rows * unit + (rows - 1) * _GAP_PX)
     elif node.direction == "columns":
         for column, child in zip(st.columns(list(node.sizes), gap="small"), node.children):
             with column:
-                _draw(spec, child, unit)
+                _draw(spec, plan, child, unit)
     else:
         for child in node.children:
-            _draw(spec, child, unit)
+            _draw(spec, plan, child, unit)
 
 
-def _cell(spec: CanvasSpec, block: BlockSpec, height: int) -> None:
-    plan = current_plan()
+def _cell(spec: CanvasSpec, plan: Plan, block: BlockSpec, height: int) -> None:
     stored = plan.canvases.get(spec.id)
     content = stored.blocks.get(block.id) if stored else None
     with st.container(border=True, height=height, key=_key("block", spec.id, block.id)):

@@ -5,14 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from canvas_core.canvas import editing
+from canvas_core.plan import Plan
 from ui.state import current_plan, guarded, read_only, sync
 
 CURRENCIES = ["EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "JPY", "CAD", "AUD", "INR"]
 LANGUAGES = {"en": "English", "de": "Deutsch", "fr": "Français", "es": "Español", "el": "Ελληνικά", "uk": "Українська"}
 
 
-def show() -> None:
-    meta = current_plan().meta
+def show(plan: Plan) -> None:
+    meta = plan.meta
     if read_only():
         _show_read_only(meta)
         return

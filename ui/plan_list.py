@@ -30,8 +30,7 @@ _UPLOAD_KEY = "import-upload"
 _LIST_LIMIT = 15
 
 
-def current_plan_actions() -> None:
-    plan = current_plan()
+def current_plan_actions(plan: Plan) -> None:
     if read_only():
         st.info("You opened this plan with its view-only link: every step can be read, and the review step "
                 "offers the PDF report and the Markdown. Nothing can be changed here.", icon=":material/visibility:")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
+from canvas_core.plan import Plan
 from canvas_core.steps import STEPS_BY_ID, completeness_by_step
 from ui import access, reconnect
 from ui.navigation import HOME, ITERATIONS, STEP_PAGES
 from ui.state import (
     AUTHOR_KEY,
-    current_plan,
     is_stored,
     last_outcome,
     link_params,
@@ -20,9 +20,8 @@ from ui.state import (
 )
 
 
-def show(pages: dict[str, StreamlitPage]) -> None:
+def show(plan: Plan, pages: dict[str, StreamlitPage]) -> None:
     """`pages`: the st.Page objects of this run by step id (links to objects skip path lookups)."""
-    plan = current_plan()
     with st.sidebar:
         st.markdown("### ML Canvas Studio")
         access.keep_browser_token()

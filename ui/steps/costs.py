@@ -17,8 +17,9 @@ from ui.state import current_plan, guarded, read_only, sync
 from ui.steps import costs_charts as cost_charts
 
 
-def show() -> None:
-    plan = current_plan()
+def show(plan: Plan) -> None:
+    """The step for `plan`; callbacks look the plan up when they run (another session's save
+    may have replaced it)."""
     currency, language = plan.meta.currency, plan.meta.language
     _settings(plan)
     _lines(plan, currency, language)

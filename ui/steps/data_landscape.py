@@ -29,8 +29,9 @@ _ADDED_KEY = "landscape-asset-added"
 SECTIONS = ["The landscape and findings", "Inventory"]
 
 
-def show() -> None:
-    plan = current_plan()
+def show(plan: Plan) -> None:
+    """The step for `plan`; callbacks look the plan up when they run (another session's save
+    may have replaced it)."""
     st.session_state.pop(_ADDED_KEY, None)  # a full run: the add dialog is closed anyway
     _at_a_glance(plan)
     if not read_only() and st.button("Add a data asset", key="landscape-add", icon=":material/add:", type="primary"):

@@ -28,8 +28,9 @@ SECTIONS = ("1 · The process", "2 · Where a prediction could help", "3 · How 
             "4 · Use-case characteristics")
 
 
-def show() -> None:
-    plan = current_plan()
+def show(plan: Plan) -> None:
+    """The step for `plan`; callbacks look the plan up when they run (another session's save
+    may have replaced it)."""
     _readiness(plan)
     # One section at a time, as a workshop takes them; only the open tab is built,
     # which keeps a rerun of this widget-heavy step fast.
