@@ -11,7 +11,7 @@ HOST     ?= localhost
 CHROMIUM ?= $(or $(MLCS_CHROMIUM),/usr/bin/chromium)
 PYTEST_ARGS ?=
 
-.PHONY: venv run serve test bench clean
+.PHONY: venv run serve test test-fast bench clean
 
 # venv (internal): create .venv and install runtime deps; re-installs only when requirements change
 venv: $(VENV)/.stamp-runtime
@@ -40,6 +40,10 @@ serve:
 #       PostgreSQL (tests/pg_server.sh; stopped and removed afterwards), run the whole tests/ tree
 test: $(VENV)/.stamp-dev
 	@MLCS_CHROMIUM="$(CHROMIUM)" bash tests/run.sh $(PY) $(PYTEST_ARGS)
+
+# test-fast: the same without the browser tests (unit, property, page and component tests, lint)
+test-fast:
+	$(MAKE) test PYTEST_ARGS='-m "not e2e"'
 
 # bench: install dev deps and run the benchmarks (bench/__main__.py)
 bench: $(VENV)/.stamp-dev

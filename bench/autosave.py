@@ -32,7 +32,8 @@ def _measure(store: SqlPlanStore, plan: Plan) -> list[float]:
         outcome = autosave.save(store, tab)
         samples.append((time.perf_counter() - start) * 1000)
         assert outcome.status == "saved", outcome
-        editing.delete_note(tab.plan, "ml_canvas", "features", tab.plan.canvases["ml_canvas"].blocks["features"].notes[-1].id)
+        last = tab.plan.canvases["ml_canvas"].blocks["features"].notes[-1]
+        editing.delete_note(tab.plan, "ml_canvas", "features", last.id)
     return samples
 
 

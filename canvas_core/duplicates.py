@@ -9,8 +9,8 @@ damaged file can hold them, so an import refuses it and names each one.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from canvas_core.canvas.specs import CanvasSpec
 from canvas_core.plan import Plan

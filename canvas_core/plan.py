@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from datetime import datetime, timezone
+from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -40,7 +40,7 @@ Money = Annotated[Decimal, Field(ge=0, le=MAX_MONEY, max_digits=16, decimal_plac
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    return datetime.now(dt.UTC).replace(microsecond=0)
 
 
 def new_id() -> str:

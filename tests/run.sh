@@ -55,4 +55,6 @@ if [ -n "${MLCS_POSTGRES_UNAVAILABLE:-}" ]; then
   unset MLCS_TEST_POSTGRES_URL
 fi
 
+# --- house rules, then the tests -------------------------------------------------------
+"$(dirname "$PY")/ruff" check . || { echo "make test: ruff check found problems (see above)"; exit 1; }
 "$PY" -m pytest -q tests "$@"

@@ -68,7 +68,8 @@ def test_rows_are_added_and_deleted_and_blank_new_rows_ignored():
 
 @pytest.mark.parametrize("row, message", [
     ({"Yearly cost": "-5"}, r'Row 2, Yearly cost: "-5" is below the minimum of 0'),
-    ({"Yearly cost": "1000000000000000"}, r'Row 2, Yearly cost: "1000000000000000" is over the maximum of 1,000,000,000,000'),
+    ({"Yearly cost": "1000000000000000"},
+     r'Row 2, Yearly cost: "1000000000000000" is over the maximum of 1,000,000,000,000'),
     ({"Yearly cost": "lots"}, r'Row 2, Yearly cost: "lots" is not a number'),
     ({"Asset": "  "}, r"Row 2: every asset needs a name"),
     ({"Status": "lost"}, r"Row 2, Status"),

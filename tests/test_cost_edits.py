@@ -33,7 +33,7 @@ def test_edit_add_and_delete_lines():
                         "High": "3000"}],
         "deleted_rows": [1],
     })
-    assert [(l.label, l.expected, l.high) for l in plan.costs.lines] == [
+    assert [(line.label, line.expected, line.high) for line in plan.costs.lines] == [
         ("Data scientist", Decimal("31000.50"), Decimal("40000.00")),
         ("Label review", Decimal("2000.00"), Decimal("3000.00")),
     ]

@@ -60,7 +60,7 @@ def test_paid_data_from_the_landscape_is_offered_as_a_line_once():
     at = costs_page(plan)
     asset_id = plan.data_landscape.assets[0].id
     run(at.button(key=f"cost-add-asset-{asset_id}").click())
-    assert [(l.category, l.label, l.expected) for l in stored(at).costs.lines] == [
+    assert [(line.category, line.label, line.expected) for line in stored(at).costs.lines] == [
         ("data", "Postal address file", costs.Decimal("4800"))]
     assert not [b for b in at.button if b.key == f"cost-add-asset-{asset_id}"]
 

@@ -29,7 +29,7 @@ texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=200)
 short = st.text(st.characters(exclude_categories=("Cs",)), max_size=60)
 ids = st.from_regex(r"[a-z0-9]{4,12}", fullmatch=True)
 moments = st.datetimes(
-    min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2100, 1, 1), timezones=st.just(dt.timezone.utc)
+    min_value=dt.datetime(2000, 1, 1), max_value=dt.datetime(2100, 1, 1), timezones=st.just(dt.UTC)
 )
 money = st.decimals(min_value=0, max_value=Decimal("1e12"), places=2, allow_nan=False, allow_infinity=False)
 

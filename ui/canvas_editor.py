@@ -258,13 +258,15 @@ def _note_list(spec: CanvasSpec, block: BlockSpec) -> None:
             sync(f"{base}-status", note.status.value if note.status else "")
             cols[0].selectbox("Status", STATUS_CHOICES, key=f"{base}-status", format_func=_status_label,
                               label_visibility="collapsed",
-                              on_change=guarded(_update_field), args=(spec.id, block.id, note.id, "status", f"{base}-status"))
+                              on_change=guarded(_update_field),
+                              args=(spec.id, block.id, note.id, "status", f"{base}-status"))
             rest = cols[1:]
             if block.subitems:
                 sync(f"{base}-topic", note.topic if note.topic in topics else "")
                 rest[0].selectbox("Part", topics, key=f"{base}-topic", format_func=topic_titles.get,
                                   label_visibility="collapsed",
-                                  on_change=guarded(_update_field), args=(spec.id, block.id, note.id, "topic", f"{base}-topic"))
+                                  on_change=guarded(_update_field),
+                                  args=(spec.id, block.id, note.id, "topic", f"{base}-topic"))
                 rest = rest[1:]
             rest[0].button("", icon=":material/arrow_upward:", key=f"{base}-up", disabled=position == 0,
                            help="Move up", on_click=guarded(_move), args=(spec.id, block.id, note.id, -1))

@@ -25,7 +25,8 @@ def show(plan: Plan) -> None:
                         on_change=guarded(_set), args=("team", "plan-team"))
     currencies = CURRENCIES if meta.currency in CURRENCIES else [meta.currency, *CURRENCIES]
     sync("plan-currency", meta.currency)
-    currency_col.selectbox("Currency", currencies, key="plan-currency", on_change=guarded(_set), args=("currency", "plan-currency"))
+    currency_col.selectbox("Currency", currencies, key="plan-currency", on_change=guarded(_set),
+                           args=("currency", "plan-currency"))
     languages = LANGUAGES if meta.language in LANGUAGES else {meta.language: meta.language, **LANGUAGES}
     sync("plan-language", meta.language)
     language_col.selectbox("Language", list(languages), key="plan-language", format_func=languages.get,

@@ -11,7 +11,8 @@ refresh, a new tab or a server restart reopens it from the store.
 from __future__ import annotations
 
 import re
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 from pydantic import ValidationError

@@ -8,8 +8,9 @@ partition). Pure data in, pure data out: the editor and the report share it.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Literal, Union
+from typing import Literal
 
 
 @dataclass(frozen=True)
@@ -52,12 +53,12 @@ class Split:
     """Children laid side by side ('columns') or one above the other ('rows')."""
 
     direction: Literal["columns", "rows"]
-    children: tuple["Node", ...]
+    children: tuple[Node, ...]
     sizes: tuple[int, ...]  # grid units each child takes along the split direction
     rect: GridRect
 
 
-Node = Union[Leaf, Split]
+Node = Leaf | Split
 
 
 class LayoutError(ValueError):

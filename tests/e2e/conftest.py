@@ -95,7 +95,7 @@ class AppServer:
         self._starts = 0
 
     # ---- lifecycle
-    def start(self) -> "AppServer":
+    def start(self) -> AppServer:
         assert self._proc is None, "server already running"
         self._starts += 1
         self._stdout_path = self._log_dir / f"server-{self._starts}.stdout"
@@ -141,7 +141,7 @@ class AppServer:
             proc.kill()
             proc.wait(timeout=10)
 
-    def restart(self) -> "AppServer":
+    def restart(self) -> AppServer:
         """Stop and start again on the same port with the same data dir."""
         self.stop()
         return self.start()

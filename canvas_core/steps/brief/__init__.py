@@ -1,4 +1,5 @@
-"""The Product brief: the Made With ML product-design canvas as a step (its blocks, prompts and twins are in data/canvases/product_brief.toml)."""
+"""The Product brief: the Made With ML product-design canvas as a step (its blocks, prompts and
+twins are in data/canvases/product_brief.toml)."""
 
 from canvas_core.steps import canvas_step
 

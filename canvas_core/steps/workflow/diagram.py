@@ -78,7 +78,7 @@ def _layers(graph: wf.ProcessGraph) -> tuple[dict[int, int], list[tuple[int, int
             elif child not in state:
                 state[child] = 1
                 stack.append((child, iter(out.get(child, ()))))
-    layer = {i: 0 for i in range(len(graph.nodes))}
+    layer = dict.fromkeys(range(len(graph.nodes)), 0)
     forward = [(a, b) for a, b in edges if (a, b) not in back]
     succ: dict[int, list[int]] = {}
     for a, b in forward:
@@ -100,9 +100,11 @@ def _ordered(layers: dict[int, list[int]], edges: list[tuple[int, int]]) -> dict
     for neighbours, keys in ((preds, sorted(layers)), (succs, sorted(layers, reverse=True)), (preds, sorted(layers))):
         for key in keys:
             members = layers[key]
-            def centre(n: int) -> float:
+
+            def centre(n: int, neighbours: dict[int, list[int]] = neighbours) -> float:
                 near = [pos[m] for m in neighbours.get(n, ())]
                 return sum(near) / len(near) if near else pos[n]
+
             members.sort(key=lambda n: (centre(n), pos[n]))
             for i, n in enumerate(members):
                 pos[n] = i
@@ -146,7 +148,7 @@ class ProcessDiagram(Flowable):
         bands: list[list[int]] = []  # layer numbers per band
         for start in range(0, n_layers, per_band):
             bands.append(list(range(start, min(n_layers, start + per_band))))
-        band_of_layer = {l: b for b, ls in enumerate(bands) for l in ls}
+        band_of_layer = {layer: b for b, ls in enumerate(bands) for layer in ls}
         lanes_below = [0] * (len(bands) + 1)
         lanes_above = [0] * (len(bands) + 1)
         self.routes: list[tuple[int, int, str, int]] = []  # (from, to, kind, lane)
@@ -170,14 +172,14 @@ class ProcessDiagram(Flowable):
         self.band_spans: list[tuple[float, float]] = []
         for b, layers in enumerate(bands):
             y += channel(lanes_above[b])
-            rows = max(len(by_layer[l]) for l in layers)
+            rows = max(len(by_layer[layer]) for layer in layers)
             band_h = rows * self.box_h + (rows - 1) * GAP_Y
-            for col, l in enumerate(layers):
-                members = by_layer[l]
+            for col, layer in enumerate(layers):
+                members = by_layer[layer]
                 offset = (rows - len(members)) * (self.box_h + GAP_Y) / 2
                 for r, i in enumerate(members):
                     box = self.boxes[i]
-                    box.band, box.layer = b, l
+                    box.band, box.layer = b, layer
                     box.x = MARGIN + col * (self.box_w + GAP_X)
                     box.y = y + offset + r * (self.box_h + GAP_Y)  # top, measured downwards for now
             self.band_spans.append((y, y + band_h))

@@ -144,7 +144,8 @@ def set_integration(plan: Plan, field: str, *, text: str | None = None, unclear:
     if field not in INTEGRATION_FIELDS:
         raise EditError(f"Unknown integration answer {field!r}.")
     answer: IntegrationAnswer = getattr(plan.workflow.integration, field)
-    changes = {k: v for k, v in {"text": None if text is None else text.strip(), "unclear": unclear}.items() if v is not None}
+    given = {"text": None if text is None else text.strip(), "unclear": unclear}
+    changes = {k: v for k, v in given.items() if v is not None}
     setattr(plan.workflow.integration, field, IntegrationAnswer.model_validate({**answer.model_dump(), **changes}))
 
 

@@ -31,7 +31,7 @@ def section(plan: Plan, step: Step) -> Iterator[str]:
     else:
         yield "No tasks yet."
         yield ""
-    candidates = [c for c in workflow.rank_candidates(wf)]
+    candidates = list(workflow.rank_candidates(wf))
     if candidates:
         yield "### Prediction candidates, ranked"
         yield ""
