@@ -8,7 +8,7 @@ from canvas_core.report.summary import executive_summary
 from canvas_core.steps import STEPS, STEPS_BY_ID
 from canvas_core.store import StoreUnavailable
 from ui import report_exports
-from ui.state import current_plan, is_stored, plan_store, read_only, show_flash
+from ui.state import current_plan, is_stored, read_only, show_flash, view_token
 
 step = STEPS_BY_ID["review"]
 st.title(f"{step.number}. {step.title}")
@@ -40,7 +40,7 @@ st.subheader("Export")
 report_exports.show(plan, with_json=not read_only())
 if is_stored() and not read_only():
     try:
-        report_exports.view_link(plan_store().view_token(plan.id))
+        report_exports.view_link(view_token(plan.id))
     except StoreUnavailable as error:
         st.caption(f"The view-only link cannot be shown right now: {error}.")
 

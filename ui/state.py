@@ -47,6 +47,14 @@ def is_stored() -> bool:
     return open_plan().version is not None
 
 
+def view_token(plan_id: str) -> str:
+    """The plan's view-only link token, asked of the store once per session."""
+    held = st.session_state.setdefault("_view_tokens", {})
+    if plan_id not in held:
+        held[plan_id] = plan_store().view_token(plan_id)
+    return held[plan_id]
+
+
 def read_only() -> bool:
     """True while the tab shows the plan through its view-only link: nothing can be changed."""
     return VIEW_KEY in st.session_state
