@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from canvas_core.migrations import load_stored
 from canvas_core.plan import Plan
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "examples"
@@ -18,12 +19,12 @@ def _example_json() -> dict[str, str]:
 @functools.cache
 def example_names() -> dict[str, str]:
     """Example id -> plan name, for a picker (parsed once: the files never change)."""
-    return {key: Plan.from_json(text).meta.name for key, text in _example_json().items()}
+    return {key: load_stored(text).meta.name for key, text in _example_json().items()}
 
 
 def load_example(example_id: str) -> Plan:
     """The example exactly as shipped (tests and benchmarks use this)."""
-    return Plan.from_json(_example_json()[example_id])
+    return load_stored(_example_json()[example_id])
 
 
 def copy_of_example(example_id: str) -> Plan:

@@ -12,7 +12,9 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from canvas_core.plan import SCHEMA_VERSION
+from pydantic import ValidationError
+
+from canvas_core.plan import SCHEMA_VERSION, Plan
 
 Document = dict[str, Any]
 
@@ -61,7 +63,20 @@ def _v2_to_v3(doc: Document) -> Document:
     return doc
 
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3}
+def _v3_to_v4(doc: Document) -> Document:
+    # v4 lets a closed question be answered "don't know": the reasons not to use ML become
+    # yes / no / dont_know instead of true / false.
+    characteristics = doc.get("workflow", {}).get("characteristics")
+    if isinstance(characteristics, dict):
+        for field in ("wrong_predictions_intolerable", "low_expected_return", "nobody_to_maintain"):
+            value = characteristics.get(field)
+            if isinstance(value, bool):
+                characteristics[field] = "yes" if value else "no"
+    doc["schema_version"] = 4
+    return doc
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 class MigrationError(ValueError):
@@ -111,3 +126,12 @@ def migrate(document: Document) -> Document:
         doc = step(doc)
         version = doc["schema_version"]
     return doc
+
+
+def load_stored(text: str | bytes) -> Plan:
+    """A plan as a store or a shipped file keeps it, written in any format so far, brought up
+    to date (a plan saved before an upgrade opens after it)."""
+    try:
+        return Plan.model_validate_json(text)
+    except ValidationError:
+        return Plan.model_validate(migrate(json.loads(text)))

@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 # Limits keep a pasted novel or a hostile file from blowing up a page or a report.
 MAX_NOTE_CHARS = 5_000
@@ -106,6 +106,9 @@ class CanvasContent(_Model):
 # --- workflow integration --------------------------------------------------------
 
 WrongPredictionCost = Literal["low", "medium", "high", "unacceptable"]
+# A closed question answered "don't know" is an answer of its own: the screening makes it a condition.
+DONT_KNOW = "dont_know"
+YesNo = Literal["yes", "no", "dont_know"]
 
 
 class WorkflowTask(_Model):
@@ -132,7 +135,7 @@ class IntegrationAnswer(_Model):
 class ModeAnswer(_Model):
     """Augment (a human decides) or automate, like every integration answer markable as unclear."""
 
-    value: Literal["augment", "automate"] | None = None
+    value: Literal["augment", "automate", "dont_know"] | None = None
     unclear: bool = False
 
 
@@ -151,6 +154,7 @@ class Rating(_Model):
     """A use-case characteristic answered on a 1 (low) to 5 (high) scale with a note."""
 
     score: int | None = Field(default=None, ge=1, le=5)
+    dont_know: bool = False  # answered "don't know" (then there is no score)
     note: LongText = ""
 
 
@@ -158,10 +162,10 @@ class UseCaseCharacteristics(_Model):
     data_availability: Rating = Field(default_factory=Rating)
     accuracy_requirement: Rating = Field(default_factory=Rating)
     problem_difficulty: Rating = Field(default_factory=Rating)
-    # Phase Zero's reasons not to use ML: True means the reason applies.
-    wrong_predictions_intolerable: bool | None = None
-    low_expected_return: bool | None = None
-    nobody_to_maintain: bool | None = None
+    # Phase Zero's reasons not to use ML: "yes", the reason applies.
+    wrong_predictions_intolerable: YesNo | None = None
+    low_expected_return: YesNo | None = None
+    nobody_to_maintain: YesNo | None = None
     reasons_note: LongText = ""
 
 
@@ -198,12 +202,17 @@ class CostLine(_Model):
     note: LongText = ""
     assumption: bool = False
     source_asset_id: str = Field(default="", max_length=40)  # the data asset this line pays for
+    # What running cost the line pays for, where the other canvases ask about it (consistency checks).
+    covers: Literal["serving", "retraining", "monitoring", "labelling", "external_data"] | None = None
 
 
 class CostEstimate(_Model):
     lines: list[CostLine] = Field(default_factory=list, max_length=MAX_ITEMS)
     maintenance_share: Decimal = Field(default=Decimal("0.20"), ge=Decimal("0.10"), le=Decimal("0.30"))
     horizon_years: int = Field(default=3, ge=1, le=5)
+    # What an hour saved in the chosen task is worth: turns the workflow's hours into a yearly value
+    # to hold against the benefit needed to break even. An estimate, asked for, never assumed.
+    value_per_hour_saved: Money | None = None
 
 
 # --- data landscape -------------------------------------------------------------
@@ -227,7 +236,8 @@ class DataAsset(_Model):
     sharing: Literal["private", "shared", "public"] = "private"  # the ring of the landscape
     acquisition: Literal["owned", "public", "earned", "paid"] = "owned"
     status: Literal["available", "accessible", "missing", "question"] = "available"
-    personal_data: Literal["none", "pseudonymous", "personal", "special_category"] = "none"
+    personal_data: Literal["none", "pseudonymous", "personal", "special_category", "dont_know"] = "none"
+    legal_basis: LongText = ""  # for personal data: on what legal basis it may be used, and who confirmed it
     volume: ShortText = ""
     refresh: ShortText = ""
     yearly_cost: Money | None = None
@@ -235,6 +245,7 @@ class DataAsset(_Model):
     # A feature must exist when the model predicts, not only afterwards (leakage).
     at_prediction_time: bool = True
     use: LongText = ""  # how the project uses it, in the team's words
+    acquisition_plan: LongText = ""  # for missing data: who produces or buys it, and by when
 
 
 class DataLandscape(_Model):
@@ -244,9 +255,24 @@ class DataLandscape(_Model):
 # --- review ---------------------------------------------------------------------
 
 
+Verdict = Literal["go", "go_with_conditions", "redesign", "no_go"]
+
+
+class ScreeningDecision(_Model):
+    """What the facilitator made of the computed verdict: accepted it, or overrode it with a reason.
+    The computed verdict is kept as it stood when the decision was taken."""
+
+    computed: Verdict
+    verdict: Verdict  # the verdict that stands: the computed one when accepted
+    reason: LongText = ""  # required when overriding
+    by: ShortText = ""
+    at: datetime = Field(default_factory=utc_now)
+
+
 class Review(_Model):
     open_questions: list[LongText] = Field(default_factory=list, max_length=MAX_ITEMS)
     facilitator_note: LongText = ""
+    decision: ScreeningDecision | None = None
 
 
 # --- the plan -------------------------------------------------------------------
@@ -262,7 +288,7 @@ class PlanMeta(_Model):
 
 
 class Plan(_Model):
-    schema_version: Literal[3] = SCHEMA_VERSION
+    schema_version: Literal[4] = SCHEMA_VERSION
     id: str = Field(default_factory=new_plan_id, pattern=r"^[A-Za-z0-9_-]{22,64}$")
     meta: PlanMeta = Field(default_factory=PlanMeta)
     canvases: dict[ShortText, CanvasContent] = Field(default_factory=dict)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from canvas_core import migrations, transfer
+from canvas_core.examples import load_example
 from canvas_core.plan import SCHEMA_VERSION, Plan
 from canvas_core.transfer import (
     MAX_IMPORT_BYTES,
@@ -249,3 +250,28 @@ def test_published_json_schema_matches_the_model():
     assert SCHEMA_FILE.read_text(encoding="utf-8") == json_schema(), (
         "data/plan.schema.json is out of date: run `python -m canvas_core.transfer`"
     )
+
+
+def test_a_v3_plan_answers_the_reasons_not_to_use_ml_as_yes_or_no():
+    document = json.loads(load_example("support_mail_triage").to_json())
+    document["schema_version"] = 3
+    document["workflow"]["characteristics"].update(nobody_to_maintain=True, low_expected_return=False)
+    plan = transfer.read_plan(json.dumps(document).encode())
+    assert plan.schema_version == 4
+    assert (plan.workflow.characteristics.nobody_to_maintain, plan.workflow.characteristics.low_expected_return) == (
+        "yes", "no")
+
+
+def test_a_plan_stored_before_an_upgrade_opens_after_it(tmp_path):
+    from canvas_core.store import SqlPlanStore
+    from canvas_core.store.sql import plans_table
+
+    store = SqlPlanStore(f"sqlite:///{tmp_path / 'plans.sqlite3'}")
+    plan = load_example("support_mail_triage")
+    store.create(plan)
+    old = json.loads(plan.to_json())
+    old["schema_version"] = 3
+    old["workflow"]["characteristics"]["nobody_to_maintain"] = False
+    with store.engine.begin() as db:
+        db.execute(plans_table.update().values(data=json.dumps(old)))
+    assert store.get(plan.id).plan.workflow.characteristics.nobody_to_maintain == "no"

@@ -311,7 +311,7 @@ def test_a_fully_stated_workflow_is_green():
 @pytest.mark.parametrize("field", list(REASON_LABELS))
 def test_each_reason_not_to_use_ml_turns_the_signal_red(field):
     wf = fully_stated()
-    setattr(wf.characteristics, field, True)
+    setattr(wf.characteristics, field, "yes")
     signal = readiness(wf)
     assert signal.level == "red" and signal.summary == "A reason not to use ML applies."
     assert [(r.level, r.answer) for r in signal.reasons] == [("red", REASON_LABELS[field])]
@@ -333,8 +333,8 @@ def test_unacceptable_cost_of_a_task_not_chosen_does_not_turn_red():
 
 def test_red_reasons_come_first_then_amber_each_in_page_order():
     wf = example()  # feedback unclear: amber
-    wf.characteristics.nobody_to_maintain = True
-    wf.characteristics.wrong_predictions_intolerable = True
+    wf.characteristics.nobody_to_maintain = "yes"
+    wf.characteristics.wrong_predictions_intolerable = "yes"
     signal = readiness(wf)
     assert [(r.level, r.answer) for r in signal.reasons] == [
         ("red", REASON_LABELS["wrong_predictions_intolerable"]),
@@ -376,6 +376,19 @@ def _unanswered_return(wf):
     wf.characteristics.low_expected_return = None
 
 
+def _unknown_return(wf):
+    wf.characteristics.low_expected_return = "dont_know"
+
+
+def _unknown_difficulty(wf):
+    wf.characteristics.problem_difficulty.score = None
+    wf.characteristics.problem_difficulty.dont_know = True
+
+
+def _unknown_mode(wf):
+    wf.integration.mode.value = "dont_know"
+
+
 def _scarce_data(wf):
     wf.characteristics.data_availability.score = 2
 
@@ -394,6 +407,9 @@ def _demanding_and_hard(wf):
     (_unclear_mode, INTEGRATION_LABELS["mode"], UNCLEAR_TEXT),
     (_no_difficulty_score, CHARACTERISTIC_LABELS["problem_difficulty"], "no score"),
     (_unanswered_return, REASON_LABELS["low_expected_return"], "not answered"),
+    (_unknown_return, REASON_LABELS["low_expected_return"], "don't know"),
+    (_unknown_difficulty, CHARACTERISTIC_LABELS["problem_difficulty"], "don't know"),
+    (_unknown_mode, INTEGRATION_LABELS["mode"], "don't know"),
     (_scarce_data, CHARACTERISTIC_LABELS["data_availability"], "data is hard to get"),
     (_demanding_and_hard, CHARACTERISTIC_LABELS["accuracy_requirement"], "demanding and hard"),
 ])

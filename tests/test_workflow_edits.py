@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from canvas_core.canvas.editing import EditError
-from canvas_core.plan import Plan
+from canvas_core.plan import DONT_KNOW, Plan
 from canvas_core.steps.workflow import edits
 
 
@@ -110,5 +110,10 @@ def test_characteristics_and_reasons():
     assert (rating.score, rating.note) == (None, "Two years of tickets")
     with pytest.raises(ValueError):
         edits.set_characteristic(plan, "problem_difficulty", score=9)
-    edits.set_no_ml_reason(plan, "nobody_to_maintain", True)
-    assert plan.workflow.characteristics.nobody_to_maintain is True
+    edits.set_no_ml_reason(plan, "nobody_to_maintain", "yes")
+    assert plan.workflow.characteristics.nobody_to_maintain == "yes"
+    edits.set_no_ml_reason(plan, "low_expected_return", DONT_KNOW)
+    edits.set_characteristic(plan, "problem_difficulty", score=DONT_KNOW)
+    difficulty = plan.workflow.characteristics.problem_difficulty
+    assert plan.workflow.characteristics.low_expected_return == DONT_KNOW and difficulty.dont_know
+    assert difficulty.score is None

@@ -76,7 +76,7 @@ def test_tasks_added_in_order_candidate_chosen_and_integration_stated():
 def test_a_reason_not_to_use_ml_turns_the_signal_red():
     at = open_section(workflow_page(load_example("support_mail_triage")), 4)
     run(at.radio(key="workflow-nobody_to_maintain").set_value("yes"))
-    assert stored_workflow(at).characteristics.nobody_to_maintain is True
+    assert stored_workflow(at).characteristics.nobody_to_maintain == "yes"
     assert any("Red" in e.value for e in at.error)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from canvas_core.config import RETENTION
+from canvas_core.migrations import load_stored
 from canvas_core.plan import Plan, new_plan_id, utc_now
 from canvas_core.steps import overall_completeness
 from canvas_core.store.repository import (
@@ -68,12 +69,12 @@ class InMemoryPlanStore:
             if plan.id in self._plans:
                 raise ValueError(f"plan {plan.id} exists")
             self._plans[plan.id] = _Row(version=1, **self._contents(plan))
-        return StoredPlan(Plan.from_json(plan.to_json()), 1)
+        return StoredPlan(load_stored(plan.to_json()), 1)
 
     def get(self, plan_id: str, *, include_deleted: bool = False) -> StoredPlan:
         with self._lock:
             row = self._row(plan_id, include_deleted=include_deleted)
-            return StoredPlan(Plan.from_json(row.data), row.version)
+            return StoredPlan(load_stored(row.data), row.version)
 
     def is_deleted(self, plan_id: str) -> bool:
         with self._lock:
@@ -93,7 +94,7 @@ class InMemoryPlanStore:
                 for name, value in self._contents(plan).items():
                     setattr(row, name, value)
                 return row.version
-            current = StoredPlan(Plan.from_json(row.data), row.version)
+            current = StoredPlan(load_stored(row.data), row.version)
         raise VersionConflict(current)
 
     def _summaries(self, *, deleted: bool) -> list[PlanSummary]:
@@ -185,4 +186,4 @@ class InMemoryPlanStore:
             row = self._plans.get(plan_id)
             if row is None or number not in row.iterations:
                 raise PlanNotFound(f"{plan_id} iteration {number}")
-            return Plan.from_json(row.iterations[number][1])
+            return load_stored(row.iterations[number][1])

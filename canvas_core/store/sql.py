@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from canvas_core.config import RETENTION
+from canvas_core.migrations import load_stored
 from canvas_core.plan import Plan, new_plan_id, utc_now
 from canvas_core.steps import overall_completeness
 from canvas_core.store.repository import (
@@ -166,7 +167,7 @@ class SqlPlanStore:
             row = db.execute(query).first()
         if row is None or (row.deleted_at is not None and not include_deleted):
             raise PlanNotFound(plan_id)
-        return StoredPlan(Plan.from_json(row.data), row.version)
+        return StoredPlan(load_stored(row.data), row.version)
 
     def is_deleted(self, plan_id: str) -> bool:
         with self._db() as db:
@@ -336,4 +337,4 @@ class SqlPlanStore:
             data = db.execute(query).scalar()
         if data is None:
             raise PlanNotFound(f"{plan_id} iteration {number}")
-        return Plan.from_json(data)
+        return load_stored(data)

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from canvas_core import levels
-from canvas_core.plan import Plan
+from canvas_core.plan import DONT_KNOW, Plan
 from canvas_core.steps.workflow import edits
 from canvas_core.steps.workflow import rules as workflow
 from ui import tables
@@ -20,7 +20,8 @@ SCALE_HINTS = {
     "problem_difficulty": "1 = well solved elsewhere · 5 = research territory",
 }
 _REASONS_SHOWN = 4
-_REASON_CHOICES = {"": "not answered", "no": "does not apply", "yes": "applies"}
+_REASON_CHOICES = {"": "not answered", "no": "does not apply", "yes": "applies", DONT_KNOW: "don't know"}
+_SCORES = [1, 2, 3, 4, 5, DONT_KNOW]
 
 
 SECTION_KEY = "workflow-section"
@@ -208,10 +209,8 @@ def _set_answer(field: str, text_key: str | None, unclear_key: str | None) -> No
 
 def _mode(mode) -> None:
     sync("workflow-mode", mode.value)
-    st.radio(workflow.INTEGRATION_LABELS["mode"], ["augment", "automate"], key="workflow-mode", index=None,
-             disabled=read_only(),
-             horizontal=True, format_func={"augment": "Augment: a person decides",
-                                           "automate": "Automate: the system acts"}.get,
+    st.radio(workflow.INTEGRATION_LABELS["mode"], list(workflow.MODE_WORDS), key="workflow-mode", index=None,
+             disabled=read_only(), horizontal=True, format_func=lambda v: workflow.MODE_WORDS[v].capitalize(),
              on_change=guarded(_set_mode), args=("workflow-mode",))
     sync("workflow-mode-unclear", mode.unclear)
     st.checkbox("Unclear", key="workflow-mode-unclear", on_change=guarded(_set_mode_unclear), disabled=read_only(),
@@ -249,8 +248,9 @@ def _characteristics(plan: Plan) -> None:
         rating = getattr(ch, name)
         with column:
             score_key, note_key = f"workflow-{name}", f"workflow-{name}-note"
-            sync(score_key, rating.score)
-            st.segmented_control(workflow.CHARACTERISTIC_LABELS[name], [1, 2, 3, 4, 5], key=score_key,
+            sync(score_key, DONT_KNOW if rating.dont_know else rating.score)
+            st.segmented_control(workflow.CHARACTERISTIC_LABELS[name], _SCORES, key=score_key,
+                                 format_func=lambda v: "Don't know" if v == DONT_KNOW else str(v),
                                  disabled=read_only(),
                                  help=SCALE_HINTS[name], on_change=guarded(_set_score), args=(name, score_key))
             st.caption(SCALE_HINTS[name])
@@ -262,7 +262,7 @@ def _characteristics(plan: Plan) -> None:
     for column, name in zip(cols, edits.NO_ML_REASONS):
         key = f"workflow-{name}"
         value = getattr(ch, name)
-        sync(key, "" if value is None else ("yes" if value else "no"))
+        sync(key, value or "")
         column.radio(workflow.REASON_LABELS[name], list(_REASON_CHOICES), key=key, format_func=_REASON_CHOICES.get,
                      disabled=read_only(),
                      horizontal=True, on_change=guarded(_set_reason), args=(name, key))
@@ -281,7 +281,7 @@ def _set_note(name: str, key: str) -> None:
 
 def _set_reason(name: str, key: str) -> None:
     choice = st.session_state[key]
-    edits.set_no_ml_reason(current_plan(), name, None if choice == "" else choice == "yes")
+    edits.set_no_ml_reason(current_plan(), name, choice or None)
 
 
 # --- 6. readiness --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from canvas_core.canvas.editing import EditError
 from canvas_core.numbers import NumberLimits
 from canvas_core.plan import (
+    DONT_KNOW,
     MAX_COUNT,
     MAX_MINUTES,
     IntegrationAnswer,
@@ -159,22 +160,24 @@ def set_mode(plan: Plan, *, value: str | None = None, unclear: bool | None = Non
         mode.unclear = unclear
 
 
-def set_characteristic(plan: Plan, name: str, *, score: int | None = ..., note: str | None = None) -> None:
+def set_characteristic(plan: Plan, name: str, *, score: int | str | None = ..., note: str | None = None) -> None:
+    """`score`: 1 to 5, DONT_KNOW, or None to clear the answer."""
     if name not in CHARACTERISTICS:
         raise EditError(f"Unknown characteristic {name!r}.")
     rating: Rating = getattr(plan.workflow.characteristics, name)
-    changes = {}
+    changes: dict = {}
     if score is not ...:
-        changes["score"] = score
+        changes.update(score=None, dont_know=True) if score == DONT_KNOW else changes.update(score=score, dont_know=False)
     if note is not None:
         changes["note"] = note.strip()
     setattr(plan.workflow.characteristics, name, Rating.model_validate({**rating.model_dump(), **changes}))
 
 
-def set_no_ml_reason(plan: Plan, name: str, applies: bool | None) -> None:
+def set_no_ml_reason(plan: Plan, name: str, answer: str | None) -> None:
+    """`answer`: "yes" (the reason applies), "no", DONT_KNOW, or None to clear it."""
     if name not in NO_ML_REASONS:
         raise EditError(f"Unknown reason {name!r}.")
-    setattr(plan.workflow.characteristics, name, applies)
+    setattr(plan.workflow.characteristics, name, answer)
 
 
 def set_workflow_text(plan: Plan, field: str, value: str) -> None:

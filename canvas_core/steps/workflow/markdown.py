@@ -46,7 +46,7 @@ def section(plan: Plan, step: Step) -> Iterator[str]:
     integration = wf.integration
     for field, label in workflow.INTEGRATION_LABELS.items():
         answer = getattr(integration, field)
-        given = (answer.value or "") if field == "mode" else answer.text
+        given = workflow.MODE_WORDS.get(answer.value or "", "") if field == "mode" else answer.text
         flag = " *(marked unclear)*" if answer.unclear else ""
         text = escape(given, indent="  ") if given.strip() else "*not answered yet*"
         yield f"- **{cell(label)}:**{flag} {text}"
@@ -56,12 +56,13 @@ def section(plan: Plan, step: Step) -> Iterator[str]:
     ch = wf.characteristics
     for field, label in workflow.CHARACTERISTIC_LABELS.items():
         rating = getattr(ch, field)
-        score = f"{rating.score} of 5" if rating.score is not None else "no score yet"
+        score = ("don't know" if rating.dont_know else f"{rating.score} of 5" if rating.score is not None
+                 else "no score yet")
         note = f" {escape(rating.note, indent='  ')}" if rating.note.strip() else ""
         yield f"- **{cell(label)}:** {score}.{note}"
     for field, label in workflow.REASON_LABELS.items():
         value = getattr(ch, field)
-        yield f"- **{cell(label)}:** {'not answered yet' if value is None else ('applies' if value else 'does not apply')}"
+        yield f"- **{cell(label)}:** {workflow.ANSWER_WORDS.get(value or '', 'not answered yet')}"
     if ch.reasons_note.strip():
         yield f"- **Note on the reasons:** {escape(ch.reasons_note, indent='  ')}"
     yield ""

@@ -64,7 +64,7 @@ def _integration(flow: Workflow, width: float) -> list[Flowable]:
     for field, label in wf.INTEGRATION_LABELS.items():
         answer = getattr(integ, field)
         if field == "mode":
-            text = esc(answer.value) if answer.value else muted("not chosen yet")
+            text = esc(wf.MODE_WORDS[answer.value]) if answer.value else muted("not chosen yet")
         else:
             text = esc(answer.text) if answer.text.strip() else muted("not answered yet")
         if answer.unclear:
@@ -129,8 +129,8 @@ def _candidates(flow: Workflow, width: float) -> list[Flowable]:
                           table(rows, [12, 62, 25, 17, 60], width), Spacer(1, 2), note])]
 
 
-def _yes_no(value: bool | None) -> str:
-    return muted("not answered yet") if value is None else ("applies" if value else "does not apply")
+def _yes_no(value: str | None) -> str:
+    return muted("not answered yet") if value is None else wf.ANSWER_WORDS[value]
 
 
 def _characteristics(flow: Workflow, width: float) -> list[Flowable]:
@@ -140,7 +140,8 @@ def _characteristics(flow: Workflow, width: float) -> list[Flowable]:
     for field, label in wf.CHARACTERISTIC_LABELS.items():
         rating = getattr(ch, field)
         rows.append([para(bold(esc(label)), st.cell),
-                     para(str(rating.score) if rating.score else muted("–"), st.cell),
+                     para("don't know" if rating.dont_know else str(rating.score) if rating.score else muted("–"),
+                          st.cell),
                      para(esc(rating.note) if rating.note.strip() else muted("–"), st.cell)])
     reasons = [bullet(f"{esc(label)}: {_yes_no(getattr(ch, field))}", st.bullet)
                for field, label in wf.REASON_LABELS.items()]

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
-from canvas_core.plan import Plan, Workflow, WorkflowTask
+from canvas_core.plan import DONT_KNOW, Plan, Workflow, WorkflowTask
 
 # --- 1. candidate ranking -------------------------------------------------------
 
@@ -258,6 +258,11 @@ TASKS_LABEL = "The process, task by task"
 CHOSEN_LABEL = "The task this plan is about"
 COST_LABEL = "Cost of a wrong prediction"
 UNCLEAR_TEXT = "marked unclear: a signal to redesign before a POC"
+DONT_KNOW_TEXT = "answered \"don't know\": to find out before a POC"
+# How a yes / no / don't know answer and an augment / automate choice read, in every output.
+ANSWER_WORDS = {"yes": "applies", "no": "does not apply", "dont_know": "don't know"}
+MODE_WORDS = {"augment": "augment: a person decides", "automate": "automate: the system acts",
+              "dont_know": "don't know"}
 
 
 @dataclass(frozen=True)
@@ -290,12 +295,17 @@ def _amber_reasons(workflow: Workflow, chosen: WorkflowTask | None) -> Iterable[
             yield amber(label, UNCLEAR_TEXT)
         elif field == "mode" and answer.value is None:
             yield amber(label, "not chosen yet")
+        elif field == "mode" and answer.value == DONT_KNOW:
+            yield amber(label, DONT_KNOW_TEXT)
         elif field != "mode" and not answer.text.strip():
             yield amber(label, "not answered yet")
     ch = workflow.characteristics
     for field, label in CHARACTERISTIC_LABELS.items():
-        score = getattr(ch, field).score
-        if score is None:
+        rating = getattr(ch, field)
+        score = rating.score
+        if rating.dont_know:
+            yield amber(label, DONT_KNOW_TEXT)
+        elif score is None:
             yield amber(label, "no score yet")
         elif field == "data_availability" and score <= 2:
             yield amber(label, f"scored {score} of 5: data is hard to get")
@@ -304,6 +314,8 @@ def _amber_reasons(workflow: Workflow, chosen: WorkflowTask | None) -> Iterable[
     for field, label in REASON_LABELS.items():
         if getattr(ch, field) is None:
             yield amber(label, "not answered yet")
+        elif getattr(ch, field) == DONT_KNOW:
+            yield amber(label, DONT_KNOW_TEXT)
 
 
 def _red_reasons(workflow: Workflow, chosen: WorkflowTask | None) -> Iterable[Reason]:
@@ -311,7 +323,7 @@ def _red_reasons(workflow: Workflow, chosen: WorkflowTask | None) -> Iterable[Re
     if chosen is not None and chosen.wrong_prediction_cost == "unacceptable":
         yield Reason("red", f"wrong predictions are unacceptable for the chosen task ({chosen.name})", COST_LABEL)
     for field, label in REASON_LABELS.items():
-        if getattr(workflow.characteristics, field) is True:
+        if getattr(workflow.characteristics, field) == "yes":
             yield Reason("red", "applies: a reason not to use ML", label)
 
 
@@ -354,8 +366,8 @@ def completeness(plan: Plan, step: object = None) -> float:
         wf.chosen_task_id is not None,
         *(bool(a.text.strip()) for a in answers),
         integ.mode.value is not None,
-        ch.data_availability.score is not None,
-        ch.accuracy_requirement.score is not None,
-        ch.problem_difficulty.score is not None,
+        ch.data_availability.score is not None or ch.data_availability.dont_know,
+        ch.accuracy_requirement.score is not None or ch.accuracy_requirement.dont_know,
+        ch.problem_difficulty.score is not None or ch.problem_difficulty.dont_know,
     ]
     return sum(answered) / len(answered)
