@@ -16,6 +16,7 @@ from canvas_core.canvas.specs import BlockSpec, CanvasSpec, canvases
 from canvas_core.plan import CanvasContent, NoteStatus, Plan
 from canvas_core.steps import STEPS, Step, completeness_by_step
 from canvas_core.steps.costs import rules as costs
+from canvas_core.steps.review.screening import Screening, screen
 from canvas_core.steps.review.signals import Signal, screening_signals
 from canvas_core.steps.workflow import rules as workflow
 
@@ -34,6 +35,7 @@ class KeyFigure:
 
 @dataclass(frozen=True)
 class ExecutiveSummary:
+    screening: Screening  # the verdict and its reasons
     signals: tuple[Signal, ...]
     key_figures: tuple[KeyFigure, ...]
     open_questions: tuple[OpenQuestion, ...]  # all of them, most important first
@@ -74,6 +76,7 @@ def iteration_label(plan: Plan, iteration: str | None = None) -> str | None:
 def executive_summary(plan: Plan) -> ExecutiveSummary:
     shares = completeness_by_step(plan)
     return ExecutiveSummary(
+        screening=screen(plan),
         signals=screening_signals(plan),
         key_figures=key_figures(plan),
         open_questions=open_questions(plan),

@@ -1,0 +1,176 @@
+"""The review step: the screening verdict with every reason, the facilitator's decision on it,
+completeness, the signals of the steps, the team's open questions and the facilitator's note."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from canvas_core import levels
+from canvas_core.plan import Plan
+from canvas_core.report.summary import ExecutiveSummary
+from canvas_core.steps import STEPS
+from canvas_core.steps.review import edits
+from canvas_core.steps.review.screening import LEVELS, VERDICTS, Reason, Screening
+from ui.navigation import page_of
+from ui.state import author, current_plan, guarded, link_params, read_only, sync
+
+_LEVEL_HELP = {
+    "no-go": "Phase Zero's reasons not to use ML: the idea should not go to a POC as it stands.",
+    "redesign": "Go back to the step named and redesign before spending money on a POC.",
+    "condition": "A POC can start, with each of these settled during it or before.",
+    "note": "Worth knowing; does not change the verdict.",
+}
+
+
+def show(plan: Plan, summary: ExecutiveSummary) -> None:
+    """The review step for `plan` with its executive summary (which holds the screening)."""
+    _verdict(plan, summary.screening)
+    _reasons(summary.screening)
+    _completeness(summary)
+    _signals(summary)
+    _open_questions(plan, summary)
+
+
+# --- the verdict --------------------------------------------------------------------------
+
+
+def _verdict(plan: Plan, screening: Screening) -> None:
+    st.subheader("The pre-POC screening verdict")
+    decision = plan.review.decision
+    standing = decision.verdict if decision else screening.verdict
+    show = getattr(st, levels.VERDICT_ALERTS[standing])
+    with st.container(key="screening-verdict"):
+        show(f"**Verdict: {levels.VERDICT_WORDS[standing]}**", icon=":material/gavel:")
+        st.caption("The worst level any screening rule reaches: a no-go rule makes it No-go, a redesign rule "
+                   "Redesign first, a condition Go with conditions; with none of these it is Go to POC. No framework "
+                   "sets thresholds: each rule cites the criterion it comes from.")
+        if screening.deciding:
+            st.markdown("**What would change it:** settle the "
+                        f"{levels.RULE_LEVEL_WORDS[screening.deciding[0].rule.level].lower()} reasons below "
+                        f"({len(screening.deciding)}).")
+        _decision(plan, screening)
+
+
+def _decision(plan: Plan, screening: Screening) -> None:
+    decision = plan.review.decision
+    computed = levels.VERDICT_WORDS[screening.verdict]
+    if decision is not None:
+        by = f" by {decision.by}" if decision.by else ""
+        when = f"{decision.at:%Y-%m-%d %H:%M} UTC"
+        if decision.verdict == decision.computed:
+            st.text(f"Accepted{by} on {when}.")  # names are user text: plain
+        else:
+            st.text(f"Overridden{by} on {when}: the screening said {levels.VERDICT_WORDS[decision.computed]}, "
+                    f"the team decided {levels.VERDICT_WORDS[decision.verdict]}.\nReason: {decision.reason}")
+        if decision.computed != screening.verdict:
+            st.warning(f"The plan has changed since: the screening now says {computed}. Review the decision.",
+                       icon=":material/update:")
+    if read_only():
+        return
+    accept_col, withdraw_col = st.columns([1, 1])
+    if decision is None or decision.computed != screening.verdict or decision.verdict != decision.computed:
+        accept_col.button(f"Accept: {computed}", key="verdict-accept", icon=":material/check:",
+                          on_click=guarded(_accept), args=(screening.verdict,))
+    if decision is not None:
+        withdraw_col.button("Withdraw the decision", key="verdict-withdraw", icon=":material/undo:",
+                            on_click=guarded(_withdraw))
+    with st.expander("Override the verdict", icon=":material/edit:"):
+        others = [v for v in VERDICTS if v != screening.verdict]
+        with st.form("verdict-override", border=False):
+            st.selectbox("The verdict that stands", others, key="verdict-override-choice",
+                         format_func=levels.VERDICT_WORDS.get)
+            st.text_area("Why (kept and printed in the report with the computed verdict)", key="verdict-override-reason",
+                         max_chars=5_000, height=90)
+            st.form_submit_button("Override", key="verdict-override-submit", on_click=guarded(_override),
+                                  args=(screening.verdict,))
+
+
+def _accept(computed: str) -> None:
+    edits.accept_verdict(current_plan(), computed, author())
+
+
+def _withdraw() -> None:
+    edits.withdraw_decision(current_plan())
+
+
+def _override(computed: str) -> None:
+    state = st.session_state
+    edits.override_verdict(current_plan(), computed, state["verdict-override-choice"],
+                           state["verdict-override-reason"], author())
+
+
+# --- the reasons --------------------------------------------------------------------------
+
+
+def _reasons(screening: Screening) -> None:
+    st.subheader(f"Reasons ({len(screening.reasons)})")
+    if not screening.reasons:
+        st.success("No screening rule fires: nothing stands in the way of a POC.", icon=":material/check_circle:")
+        return
+    for level in reversed(LEVELS):
+        found = screening.at(level)
+        if not found:
+            continue
+        colour = {"no-go": "red", "redesign": "orange", "condition": "orange", "note": "gray"}[level]
+        st.markdown(f":{colour}[**{levels.RULE_LEVEL_WORDS[level]}** ({len(found)})] · {_LEVEL_HELP[level]}")
+        for reason in found:
+            _reason(reason)
+
+
+def _reason(reason: Reason) -> None:
+    rule = reason.rule
+    with st.container(border=True, key=f"reason-{rule.id}"):
+        title_col, link_col = st.columns([4, 1], vertical_alignment="center")
+        title_col.markdown(f"**{rule.title}** · {rule.answer}")  # our own words, from the rules file
+        link_col.page_link(page_of(rule.step), label=f"Fix in {reason.step_title}", icon=":material/arrow_forward:",
+                           query_params=link_params())
+        st.text(reason.message)  # quotes assets and tasks: plain text
+        st.caption(f"What would change it: {rule.fix}")
+        st.caption(f"Rule {rule.id} · source: [{reason.source.title}]({reason.source.url}) ({reason.source.authors})")
+
+
+# --- completeness, signals, open questions --------------------------------------------------
+
+
+def _completeness(summary: ExecutiveSummary) -> None:
+    st.subheader("Completeness by step")
+    steps = [s for s in STEPS if s.id != "review"]
+    st.dataframe(
+        [{"Step": f"{step.number}. {title}", "Complete": share}
+         for step, (title, share) in zip(steps, summary.completeness)],
+        column_config={"Complete": st.column_config.ProgressColumn("Complete", format="percent", min_value=0,
+                                                                   max_value=1)},
+        hide_index=True,
+    )
+
+
+def _signals(summary: ExecutiveSummary) -> None:
+    with st.expander("Signals of the steps (inputs of the rules above)", icon=":material/sensors:"):
+        for signal in summary.signals:
+            show = getattr(st, levels.ALERTS[signal.level])
+            show(f"**{levels.WORDS[signal.level]}** · {signal.name}: {signal.summary}", icon=levels.ICONS[signal.level])
+            if signal.reasons:
+                st.text("\n".join(f"• {r}" for r in signal.reasons))  # may quote tasks and assets: plain text
+
+
+def _open_questions(plan: Plan, summary: ExecutiveSummary) -> None:
+    st.subheader(f"Open questions ({len(summary.open_questions)})")
+    with st.expander("Blocks left empty, answers marked unclear, notes and data marked as a question"):
+        st.text("\n".join(f"• {q.where}: {q.text}" for q in summary.open_questions) or "None.")
+    questions_col, note_col = st.columns(2)
+    sync("review-open-questions", "\n".join(plan.review.open_questions))
+    questions_col.text_area("The team's own open questions, one per line", key="review-open-questions", height=160,
+                            disabled=read_only(), on_change=guarded(_set_questions), args=("review-open-questions",),
+                            help="Printed first among the open questions of the report.")
+    sync("review-facilitator-note", plan.review.facilitator_note)
+    note_col.text_area("The facilitator's note", key="review-facilitator-note", height=160, max_chars=5_000,
+                       disabled=read_only(), on_change=guarded(_set_note), args=("review-facilitator-note",),
+                       help="What the facilitator wants the readers of the report to know.")
+
+
+def _set_questions(key: str) -> None:
+    edits.set_open_questions(current_plan(), st.session_state[key])
+
+
+def _set_note(key: str) -> None:
+    edits.set_facilitator_note(current_plan(), st.session_state[key])
