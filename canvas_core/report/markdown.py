@@ -20,8 +20,10 @@ from canvas_core.report.summary import (
     ExecutiveSummary,
     body_in_order,
     canvases_in_order,
+    decision_lines,
     executive_summary,
     iteration_label,
+    standing_verdict,
 )
 from canvas_core.steps import Step
 
@@ -57,6 +59,28 @@ def _cover(plan: Plan, iteration: str | None, today: date) -> Iterator[str]:
 
 def _executive_summary(summary: ExecutiveSummary) -> Iterator[str]:
     yield "## Executive summary"
+    yield ""
+    yield f"### Verdict: {levels.VERDICT_WORDS[standing_verdict(summary)]}"
+    yield ""
+    yield "  \n".join(escape(line) for line in decision_lines(summary))
+    yield ""
+    deciding = summary.screening.deciding
+    if deciding:
+        word = levels.RULE_LEVEL_WORDS[deciding[0].rule.level].lower()
+        yield (f"**What would change it:** settling the {len(deciding)} {word} "
+               f"reason{'s' if len(deciding) > 1 else ''} below.")
+        yield ""
+    reasons = summary.screening.reasons
+    yield f"### Reasons for the verdict ({len(reasons)})"
+    yield ""
+    for reason in reasons:
+        rule = reason.rule
+        yield (f"- **{levels.RULE_LEVEL_WORDS[rule.level]} · {cell(rule.title)}:** {escape(reason.message, indent='  ')}  ")
+        yield (f"  Fixed in {cell(reason.step_title)} ({cell(rule.answer)}). What would change it: "
+               f"{escape(rule.fix, indent='  ')} Rule `{rule.id}`, source: [{cell(reason.source.title)}]"
+               f"(<{reason.source.url}>).")
+    if not reasons:
+        yield "No screening rule fires."
     yield ""
     yield "### Signals"
     yield ""

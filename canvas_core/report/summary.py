@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from canvas_core.canvas.specs import BlockSpec, CanvasSpec, canvases
-from canvas_core.plan import CanvasContent, NoteStatus, Plan
+from canvas_core.levels import VERDICT_WORDS
+from canvas_core.plan import CanvasContent, NoteStatus, Plan, ScreeningDecision
 from canvas_core.steps import STEPS, Step, completeness_by_step
 from canvas_core.steps.costs import rules as costs
 from canvas_core.steps.review.screening import Screening, screen
@@ -35,7 +36,8 @@ class KeyFigure:
 
 @dataclass(frozen=True)
 class ExecutiveSummary:
-    screening: Screening  # the verdict and its reasons
+    screening: Screening  # the computed verdict and its reasons
+    decision: ScreeningDecision | None  # the facilitator's acceptance or override, if any
     signals: tuple[Signal, ...]
     key_figures: tuple[KeyFigure, ...]
     open_questions: tuple[OpenQuestion, ...]  # all of them, most important first
@@ -77,6 +79,7 @@ def executive_summary(plan: Plan) -> ExecutiveSummary:
     shares = completeness_by_step(plan)
     return ExecutiveSummary(
         screening=screen(plan),
+        decision=plan.review.decision,
         signals=screening_signals(plan),
         key_figures=key_figures(plan),
         open_questions=open_questions(plan),
@@ -180,3 +183,25 @@ def _left_empty(plan: Plan):
             for sub in block.subitems:
                 if sub.id not in topics:
                     yield OpenQuestion(_place(spec, block, sub.id), LEFT_EMPTY)
+
+
+def standing_verdict(summary: ExecutiveSummary) -> str:
+    """The verdict that stands: the facilitator's decision if there is one, else the computed one."""
+    return summary.decision.verdict if summary.decision else summary.screening.verdict
+
+
+def decision_lines(summary: ExecutiveSummary) -> list[str]:
+    """The decision in plain words (may quote a name and a reason: raw user text, escape it)."""
+    decision, computed = summary.decision, summary.screening.verdict
+    if decision is None:
+        return ["Not yet accepted or overridden by the facilitator."]
+    by = f" by {decision.by}" if decision.by else ""
+    when = decision.at.strftime("%Y-%m-%d")
+    if decision.verdict == decision.computed:
+        lines = [f"Accepted{by} on {when}."]
+    else:
+        lines = [f"Overridden{by} on {when}: the screening said {VERDICT_WORDS[decision.computed]}, the team decided "
+                 f"{VERDICT_WORDS[decision.verdict]}. Reason: {decision.reason}"]
+    if decision.computed != computed:
+        lines.append(f"The plan has changed since: the screening now says {VERDICT_WORDS[computed]}.")
+    return lines

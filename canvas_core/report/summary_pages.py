@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from canvas_core import levels
 from canvas_core.report.context import ReportContext
 from canvas_core.report.document import PORTRAIT, new_page
-from canvas_core.report.summary import ExecutiveSummary, executive_summary
+from canvas_core.report.summary import ExecutiveSummary, decision_lines, executive_summary, standing_verdict
 from canvas_core.report.tables import table
 from canvas_core.report.text import bold, bullet, esc, muted, para, styles
 
@@ -42,8 +42,40 @@ def cover(ctx: ReportContext) -> list[Flowable]:
 def summary_section(ctx: ReportContext) -> list[Flowable]:
     summary = executive_summary(ctx.plan)
     st = styles()
-    return [*new_page(PORTRAIT), para("Executive summary", st.h1), *_signals(summary), *_key_figures(summary),
-            *_completeness(summary), *_open_questions(summary)]
+    return [*new_page(PORTRAIT), para("Executive summary", st.h1), *_verdict(summary), *_reasons(summary),
+            *_signals(summary), *_key_figures(summary), *_completeness(summary), *_open_questions(summary)]
+
+
+def _verdict(summary: ExecutiveSummary) -> list[Flowable]:
+    st = styles()
+    standing = standing_verdict(summary)
+    colour = levels.VERDICT_COLOURS[standing]
+    head = para(f'<font color="{colour}">{bold("Verdict: " + levels.VERDICT_WORDS[standing])}</font>', st.h2)
+    lines = [para(esc(line), st.body) for line in decision_lines(summary)]
+    deciding = summary.screening.deciding
+    if deciding:
+        word = levels.RULE_LEVEL_WORDS[deciding[0].rule.level].lower()
+        lines.append(para(f"{bold('What would change it:')} settling the {len(deciding)} {esc(word)} "
+                          f"reason{'s' if len(deciding) > 1 else ''} below.", st.body))
+    return [KeepTogether([head, *lines])]
+
+
+def _reasons(summary: ExecutiveSummary) -> list[Flowable]:
+    st = styles()
+    reasons = summary.screening.reasons
+    out: list[Flowable] = [para(f"Reasons for the verdict ({len(reasons)})", st.h2)]
+    if not reasons:
+        return [*out, para(muted("No screening rule fires."), st.body)]
+    for reason in reasons:
+        rule = reason.rule
+        colour = levels.RULE_LEVEL_COLOURS[rule.level]
+        out.append(KeepTogether([
+            bullet(f'<font color="{colour}">{bold(levels.RULE_LEVEL_WORDS[rule.level])}</font> · {bold(esc(rule.title))}: '
+                   f"{esc(reason.message)}", st.bullet),
+            para(muted(f"Fixed in {esc(reason.step_title)} ({esc(rule.answer)}). What would change it: {esc(rule.fix)} "
+                       f"Rule {esc(rule.id)}, source: {esc(reason.source.title)}."), st.bullet),
+        ]))
+    return out
 
 
 def _dot(level: str) -> str:
