@@ -30,7 +30,8 @@ STEP_PAGES: tuple[PageInfo, ...] = tuple(
     PageInfo(step.id, step.title, step.page, step.url_path, step.icon) for step in STEPS
 )
 ITERATIONS = PageInfo("iterations", "Iterations", "pages/iterations.py", "iterations-and-compare", ":material/history:")
-ALL_PAGES: tuple[PageInfo, ...] = (HOME, *STEP_PAGES, ITERATIONS)
+PORTFOLIO = PageInfo("portfolio", "Portfolio", "pages/portfolio.py", "portfolio-of-ideas", ":material/scatter_plot:")
+ALL_PAGES: tuple[PageInfo, ...] = (HOME, *STEP_PAGES, ITERATIONS, PORTFOLIO)
 
 
 _RUN_PAGES_KEY = "nav_pages"

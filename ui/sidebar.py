@@ -8,7 +8,7 @@ from streamlit.navigation.page import StreamlitPage
 from canvas_core.plan import Plan
 from canvas_core.steps import STEPS_BY_ID, completeness_by_step
 from ui import access, reconnect
-from ui.navigation import HOME, ITERATIONS, STEP_PAGES
+from ui.navigation import HOME, ITERATIONS, PORTFOLIO, STEP_PAGES
 from ui.state import (
     AUTHOR_KEY,
     is_stored,
@@ -40,10 +40,13 @@ def show(plan: Plan, pages: dict[str, StreamlitPage]) -> None:
             done = "✓" if share >= 1 else f"{share:.0%}"
             st.page_link(pages[page.step_id], label=f"{step.number}. {step.title} · {done}", icon=page.icon,
                          query_params=params)
+        if not read_only():  # iterations are saved with the edit link
+            st.page_link(pages[ITERATIONS.step_id], label="Iterations & compare", icon=ITERATIONS.icon,
+                         query_params=params)
+        st.page_link(pages[PORTFOLIO.step_id], label="Portfolio: compare ideas", icon=PORTFOLIO.icon,
+                     query_params=params)
         if read_only():
             return
-        st.page_link(pages[ITERATIONS.step_id], label="Iterations & compare", icon=ITERATIONS.icon,
-                     query_params=params)
         st.divider()
         st.text_input(
             "Your name on new notes",
