@@ -70,3 +70,25 @@ def test_an_override_needs_a_reason_and_is_kept_beside_the_computed_verdict(app_
     markdown = download.value.path().read_text(encoding="utf-8")
     assert "### Verdict: Go with conditions" in markdown
     assert "the screening said Redesign first" in markdown and r"\<b\>bought\</b\>" in markdown
+
+
+def test_the_portfolio_compares_two_plans_of_this_browser(app_server, page: Page):
+    open_app(page, app_server.url)
+    with app_run(page):
+        by_key(page, "home-open-example").locator("button").click()
+    name = by_key(page, "plan-name").locator("input")
+    name.fill("Mail triage, second idea")
+    with running(page):
+        name.press("Enter")
+    with app_run(page):
+        by_key(page, "home-open-example").locator("button").click()
+    go_to(page, "portfolio-of-ideas")
+    table = page.locator("[data-testid='stDataFrame']").first
+    expect(table).to_be_visible()
+    choose(page, "portfolio-compare", "Mail triage, second idea")
+    choose(page, "portfolio-compare", "Support mail triage")
+    review = page.locator("[data-testid='stExpander']", has_text="7. Review & report")
+    expect(review).to_contain_text("Verdict (computed): Redesign first")
+    costs = page.locator("[data-testid='stExpander']", has_text="3. Costs")
+    costs.locator("summary").click()
+    expect(costs.get_by_text("One-time: EUR 223,300")).to_have_count(2)
