@@ -108,6 +108,35 @@ def test_paid_data_from_the_landscape_becomes_a_data_line():
     line = cost_edits.add_line_from_asset(plan, asset)
     assert (line.category, line.label, line.expected) == ("data", "Address reference data", Decimal("4800"))
     assert line.source_asset_id == asset.id
+    assert line.covers == "external_data"
+
+
+def test_a_yearly_cost_of_our_own_data_is_not_external_data():
+    asset = DataAsset(name="Mail archive storage", acquisition="owned", yearly_cost=Decimal("1200"))
+    assert cost_edits.add_line_from_asset(Plan(), asset).covers is None
+
+
+def test_the_covers_column_says_which_running_cost_a_line_pays_for_and_can_be_cleared():
+    plan = plan_with_lines()
+    cost_edits.apply_line_edits(plan, ids(plan), {
+        "edited_rows": {1: {"Covers": "serving"}},
+        "added_rows": [{"Category": "data", "Item": "Label review", "Expected": "2000", "High": "2000",
+                        "Covers": "labelling"}, {"Category": "data", "Item": "Storage", "Covers": None}],
+    })
+    assert [line.covers for line in plan.costs.lines] == [None, "serving", "labelling", None]
+    cost_edits.apply_line_edits(plan, ids(plan), {"edited_rows": {1: {"Covers": None}}})
+    assert plan.costs.lines[1].covers is None
+
+
+def test_a_running_cost_the_estimate_does_not_know_is_refused_with_row_and_column():
+    plan = plan_with_lines()
+    before = plan.to_json()
+    with pytest.raises(EditError) as refused:
+        cost_edits.apply_line_edits(plan, ids(plan), {"edited_rows": {0: {"Note": "fine"}, 1: {"Covers": "catering"}}})
+    assert str(refused.value) == (
+        'Row 2, Covers: "catering" is not a running cost the estimate knows (choose serving, retraining, '
+        "monitoring, labelling, external data, or leave it blank). The last valid values were kept.")
+    assert plan.to_json() == before
 
 
 def test_share_and_horizon_are_validated():

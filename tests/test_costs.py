@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import get_args
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from canvas_core.plan import CostEstimate, CostLine
 from canvas_core.steps.costs.rules import (
     CATEGORY_LABELS,
+    COVERS_LABELS,
     ONE_TIME,
     PRESETS,
     RUNNING,
@@ -222,6 +224,23 @@ def test_presets_are_ordered_assumptions_covering_every_entered_category(name):
     assert all(ln.low <= ln.expected <= ln.high and ln.assumption and ln.note for ln in lines)
     assert {ln.category for ln in lines} == set(ONE_TIME + RUNNING) - {"system_maintenance"}
     assert all(CostLine.model_validate(ln.model_dump()) == ln for ln in lines)
+
+
+@pytest.mark.parametrize("name", list(PRESETS))
+def test_preset_running_lines_say_what_they_cover_and_one_time_lines_cover_none(name):
+    covers = {ln.label: ln.covers for ln in PRESETS[name]}
+    assert {c for c in covers.values() if c} == {"serving", "retraining", "monitoring", "labelling"}
+    assert all(ln.covers is None for ln in PRESETS[name] if ln.category in ONE_TIME)
+    assert covers["Serving (per year)"] == "serving"
+    assert covers["Monitoring and on-call (per year)"] == "monitoring"
+    assert covers["Retraining compute (per year)"] == "retraining"
+    assert covers["Labelling (per year)"] == "labelling"
+
+
+def test_every_running_cost_a_line_can_cover_has_a_readable_label():
+    [choices] = [a for a in get_args(CostLine.model_fields["covers"].annotation) if a is not type(None)]
+    assert set(COVERS_LABELS) == set(get_args(choices))
+    assert all(label[0].isupper() and "_" not in label for label in COVERS_LABELS.values())
 
 
 def test_preset_lines_are_fresh_copies_with_new_ids():

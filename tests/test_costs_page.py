@@ -3,6 +3,9 @@ editor, which AppTest cannot edit: the browser test covers typing into it."""
 
 from __future__ import annotations
 
+import json
+
+import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from canvas_core.examples import load_example
@@ -29,6 +32,18 @@ def test_worked_example_totals_trace_to_its_lines():
     assert shown["Yearly benefit needed to break even"] == costs.format_money(summary.break_even_per_year.expected,
                                                                               "EUR", "en")
     assert len(at.get("plotly_chart")) == 2
+
+
+def test_the_lines_table_shows_what_each_line_covers_with_readable_choices():
+    plan = load_example("support_mail_triage")
+    [grid] = costs_page(plan).dataframe
+    shown = dict(zip(grid.value["Item"], grid.value["Covers"]))
+    assert shown["Serving on the Kubernetes cluster (per year)"] == "serving"
+    assert shown["Retraining compute (per year)"] == "retraining"
+    assert pd.isna(shown["Product owner"])  # a one-time line covers no running cost
+    column = json.loads(grid.proto.columns)["Covers"]
+    assert column["type_config"]["type"] == "selectbox"
+    assert [(o["value"], o["label"]) for o in column["type_config"]["options"]] == list(costs.COVERS_LABELS.items())
 
 
 def test_maintenance_share_and_horizon_change_the_totals_and_are_saved():

@@ -148,7 +148,7 @@ def test_different_fields_of_one_mlops_block_merge():
     editing.set_block_field(theirs, specs["mlops_stack"], "ci_ct_cd", "sourcing", "buy")
     editing.set_block_field(theirs, specs["mlops_stack"], "ci_ct_cd", "decision_record", "")  # cleared
     fields = merge_plans(base, mine, theirs).canvas("mlops_stack").block("ci_ct_cd").fields
-    assert fields == {"requirement": "mandatory", "sourcing": "buy", "tool": "Dagster"}
+    assert fields == {"requirement": "mandatory", "sourcing": "buy", "tool": "Dagster", "retraining_frequency": "monthly"}
 
 
 def test_clearing_a_field_the_other_session_changed_is_a_conflict():

@@ -120,6 +120,25 @@ def test_maturity_stage_is_a_choice_on_the_mlops_page():
     assert plan_of(at).canvases["mlops_stack"].fields == {"maturity_stage": "strategic"}
 
 
+@pytest.mark.parametrize("script, canvas_id, block_id", [
+    ("pages/ml_canvas.py", "ml_canvas", "making_predictions"),
+    ("pages/mlops_stack.py", "mlops_stack", "prediction_serving"),
+])
+def test_serving_mode_and_volume_are_answered_in_the_block_dialog(script, canvas_id, block_id):
+    at = go(open_app(), script)
+    key = f"{canvas_id}-{block_id}".replace("_", "-")
+    at.button(key=f"open-{key}").click().run()
+    mode = at.selectbox(key=f"field-{key}-serving-mode")
+    assert mode.options == ["not decided", "batch", "real time", "streaming", "don't know"]
+    mode.select("real time")
+    at.text_input(key=f"field-{key}-predictions-per-month").input("About 60,000")
+    at.run()  # AppTest closes the dialog with the run: both answers go in with it
+    assert plan_of(at).canvases[canvas_id].blocks[block_id].fields == {
+        "serving_mode": "real time", "predictions_per_month": "About 60,000"}
+    cell = " ".join(t.value for t in at.text)
+    assert "Serving mode: real time" in cell and "Predictions per month: About 60,000" in cell
+
+
 def test_an_oversized_note_gets_a_message_and_changes_nothing():
     at = go(open_app(), "pages/ml_canvas.py")
     before = plan_of(at).to_json()

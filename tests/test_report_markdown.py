@@ -168,6 +168,19 @@ def test_the_worked_example_reads_in_report_order(example_plan: Plan):
     assert "[CC BY-SA 4.0](https://creativecommons.org/licenses/by-sa/4.0/)" in markdown
 
 
+def test_the_twin_answers_and_what_each_cost_line_covers_are_in_the_report(example_plan: Plan):
+    markdown = build_markdown(example_plan)
+    ml_canvas = markdown[markdown.index("## Machine Learning Canvas"):markdown.index("## Data landscape")]
+    making = ml_canvas[ml_canvas.index("### 5. Making Predictions"):ml_canvas.index("### 6.")]
+    assert "- **Serving mode:** real time" in making
+    assert "- **Predictions per month:** About 54,000 (peak 300 an hour)" in making
+    assert "- **Monitoring planned:** yes" in ml_canvas
+    lines = markdown.splitlines()
+    assert "| Category | Line | Covers | People | Months | Low | Expected | High | Assumption | Note |" in lines
+    serving = next(line for line in lines if line.startswith("| Operational maintenance") and "Serving on the" in line)
+    assert serving.split(" | ")[2] == "Serving"
+
+
 def test_an_empty_plan_says_what_is_missing():
     markdown = build_markdown(Plan())
     assert "No cost estimate yet." in markdown and "No tasks yet." in markdown and "No data assets yet." in markdown

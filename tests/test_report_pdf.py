@@ -24,6 +24,7 @@ from canvas_core.plan import (
 )
 from canvas_core.report.pdf import build_pdf
 from canvas_core.report.text import REPLACEMENT
+from canvas_core.steps.costs.rules import COVERS_LABELS, format_money
 
 BASE_14 = {"Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica", "Helvetica-Bold",
            "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman", "Times-Bold", "Times-Italic",
@@ -105,6 +106,21 @@ def test_every_other_answer_of_the_worked_example_appears(example_plan, example_
               for v in (a.name, a.description, a.contents, a.owner, a.location, a.volume, a.refresh, a.use)]
     missing = [t[:60] for t in typed if t.strip() and not contains(example_text, t)]
     assert missing == []
+
+
+def test_the_twin_answers_and_what_each_cost_line_covers_are_printed(example_pdf, example_plan):
+    pages = read_pages(example_pdf)
+    ml_canvas = next(p for p in pages if p.startswith("Machine Learning Canvas"))
+    assert contains(ml_canvas, "Serving mode: real time") and contains(ml_canvas, "Retraining frequency: monthly")
+    assert contains(ml_canvas, "Monitoring planned: yes")
+    text = _squash(read_text(example_pdf))
+    assert _squash("Line Covers People × months Low Expected High") in text
+    covered = [line for line in example_plan.costs.lines if line.covers]
+    assert len(covered) == 6
+    for line in covered:  # the line, its note, then what it covers, then its amounts
+        row = (line.label + ("[assumption]" if line.assumption else "") + line.note + COVERS_LABELS[line.covers]
+               + format_money(line.low, "EUR", "en"))
+        assert _squash(row) in text, line.label
 
 
 def test_cover_footer_and_metadata(example_pdf, example_plan):

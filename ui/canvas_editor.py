@@ -36,6 +36,7 @@ STATUS_CHOICES = ["", *(s.value for s in NoteStatus)]
 _STATUS_LABEL = {None: "no status", **{s: s.value for s in NoteStatus}}
 _GAP_PX = 16  # Streamlit's vertical gap between stacked elements
 _CANVAS_HEIGHT_PX = 860
+_FIELDS_PER_ROW = 3  # short structured fields side by side in the block dialog
 # Our own static style (never user text): smaller note text so a cell shows more.
 _CELL_CSS = """<style>
 [class*="st-key-block-"] [data-testid="stText"] { font-size: 0.86rem; line-height: 1.35; }
@@ -219,9 +220,12 @@ def _block_editor(canvas_id: str, block_id: str) -> None:
         st.markdown("**Decisions**")
         fields = current_plan().canvas(spec.id).block(block.id).fields
         short = [f for f in block.fields if f.kind != "longtext"]
-        for column, field in zip(st.columns(len(short)) if short else [], short):
-            with column:
-                _field_widget(spec, block, field, fields.get(field.id, ""))
+        # At most three to a row, so a label such as "Buy, open source or build" stays on one line.
+        for start in range(0, len(short), _FIELDS_PER_ROW):
+            row = short[start:start + _FIELDS_PER_ROW]
+            for column, field in zip(st.columns(_FIELDS_PER_ROW), row):
+                with column:
+                    _field_widget(spec, block, field, fields.get(field.id, ""))
         for field in block.fields:
             if field.kind == "longtext":
                 _field_widget(spec, block, field, fields.get(field.id, ""))

@@ -70,7 +70,9 @@ def _lines(plan: Plan, currency: str, language: str) -> None:
     st.subheader("Cost lines")
     st.caption("One-time: staff, infrastructure for full-scale development, change management. Running, per year: "
                "operational maintenance and data; system maintenance is computed from the share above. "
-               f"Amounts in {currency}; for staff, the amount is the line's total (people × months × monthly rate).")
+               f"Amounts in {currency}; for staff, the amount is the line's total (people × months × monthly rate). "
+               "Covers names the running cost a line pays for (serving, retraining, monitoring, labelling, "
+               "external data), so the canvases' answers can be checked against the lines.")
     lines = plan.costs.lines
     table = tables.rows(lines, cost_edits.LINE_COLUMNS, cost_edits.NUMBER_LIMITS, language)
     key = tables.editor_key("costs", "cost-lines")
@@ -88,6 +90,9 @@ def _lines(plan: Plan, currency: str, language: str) -> None:
             "High": tables.number_column(),
             "Note": st.column_config.TextColumn(max_chars=5000, width="medium"),
             "Assumption": st.column_config.CheckboxColumn(help="A default or guess to be confirmed"),
+            "Covers": st.column_config.SelectboxColumn(
+                options=list(costs.COVERS_LABELS), format_func=costs.COVERS_LABELS.get,
+                help="The running cost the line pays for, if any: the review checks it against the canvases"),
         },
         on_change=guarded(_apply_lines), args=(key, [line.id for line in lines]),
     )

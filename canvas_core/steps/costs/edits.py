@@ -19,7 +19,7 @@ from canvas_core.plan import (
     DataAsset,
     Plan,
 )
-from canvas_core.steps.costs.rules import line_problems
+from canvas_core.steps.costs.rules import COVERS_LABELS, line_problems
 from canvas_core.table_delta import apply_delta, blank, number_cell, refusal
 
 # Table column -> line field, in the order the table shows them.
@@ -33,6 +33,7 @@ LINE_COLUMNS: dict[str, str] = {
     "High": "high",
     "Note": "note",
     "Assumption": "assumption",
+    "Covers": "covers",
 }
 _MONEY_LIMITS = NumberLimits(MAX_MONEY, decimals=MONEY_DECIMALS)
 # The number fields and what each takes; the table shows them as typed text.
@@ -55,7 +56,21 @@ def _value(column: str, name: str, raw: Any, language: str, where: str) -> Any:
     raw = blank(raw)
     if name in ("label", "note", "category"):
         return "" if raw is None else str(raw).strip()
+    if name == "covers":
+        return _covers(raw, where, column)
     return bool(raw)  # assumption
+
+
+def _covers(raw: Any, where: str, column: str) -> str | None:
+    """The running cost a line pays for; blank when it pays for none of them."""
+    value = "" if raw is None else str(raw).strip()
+    if not value:
+        return None
+    if value not in COVERS_LABELS:
+        choices = ", ".join(label.lower() for label in COVERS_LABELS.values())
+        raise EditError(f'{where}, {column}: "{value}" is not a running cost the estimate knows '
+                        f"(choose {choices}, or leave it blank). The last valid values were kept.")
+    return value
 
 
 def _checked(line: CostLine, row: dict[str, Any], where: str, language: str) -> CostLine:
@@ -97,8 +112,11 @@ def add_lines(plan: Plan, lines: list[CostLine]) -> None:
 def add_line_from_asset(plan: Plan, asset: DataAsset) -> CostLine:
     """A paid data asset from the data landscape, as a yearly data cost line linked to it."""
     cost = asset.yearly_cost or Decimal(0)
+    # Bought, public or earned data is external data; a yearly cost of our own data (its storage, say) is not.
+    covers = None if asset.acquisition == "owned" else "external_data"
     line = CostLine(category="data", label=asset.name[:300], low=cost, expected=cost, high=cost,
-                    note=f"From the data landscape ({asset.acquisition} data).", source_asset_id=asset.id)
+                    note=f"From the data landscape ({asset.acquisition} data).", source_asset_id=asset.id,
+                    covers=covers)
     add_lines(plan, [line])
     return line
 

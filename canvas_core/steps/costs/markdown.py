@@ -47,8 +47,9 @@ def section(plan: Plan, step: Step) -> Iterator[str]:
                        for year, r in enumerate(summary.cumulative)), [0, 1, 2, 3])
     yield "### Cost lines"
     yield ""
-    rows = ([costs.CATEGORY_LABELS[line.category], cell(line.label), number(line.people), number(line.months),
-             money(line.low), money(line.expected), money(line.high), "yes" if line.assumption else "", cell(line.note)]
+    rows = ([costs.CATEGORY_LABELS[line.category], cell(line.label), costs.COVERS_LABELS.get(line.covers, ""),
+             number(line.people), number(line.months), money(line.low), money(line.expected), money(line.high),
+             "yes" if line.assumption else "", cell(line.note)]
             for c in costs.TAXONOMY for line in estimate.lines if line.category == c)
-    yield from table(["Category", "Line", "People", "Months", "Low", "Expected", "High", "Assumption", "Note"],
-                      rows, [2, 3, 4, 5, 6])
+    yield from table(["Category", "Line", "Covers", "People", "Months", "Low", "Expected", "High", "Assumption", "Note"],
+                      rows, [3, 4, 5, 6, 7])

@@ -51,8 +51,8 @@ def _totals(summary: costs.CostSummary, money, width: float) -> Flowable:
 
 def _lines(ctx: ReportContext, summary: costs.CostSummary, money, width: float) -> Flowable:
     st = styles()
-    head = ["Line", "People × months", "Low", "Expected", "High"]
-    rows = [[para(h, st.cell_head if i < 2 else st.cell_head_right) for i, h in enumerate(head)]]
+    head = ["Line", "Covers", "People × months", "Low", "Expected", "High"]
+    rows = [[para(h, st.cell_head if i < 3 else st.cell_head_right) for i, h in enumerate(head)]]
     extra = []
     estimate = ctx.plan.costs
     for category in costs.TAXONOMY:
@@ -62,15 +62,15 @@ def _lines(ctx: ReportContext, summary: costs.CostSummary, money, width: float) 
             continue
         total = summary.by_category[category]
         per_year = "" if category in costs.ONE_TIME else ", per year"
-        extra += [band(len(rows)), ("FONT", (2, len(rows)), (-1, len(rows)), fonts.BOLD, 8.5)]
-        rows.append([para(bold(esc(costs.CATEGORY_LABELS[category]) + per_year), st.cell), "",
+        extra += [band(len(rows)), ("FONT", (3, len(rows)), (-1, len(rows)), fonts.BOLD, 8.5)]
+        rows.append([para(bold(esc(costs.CATEGORY_LABELS[category]) + per_year), st.cell), "", "",
                      *(money(v) for v in (total.low, total.expected, total.high))])
         if computed:
             share = estimate.maintenance_share
             development = sum((summary.by_category[c].expected for c in costs.DEVELOPMENT), Decimal(0))
             rows.append([para(f"Computed: {share * 100:.0f} % of the initial development cost "
                               f"({money(development)} expected) " + muted("[assumption]"), st.cell),
-                         "", "", "", ""])
+                         "", "", "", "", ""])
         for line in lines:
             text = esc(line.label)
             if line.assumption:
@@ -79,5 +79,8 @@ def _lines(ctx: ReportContext, summary: costs.CostSummary, money, width: float) 
                 text += "<br/>" + muted(esc(line.note))
             staffing = (f"{line.people.normalize():f} × {line.months.normalize():f}"
                         if line.people is not None and line.months is not None else "")
-            rows.append([para(text, st.cell), staffing, *(money(v) for v in (line.low, line.expected, line.high))])
-    return table(rows, [76, 20, 27, 27, 27], width, extra=extra, right=(2, 3, 4))
+            covers = para(esc(costs.COVERS_LABELS[line.covers]), st.cell) if line.covers else ""
+            rows.append([para(text, st.cell), covers, staffing,
+                         *(money(v) for v in (line.low, line.expected, line.high))])
+    # Covers is wide enough for its longest single word ("Monitoring"); the line's text gives up the room.
+    return table(rows, [66, 21, 20, 27, 27, 27], width, extra=extra, right=(3, 4, 5))

@@ -33,6 +33,15 @@ CATEGORY_LABELS: dict[str, str] = {
     "operational_maintenance": "Operational maintenance (monitoring, serving, retraining)",
     "data": "Data (external data, labelling)",
 }
+# Which running cost a line pays for (CostLine.covers), as the app, the PDF and the Markdown name it.
+# The consistency checks hold the canvases' answers (serving, retraining, monitoring) against them.
+COVERS_LABELS: dict[str, str] = {
+    "serving": "Serving",
+    "retraining": "Retraining",
+    "monitoring": "Monitoring",
+    "labelling": "Labelling",
+    "external_data": "External data",
+}
 # One colour per category in every chart (app and report): blues one-time, ambers running.
 CATEGORY_COLOURS: dict[str, str] = {
     "staff": "#2563A8", "infrastructure": "#60A5FA", "change_management": "#93C5FD",
@@ -160,7 +169,7 @@ def format_number(value: Decimal | int) -> str:
 # --- presets -------------------------------------------------------------------------
 
 
-def _line(category, label, low, expected, high, note, people=None, months=None) -> CostLine:
+def _line(category, label, low, expected, high, note, people=None, months=None, covers=None) -> CostLine:
     return CostLine(
         category=category,
         label=label,
@@ -171,6 +180,7 @@ def _line(category, label, low, expected, high, note, people=None, months=None) 
         high=Decimal(high),
         note=note,
         assumption=True,
+        covers=covers,
     )
 
 
@@ -196,13 +206,13 @@ PRESETS: dict[str, list[CostLine]] = {
         _line("change_management", "Trainings for users", 3_000, 5_000, 8_000,
               "Sessions and a short guide for the people who act on the predictions."),
         _line("operational_maintenance", "Serving (per year)", 2_400, 4_800, 9_600,
-              "Hosting the model: 200 / 400 / 800 a month."),
+              "Hosting the model: 200 / 400 / 800 a month.", covers="serving"),
         _line("operational_maintenance", "Monitoring and on-call (per year)", 8_000, 12_000, 18_000,
-              "About 1 to 2 days a month of engineer time for dashboards, alerts and follow-up."),
+              "About 1 to 2 days a month of engineer time for dashboards, alerts and follow-up.", covers="monitoring"),
         _line("operational_maintenance", "Retraining compute (per year)", 500, 1_500, 4_000,
-              "Scheduled retraining runs and their evaluation."),
+              "Scheduled retraining runs and their evaluation.", covers="retraining"),
         _line("data", "Labelling (per year)", 4_000, 8_000, 15_000,
-              "Labelling new examples and reviewing a sample of predictions."),
+              "Labelling new examples and reviewing a sample of predictions.", covers="labelling"),
     ],
 }
 

@@ -1,6 +1,7 @@
 """Review & report: what the plan amounts to and the exports.
 
-signals (the screening signals), pdf and markdown (its report sections). Its completeness is the
+signals (the screening signals), consistency (warnings where twin answers disagree), pdf and
+markdown (its report sections). Its completeness is the
 mean of the other steps.
 """
 
