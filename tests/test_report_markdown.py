@@ -191,3 +191,12 @@ def test_a_saved_iteration_can_be_named():
     markdown = build_markdown(Plan(), iteration="3: after the <b>workshop</b>", today=date(2026, 1, 2))
     assert "ML plan report · iteration 3: after the \\<b\\>workshop\\</b\\> · 2026-01-02" in markdown
     assert "iteration" not in build_markdown(Plan(), iteration="").splitlines()[2]
+
+
+def test_the_summary_opens_with_the_verdict_then_reasons_and_consistency(example_plan):
+    example_plan.canvas("mlops_stack").block("prediction_serving").fields["serving_mode"] = "batch"
+    markdown = build_markdown(example_plan)
+    summary = markdown.split("## Executive summary")[1]
+    assert summary.lstrip().startswith("### Verdict: Redesign first")
+    assert summary.index("### Reasons for the verdict") < summary.index("### Consistency between canvases (1)")
+    assert "Rule `features-after-prediction`" in summary

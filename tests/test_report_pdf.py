@@ -371,3 +371,14 @@ def test_no_page_ends_with_a_heading_left_alone(example_pdf):
     for number, page in enumerate(PdfReader(io.BytesIO(example_pdf)).pages, start=1):
         text, font, size = _last_body_run(page)
         assert not ("Bold" in font and round(size, 1) in heading_sizes), f"page {number} ends with heading {text!r}"
+
+
+def test_the_executive_summary_opens_with_the_verdict_its_reasons_and_the_consistency_checks(example_plan):
+    from canvas_core.steps.review import edits
+
+    edits.override_verdict(example_plan, "redesign", "go_with_conditions", "Gold set & labels <bought>", "Dana")
+    reader = PdfReader(io.BytesIO(build_pdf(example_plan)))
+    summary = reader.pages[1].extract_text()
+    assert summary.index("Executive summary") < summary.index("Verdict: Go with conditions")
+    assert "the screening said Redesign first" in summary and "Gold set & labels <bought>" in summary
+    assert "Reasons for the verdict" in summary and "Consistency between canvases" in summary

@@ -84,3 +84,12 @@ def test_a_failed_download_build_is_reported_on_the_next_run():
     run(at)
     assert any(e.value == "The Markdown export could not be built." for e in at.error)
 
+
+
+def test_twin_answers_that_disagree_are_shown_with_both_sides_and_a_link_to_fix_them():
+    plan = load_example("support_mail_triage")
+    plan.canvas("mlops_stack").block("prediction_serving").fields["serving_mode"] = "batch"
+    at = review_page(plan)
+    texts = " ".join(t.value for t in at.text)
+    assert "Making Predictions" in texts and "batch" in texts and "real time" in texts
+    assert any(s.value == "Consistency between canvases (1)" for s in at.subheader)

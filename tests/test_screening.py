@@ -205,6 +205,13 @@ def test_a_broken_rules_file_is_refused_naming_the_problem(rule, says):
         RulesFile.model_validate(_file(**rule))
 
 
+def test_a_canvas_question_answered_dont_know_is_a_condition():
+    plan = put_right()
+    plan.canvas("ml_canvas").block("making_predictions").fields["serving_mode"] = "don't know"
+    reason = next(r for r in screen(plan).reasons if r.rule.id == "dont-know-answers")
+    assert "Making Predictions" in reason.message and screen(plan).verdict == "go_with_conditions"
+
+
 def test_the_verdict_is_the_worst_level_reached():
     plan = put_right()
     assert screen(plan).verdict == "go"

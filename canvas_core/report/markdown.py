@@ -82,6 +82,15 @@ def _executive_summary(summary: ExecutiveSummary) -> Iterator[str]:
     if not reasons:
         yield "No screening rule fires."
     yield ""
+    yield f"### Consistency between canvases ({len(summary.consistency)})"
+    yield ""
+    for warning in summary.consistency:
+        sides = "; ".join(f"{cell(s.step)}, {cell(s.answer)}: {cell(s.says)}" for s in warning.sides)
+        yield f"- {escape(warning.message, indent='  ')}  "
+        yield f"  {sides}. Fix: {escape(warning.fix, indent='  ')}"
+    if not summary.consistency:
+        yield "The twin answers fit together."
+    yield ""
     yield "### Signals"
     yield ""
     for signal in summary.signals:

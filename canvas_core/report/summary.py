@@ -17,6 +17,7 @@ from canvas_core.levels import VERDICT_WORDS
 from canvas_core.plan import CanvasContent, NoteStatus, Plan, ScreeningDecision
 from canvas_core.steps import STEPS, Step, completeness_by_step
 from canvas_core.steps.costs import rules as costs
+from canvas_core.steps.review.consistency import ConsistencyWarning, consistency_warnings
 from canvas_core.steps.review.screening import Screening, screen
 from canvas_core.steps.review.signals import Signal, screening_signals
 from canvas_core.steps.workflow import rules as workflow
@@ -38,6 +39,7 @@ class KeyFigure:
 class ExecutiveSummary:
     screening: Screening  # the computed verdict and its reasons
     decision: ScreeningDecision | None  # the facilitator's acceptance or override, if any
+    consistency: tuple[ConsistencyWarning, ...]  # twin answers that do not fit together
     signals: tuple[Signal, ...]
     key_figures: tuple[KeyFigure, ...]
     open_questions: tuple[OpenQuestion, ...]  # all of them, most important first
@@ -80,6 +82,7 @@ def executive_summary(plan: Plan) -> ExecutiveSummary:
     return ExecutiveSummary(
         screening=screen(plan),
         decision=plan.review.decision,
+        consistency=consistency_warnings(plan),
         signals=screening_signals(plan),
         key_figures=key_figures(plan),
         open_questions=open_questions(plan),

@@ -43,6 +43,7 @@ def summary_section(ctx: ReportContext) -> list[Flowable]:
     summary = executive_summary(ctx.plan)
     st = styles()
     return [*new_page(PORTRAIT), para("Executive summary", st.h1), *_verdict(summary), *_reasons(summary),
+            *_consistency(summary),
             *_signals(summary), *_key_figures(summary), *_completeness(summary), *_open_questions(summary)]
 
 
@@ -58,6 +59,19 @@ def _verdict(summary: ExecutiveSummary) -> list[Flowable]:
         lines.append(para(f"{bold('What would change it:')} settling the {len(deciding)} {esc(word)} "
                           f"reason{'s' if len(deciding) > 1 else ''} below.", st.body))
     return [KeepTogether([head, *lines])]
+
+
+def _consistency(summary: ExecutiveSummary) -> list[Flowable]:
+    st = styles()
+    warnings = summary.consistency
+    out: list[Flowable] = [para(f"Consistency between canvases ({len(warnings)})", st.h2)]
+    if not warnings:
+        return [*out, para(muted("The twin answers fit together."), st.body)]
+    for warning in warnings:
+        sides = " · ".join(f"{esc(s.step)}, {esc(s.answer)}: {esc(s.says)}" for s in warning.sides)
+        out.append(KeepTogether([bullet(f"{esc(warning.message)}", st.bullet),
+                                 para(muted(f"{sides}. Fix: {esc(warning.fix)}"), st.bullet)]))
+    return out
 
 
 def _reasons(summary: ExecutiveSummary) -> list[Flowable]:

@@ -10,6 +10,7 @@ from canvas_core.plan import Plan
 from canvas_core.report.summary import ExecutiveSummary
 from canvas_core.steps import STEPS
 from canvas_core.steps.review import edits
+from canvas_core.steps.review.consistency import ConsistencyWarning
 from canvas_core.steps.review.screening import LEVELS, VERDICTS, Reason, Screening
 from ui.navigation import page_of
 from ui.state import author, current_plan, guarded, link_params, read_only, sync
@@ -26,6 +27,7 @@ def show(plan: Plan, summary: ExecutiveSummary) -> None:
     """The review step for `plan` with its executive summary (which holds the screening)."""
     _verdict(plan, summary.screening)
     _reasons(summary.screening)
+    _consistency(summary.consistency)
     _completeness(summary)
     _signals(summary)
     _open_questions(plan, summary)
@@ -127,6 +129,25 @@ def _reason(reason: Reason) -> None:
         st.text(reason.message)  # quotes assets and tasks: plain text
         st.caption(f"What would change it: {rule.fix}")
         st.caption(f"Rule {rule.id} · source: [{reason.source.title}]({reason.source.url}) ({reason.source.authors})")
+
+
+# --- consistency between canvases --------------------------------------------------------------
+
+
+def _consistency(warnings: tuple[ConsistencyWarning, ...]) -> None:
+    st.subheader(f"Consistency between canvases ({len(warnings)})")
+    if not warnings:
+        st.caption("Where two steps ask for the same fact, their answers fit together.")
+        return
+    steps = {s.url_path: s.id for s in STEPS}
+    for warning in warnings:
+        with st.container(border=True, key=f"consistency-{warning.id.replace(':', '-')}"):
+            text_col, link_col = st.columns([4, 1], vertical_alignment="center")
+            text_col.text(warning.message)  # may quote cost lines: plain text
+            link_col.page_link(page_of(steps[warning.fix_url_path]), label="Fix it", icon=":material/arrow_forward:",
+                               query_params=link_params())
+            st.text("\n".join(f"{side.step} · {side.answer}: {side.says}" for side in warning.sides))
+            st.caption(f"Fix: {warning.fix}")
 
 
 # --- completeness, signals, open questions --------------------------------------------------

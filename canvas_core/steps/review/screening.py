@@ -20,11 +20,13 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from canvas_core.canvas.specs import canvases
 from canvas_core.plan import DONT_KNOW, Plan, Verdict
 from canvas_core.steps import OVERALL, STEPS, STEPS_BY_ID, completeness_by_step
 from canvas_core.steps.costs import rules as costs
 from canvas_core.steps.workflow import rules as workflow
 
+CANVAS_DONT_KNOW = "don't know"  # the option the canvas files offer on a closed question
 RULES_FILE = Path(__file__).resolve().parents[3] / "data" / "screening" / "rules.toml"
 
 Level = Literal["no-go", "redesign", "condition", "note"]
@@ -223,6 +225,12 @@ def dont_know_answers(plan: Plan) -> list[str]:
     if plan.workflow.integration.mode.value == DONT_KNOW:
         found.append(workflow.INTEGRATION_LABELS["mode"])
     found += [f"personal data in {a.name}" for a in plan.data_landscape.assets if a.personal_data == DONT_KNOW]
+    for spec in canvases().values():  # the canvases' closed questions offer "don't know" as an option
+        content = plan.canvases.get(spec.id)
+        for block in spec.blocks if content else ():
+            stored = content.blocks.get(block.id)
+            found += [f"{spec.short_title} › {block.title} › {f.label}" for f in block.fields
+                      if f.kind == "choice" and stored and stored.fields.get(f.id) == CANVAS_DONT_KNOW]
     return found
 
 
