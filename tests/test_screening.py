@@ -115,6 +115,9 @@ def _no_dont_know(p: Plan) -> None:
     for asset in p.data_landscape.assets:
         if asset.personal_data == DONT_KNOW:
             asset.personal_data = "personal"
+    for content in p.canvases.values():
+        for block in content.blocks.values():
+            block.fields = {k: v for k, v in block.fields.items() if v != "don't know"}
 
 
 # rule id -> (a change that adds the problem to a plan, a change that puts the worked example right).
@@ -143,7 +146,8 @@ CASES: dict[str, tuple[Change, Change]] = {
     "data-to-obtain": (_add_asset(status="missing", acquisition_plan="Labelled by two agents by May"),
                        _each_asset(status="available")),
     "value-not-estimated": (_set("costs.value_per_hour_saved", None), _set("costs.value_per_hour_saved", Decimal("45"))),
-    "dont-know-answers": (_reason("low_expected_return", DONT_KNOW), _no_dont_know),
+    "dont-know-answers": (lambda p: p.canvas("ml_canvas").block("making_predictions").fields.update(
+        serving_mode="don't know"), _no_dont_know),
     "scarce-data": (_set("workflow.characteristics.data_availability.score", 2),
                     _set("workflow.characteristics.data_availability.score", 4)),
     "demanding-and-hard": (_all(_set("workflow.characteristics.accuracy_requirement.score", 5),
@@ -246,3 +250,9 @@ def test_adding_a_problem_never_improves_the_verdict(rule_ids):
         now = VERDICTS.index(screen(plan).verdict)
         assert now >= rank, rule_id
         rank = now
+
+
+def test_a_reason_not_to_use_ml_answered_dont_know_is_a_condition():
+    plan = put_right()
+    plan.workflow.characteristics.low_expected_return = DONT_KNOW
+    assert "dont-know-answers" in fired(plan) and screen(plan).verdict == "go_with_conditions"
