@@ -87,11 +87,24 @@ def test_paid_data_without_a_cost_line_until_one_is_added():
     assert "unpaid" not in by_kind(plan)
 
 
+def test_not_knowing_about_personal_data_raises_the_regulations_question():
+    unknown = DataAsset(name="Call recordings", personal_data="dont_know")
+    found = by_kind(plan_with(LABELS, unknown))["personal"]
+    assert found.level == "amber" and found.asset_ids == (unknown.id,)
+    assert "Call recordings (not known yet whether personal)" in found.detail
+
+
 def test_worked_example_shows_the_findings_a_team_would_discuss(example_plan):
     found = by_kind(example_plan)
     assert set(found) == {"missing", "not_at_prediction", "personal", "question"}
     assert [f.level for f in findings(example_plan)] == sorted(
         (f.level for f in findings(example_plan)), key=["red", "amber"].index)
+
+
+def test_worked_example_answers_the_legal_basis_and_the_plan_to_get_missing_data(example_plan):
+    assets = example_plan.data_landscape.assets
+    assert all(a.legal_basis.strip() for a in assets if a.personal_data != "none")
+    assert all(a.acquisition_plan.strip() for a in assets if a.status == "missing")
 
 
 # --- the picture ---------------------------------------------------------------------

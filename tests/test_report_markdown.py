@@ -97,7 +97,8 @@ def _plan_with(text: str) -> Plan:
     plan.costs.lines.append(CostLine(category="data", label=text[:300], note=text, expected=Decimal(10),
                                      high=Decimal(20)))
     plan.data_landscape.assets.append(DataAsset(name=text[:300], description=text, status="question",
-                                                yearly_cost=Decimal(5), use=text))
+                                                yearly_cost=Decimal(5), use=text, legal_basis=text,
+                                                acquisition_plan=text))
     plan.review.open_questions.append(text)
     plan.review.facilitator_note = text
     return plan
@@ -147,6 +148,7 @@ def test_every_typed_answer_of_the_worked_example_appears(example_plan: Plan):
     typed += [line.label for line in example_plan.costs.lines] + [line.note for line in example_plan.costs.lines]
     assets = example_plan.data_landscape.assets
     typed += [a.name for a in assets] + [a.description for a in assets] + [a.use for a in assets]
+    typed += [a.legal_basis for a in assets] + [a.acquisition_plan for a in assets]
     typed += example_plan.review.open_questions + [example_plan.review.facilitator_note]
     typed = [visible(t) for t in typed if t.strip()]
     assert len(typed) > 150

@@ -102,7 +102,8 @@ def test_every_other_answer_of_the_worked_example_appears(example_plan, example_
     typed += [ch.data_availability.note, ch.accuracy_requirement.note, ch.problem_difficulty.note, ch.reasons_note]
     typed += [v for line in plan.costs.lines for v in (line.label, line.note)]
     typed += [v for a in plan.data_landscape.assets
-              for v in (a.name, a.description, a.contents, a.owner, a.location, a.volume, a.refresh, a.use)]
+              for v in (a.name, a.description, a.contents, a.owner, a.location, a.volume, a.refresh, a.use,
+                        a.legal_basis, a.acquisition_plan)]
     missing = [t[:60] for t in typed if t.strip() and not contains(example_text, t)]
     assert missing == []
 

@@ -91,7 +91,8 @@ def _asset_card(plan: Plan, asset: DataAsset) -> None:
         rows = [
             ("Ring", dl.SHARING_LABELS[asset.sharing]), ("Status", dl.STATUS_LABELS[asset.status]),
             ("Acquisition", dl.ACQUISITION_LABELS[asset.acquisition]),
-            ("Personal data", dl.PERSONAL_LABELS[asset.personal_data]),
+            ("Personal data", dl.PERSONAL_LABELS[asset.personal_data]), ("Legal basis", asset.legal_basis),
+            ("Plan to get it", asset.acquisition_plan),
             ("Used as", ", ".join(dl.USE_LABELS[u] for u in asset.uses) or "not said"),
             ("At prediction time", "yes" if asset.at_prediction_time else "no"),
             ("Kinds", ", ".join(dl.KIND_LABELS[k] for k in asset.kinds)), ("Holds", asset.contents),
@@ -145,7 +146,10 @@ _CHOICES = {
     "personal_data": dl.PERSONAL_LABELS,
 }
 _FORM_FIELDS = ("name", "sharing", "status", "acquisition", "personal_data", "uses", "contents", "owner",
-                "location", "yearly_cost")
+                "location", "yearly_cost", "legal_basis", "acquisition_plan")
+_LEGAL_BASIS_HELP = ("For personal data: on what legal basis it may be used (in the EU, an article of the GDPR), "
+                     "and who confirmed it")
+_PLAN_HELP = "For missing data: who produces or buys it, and by when"
 
 
 def _form_key(field: str) -> str:
@@ -178,6 +182,11 @@ def _add_dialog() -> None:
         where_col.text_input("Lives in (system, table, API)", key=_form_key("location"), max_chars=300)
         # Text, read by canvas_core.numbers: a number input would strip "12,5" to 125 unseen.
         cost_col.text_input("Yearly cost", key=_form_key("yearly_cost"), placeholder=_example_amount(current_plan()))
+        legal_col, plan_col = st.columns(2)
+        legal_col.text_input("Legal basis (personal data)", key=_form_key("legal_basis"), max_chars=5000,
+                             help=_LEGAL_BASIS_HELP, placeholder="e.g. Art. 6(1)(f) GDPR, confirmed by the DPO")
+        plan_col.text_input("Plan to get it (missing data)", key=_form_key("acquisition_plan"), max_chars=5000,
+                            help=_PLAN_HELP, placeholder="e.g. Labelled by two dispatchers by the end of May")
         st.form_submit_button("Add asset", icon=":material/add:", type="primary", on_click=_submit)
 
 
@@ -222,12 +231,14 @@ def _inventory(plan: Plan) -> None:
             "Asset": st.column_config.TextColumn(required=True, max_chars=300, width="medium", pinned=True),
             "Ring": choice("sharing", width="medium"),
             "Status": choice("status", width="medium"),
+            "Plan to get it": st.column_config.TextColumn(max_chars=5000, width="medium", help=_PLAN_HELP),
             "Used as": st.column_config.MultiselectColumn(options=list(dl.USE_LABELS), format_func=dl.USE_LABELS.get),
             "At prediction time": st.column_config.CheckboxColumn(
                 help="Does the model have this data when it must predict? Data only known afterwards cannot be a "
                      "feature."),
             "Acquisition": choice("acquisition"),
             "Personal data": choice("personal_data"),
+            "Legal basis": st.column_config.TextColumn(max_chars=5000, width="medium", help=_LEGAL_BASIS_HELP),
             "Kinds": st.column_config.MultiselectColumn(options=list(dl.KIND_LABELS), format_func=dl.KIND_LABELS.get),
             "Holds": st.column_config.TextColumn(max_chars=300, help="The entities or fields it holds"),
             "Owner": st.column_config.TextColumn(max_chars=300, help="Whom to ask for access"),

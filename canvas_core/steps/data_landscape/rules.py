@@ -25,6 +25,7 @@ PERSONAL_LABELS = {
     "pseudonymous": "Pseudonymous",
     "personal": "Personal",
     "special_category": "Special category",
+    "dont_know": "Don't know",
 }
 USE_LABELS = {"label": "Label", "feature": "Feature", "monitoring": "Monitoring", "evaluation": "Evaluation"}
 KIND_LABELS = {
@@ -72,6 +73,12 @@ def _names(assets: list[DataAsset]) -> str:
     return "; ".join(a.name for a in assets)
 
 
+def _grade(asset: DataAsset) -> str:
+    # Not knowing is treated like personal data until someone finds out.
+    return "not known yet whether personal" if asset.personal_data == "dont_know" else (
+        PERSONAL_LABELS[asset.personal_data].lower())
+
+
 def _uses(asset: DataAsset) -> str:
     return ", ".join(USE_LABELS[u].lower() for u in asset.uses) or "no use given yet"
 
@@ -115,7 +122,7 @@ def findings(plan: Plan) -> list[Finding]:
     personal = [a for a in assets if a.personal_data != "none"]
     if personal:
         special = [a for a in personal if a.personal_data == "special_category"]
-        grades = "; ".join(f"{a.name} ({PERSONAL_LABELS[a.personal_data].lower()})" for a in personal)
+        grades = "; ".join(f"{a.name} ({_grade(a)})" for a in personal)
         detail = (f"Personal data: {grades}. Which regulation applies (in the EU the GDPR), on what legal basis "
                   "may it be used for training and for predictions, how long is it kept, and has the data "
                   "protection officer been asked?")
