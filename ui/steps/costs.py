@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from canvas_core.canvas.specs import canvases
-from canvas_core.plan import Plan
+from canvas_core.plan import CostLine, DataAsset, Plan
 from canvas_core.steps.costs import edits as cost_edits
 from canvas_core.steps.costs import rules as costs
 from canvas_core.steps.data_landscape import rules as data_landscape
@@ -190,16 +190,55 @@ def _paid_data(plan: Plan) -> None:
         return
     with st.container(border=True, key="cost-from-landscape"):
         st.markdown("**Paid data (Data landscape)**")
+        st.caption("Each paid asset needs a cost line that pays for it. Link it to the line already in the "
+                   "estimate (a licence typed by hand, say) rather than adding a second one, which would count "
+                   "it twice.")
         for asset in paid:
-            text_col, button_col = st.columns([5, 1], vertical_alignment="center")
-            cost = f", {costs.format_money(asset.yearly_cost, plan.meta.currency, plan.meta.language)} a year" \
-                if asset.yearly_cost else ""
-            text_col.text(f"{asset.name} ({asset.acquisition}{cost})")
-            if data_landscape.cost_line_for(plan, asset) is not None:
-                button_col.caption("In the lines")
-            elif not read_only():
-                button_col.button("Add as a line", key=f"cost-add-asset-{asset.id}", on_click=guarded(_add_asset),
-                                  args=(asset.id,))
+            _paid_asset(plan, asset)
+
+
+def _paid_asset(plan: Plan, asset: DataAsset) -> None:
+    text_col, link_col, add_col = st.columns([3, 3, 1], vertical_alignment="center")
+    cost = f", {costs.format_money(asset.yearly_cost, plan.meta.currency, plan.meta.language)} a year" \
+        if asset.yearly_cost else ""
+    text_col.text(f"{asset.name} ({asset.acquisition}{cost})")
+    line = data_landscape.cost_line_for(plan, asset)
+    if line is not None:
+        link_col.text(f"Paid by: {data_landscape.paid_by(plan, asset)}")
+        if line.source_asset_id == asset.id and not read_only():
+            add_col.button("Unlink", key=f"cost-unlink-asset-{asset.id}", icon=":material/link_off:",
+                           help="This line no longer pays for the asset; the line stays in the estimate",
+                           on_click=guarded(_unlink), args=(line.id,))
+        return
+    if read_only():
+        link_col.caption("No cost line yet")
+        return
+    lines = data_landscape.linkable_lines(plan)
+    if lines:
+        key = f"cost-link-asset-{asset.id}"
+        labels = {line.id: _line_label(line, plan) for line in lines}
+        link_col.selectbox("Link to an existing line", list(labels), format_func=labels.get, index=None, key=key,
+                           placeholder="Link to an existing line…", label_visibility="collapsed",
+                           on_change=guarded(_link), args=(key, asset.id))
+    add_col.button("Add as a line", key=f"cost-add-asset-{asset.id}", on_click=guarded(_add_asset),
+                   args=(asset.id,), help="A new data line at the asset's yearly cost, linked to it")
+
+
+def _line_label(line: CostLine, plan: Plan) -> str:
+    """A cost line as the link select offers it: its item, category and expected amount."""
+    amount = costs.format_money(line.expected, plan.meta.currency, plan.meta.language)
+    return f"{line.label} ({_short(costs.CATEGORY_LABELS[line.category])}, {amount})"
+
+
+def _link(key: str, asset_id: str) -> None:
+    line_id = st.session_state[key]
+    st.session_state[key] = None  # the select offers a choice, it does not keep one
+    if line_id is not None:
+        cost_edits.link_line_to_asset(current_plan(), line_id, asset_id)
+
+
+def _unlink(line_id: str) -> None:
+    cost_edits.unlink_line(current_plan(), line_id)
 
 
 def _add_asset(asset_id: str) -> None:

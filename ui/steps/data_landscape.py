@@ -100,6 +100,7 @@ def _asset_card(plan: Plan, asset: DataAsset) -> None:
             ("Refresh", asset.refresh),
             ("Yearly cost", format_money(asset.yearly_cost, plan.meta.currency, plan.meta.language)
              if asset.yearly_cost is not None else ""),
+            ("Paid by", dl.paid_by(plan, asset)),
             ("How the project uses it", asset.use), ("Description", asset.description),
         ]
         st.text("\n".join(f"{label}: {value}" for label, value in rows if value))
@@ -130,8 +131,8 @@ def _where_answers_go() -> None:
     with st.expander("Where these answers are used"):
         st.markdown("The assets are offered as suggestions on the ML Canvas (Data Sources; Features from assets "
                     "used as features and available at prediction time; Data Collection from sources of labels) "
-                    "and on the MLOps Stack Canvas (Data Sources & Data Versioning). Paid data is offered as a "
-                    "line on the cost step.")
+                    "and on the MLOps Stack Canvas (Data Sources & Data Versioning). On the cost step, paid data is "
+                    "linked to the cost line that pays for it, or added as a line.")
         params = link_params()
         st.page_link(page_of("ml_canvas"), label="Open the ML Canvas", icon=":material/dashboard:",
                      query_params=params)
@@ -150,6 +151,7 @@ _FORM_FIELDS = ("name", "sharing", "status", "acquisition", "personal_data", "us
 _LEGAL_BASIS_HELP = ("For personal data: on what legal basis it may be used (in the EU, an article of the GDPR), "
                      "and who confirmed it")
 _PLAN_HELP = "For missing data: who produces or buys it, and by when"
+PAID_BY = "Paid by (cost line)"
 
 
 def _form_key(field: str) -> str:
@@ -218,6 +220,8 @@ def _inventory(plan: Plan) -> None:
                f"with the button above. Costs in {plan.meta.currency} a year.")
     assets = plan.data_landscape.assets
     table = tables.rows(assets, asset_edits.ASSET_COLUMNS, asset_edits.NUMBER_LIMITS, plan.meta.language)
+    # Shown, not edited: the link is made on the cost step, where the lines are.
+    table.insert(table.columns.get_loc("Yearly cost") + 1, PAID_BY, [dl.paid_by(plan, a) for a in assets])
     key = tables.editor_key("landscape", "landscape-assets")
 
     def choice(field: str, **kwargs):
@@ -246,6 +250,8 @@ def _inventory(plan: Plan) -> None:
             "Volume": st.column_config.TextColumn(max_chars=300),
             "Refresh": st.column_config.TextColumn(max_chars=300, help="How often it changes or is delivered"),
             "Yearly cost": tables.number_column(),
+            PAID_BY: st.column_config.TextColumn(disabled=True, help="Linked on the cost step, or a data line "
+                                                 "with the asset's name"),
             "How the project uses it": st.column_config.TextColumn(max_chars=5000, width="medium"),
             "Description": st.column_config.TextColumn(max_chars=5000, width="medium"),
         },
