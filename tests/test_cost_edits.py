@@ -185,3 +185,39 @@ def test_unlinking_keeps_the_line_and_its_amounts():
     assert line in plan.costs.lines
     assert (line.source_asset_id, line.expected) == ("", Decimal("4800"))
 
+
+# --- the value of an hour saved ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language, typed, stored", [
+    ("en", "38", Decimal("38.00")),
+    ("en", "1,250.5", Decimal("1250.50")),
+    ("de", "42,75", Decimal("42.75")),
+    ("fr", "1\u202f250,5", Decimal("1250.50")),
+    ("en", "  ", None),  # an empty field: not known yet
+])
+def test_the_value_of_an_hour_saved_is_stored_as_typed_in_the_plans_language(language, typed, stored):
+    plan = Plan()
+    plan.meta.language = language
+    plan.costs.value_per_hour_saved = Decimal("10")
+    cost_edits.set_value_per_hour_saved(plan, typed)
+    assert plan.costs.value_per_hour_saved == stored
+
+
+@pytest.mark.parametrize("language, typed, reason", [
+    ("en", "38,5", '"38,5" is not a number in an English plan (use 38.5)'),
+    ("de", "38.5", '"38.5" is not a number in a German plan (use 38,5)'),
+    ("en", "-38", '"-38" is below the minimum of 0'),
+    ("en", "1e3", '"1e3" is written with an exponent: write the number out (use 1000)'),
+    ("en", "38.125", '"38.125" has more decimals than this column takes (at most 2)'),
+    ("en", "5000000000000", '"5000000000000" is over the maximum of 1,000,000,000,000'),
+    ("en", "about 40", '"about 40" is not a number'),
+])
+def test_a_value_of_an_hour_saved_not_stored_as_typed_is_refused_and_the_last_one_kept(language, typed, reason):
+    plan = Plan()
+    plan.meta.language = language
+    plan.costs.value_per_hour_saved = Decimal("38.00")
+    with pytest.raises(EditError) as refused:
+        cost_edits.set_value_per_hour_saved(plan, typed)
+    assert str(refused.value) == f"Value of an hour saved: {reason}. The last valid value was kept."
+    assert plan.costs.value_per_hour_saved == Decimal("38.00")

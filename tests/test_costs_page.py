@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 from canvas_core.examples import load_example
 from canvas_core.plan import CostLine, DataAsset, Plan
 from canvas_core.steps.costs import rules as costs
-from tests.app_driver import open_page, run, stored
+from tests.app_driver import error_messages, open_page, run, stored
 
 
 def costs_page(plan: Plan) -> AppTest:
@@ -116,6 +116,35 @@ def test_a_line_paying_for_another_asset_is_not_offered_for_linking():
     at = costs_page(plan)
     assert not [s for s in at.selectbox if s.key == f"cost-link-asset-{address.id}"]  # paid for already
     assert at.selectbox(key=f"cost-link-asset-{weather.id}").options == ["Feeds budget (Data, EUR 0.00)"]
+
+
+def test_the_value_of_an_hour_saved_is_held_against_the_break_even_need():
+    at = costs_page(load_example("support_mail_triage"))
+    value = at.text_input(key="cost-value-per-hour")
+    assert value.value == "38.00"
+    shown = " ".join(t.value for t in at.text)
+    assert ("The hours saved are worth EUR 328,320 a year at EUR 38.00 an hour; breaking even needs EUR 155,893 "
+            "a year. The value is larger: the hours saved alone pay the project back within 3 years.") in shown
+
+    run(value.set_value("10"))
+    assert stored(at).costs.value_per_hour_saved == costs.Decimal("10.00")
+    shown = " ".join(t.value for t in at.text)
+    assert ("The hours saved are worth EUR 86,400 a year at EUR 10.00 an hour; breaking even needs EUR 155,893 "
+            "a year. The need is larger, by EUR 69,493 a year: the hours saved alone do not pay the project back "
+            "within 3 years.") in shown
+
+
+def test_a_value_of_an_hour_saved_not_stored_as_typed_is_refused_and_an_empty_one_clears_it():
+    at = costs_page(load_example("support_mail_triage"))
+    run(at.text_input(key="cost-value-per-hour").set_value("38,5"))
+    assert ('Value of an hour saved: "38,5" is not a number in an English plan (use 38.5). '
+            "The last valid value was kept.") in error_messages(at)
+    assert stored(at).costs.value_per_hour_saved == costs.Decimal("38.00")
+    assert at.text_input(key="cost-value-per-hour").value == "38.00"  # the field shows what is kept
+
+    run(at.text_input(key="cost-value-per-hour").set_value(""))
+    assert stored(at).costs.value_per_hour_saved is None
+    assert "The hours saved are worth" not in " ".join(t.value for t in at.text)
 
 
 def test_the_workflow_value_estimate_is_compared_with_the_threshold():

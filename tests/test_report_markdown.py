@@ -170,6 +170,17 @@ def test_the_worked_example_reads_in_report_order(example_plan: Plan):
     assert "[CC BY-SA 4.0](https://creativecommons.org/licenses/by-sa/4.0/)" in markdown
 
 
+def test_the_worked_example_prices_the_hours_saved_and_names_the_line_paying_for_its_data(example_plan: Plan):
+    lines = build_markdown(example_plan).splitlines()
+    costs, landscape = lines.index("## Costs"), lines.index("## Data landscape")
+    assert lines.index(escape(
+        "The chosen task saves about 8,640 hours a year; at EUR 38.00 an hour that is EUR 328,320 a year, "
+        "more than the EUR 155,893 a year needed to break even.")) in range(costs, landscape)
+    assert f"- **Paid by:** {escape('Postal address reference data licence (per year)')}" in lines[landscape:]
+    example_plan.costs.value_per_hour_saved = None
+    assert not [line for line in build_markdown(example_plan).splitlines() if "an hour that is" in line]
+
+
 def test_an_empty_plan_says_what_is_missing():
     markdown = build_markdown(Plan())
     assert "No cost estimate yet." in markdown and "No tasks yet." in markdown and "No data assets yet." in markdown

@@ -108,6 +108,12 @@ def test_every_other_answer_of_the_worked_example_appears(example_plan, example_
     assert missing == []
 
 
+def test_the_worked_example_prices_the_hours_saved_and_names_the_line_paying_for_its_data(example_text):
+    assert contains(example_text, "The chosen task saves about 8,640 hours a year; at EUR 38.00 an hour that is "
+                                  "EUR 328,320 a year, more than the EUR 155,893 a year needed to break even.")
+    assert contains(example_text, "Paid by: Postal address reference data licence (per year)")
+
+
 def test_cover_footer_and_metadata(example_pdf, example_plan):
     reader = PdfReader(io.BytesIO(example_pdf))
     meta = reader.metadata

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from canvas_core.canvas.editing import EditError
-from canvas_core.numbers import NumberLimits
+from canvas_core.numbers import NumberLimits, NumberRefused, parse_number
 from canvas_core.plan import (
     MAX_MONEY,
     MAX_MONTHS,
@@ -130,6 +130,16 @@ def unlink_line(plan: Plan, line_id: str) -> CostLine:
     line = _line(plan, line_id)
     line.source_asset_id = ""
     return line
+
+
+def set_value_per_hour_saved(plan: Plan, typed: str) -> None:
+    """The value of an hour saved in the chosen task, read as typed in the plan's language (money, at
+    most two decimals); an empty field clears it. Anything else is refused quoting what was typed."""
+    try:
+        value = parse_number(typed, plan.meta.language, _MONEY_LIMITS)
+    except NumberRefused as refused:
+        raise EditError(f"Value of an hour saved: {refused.reason}. The last valid value was kept.") from None
+    plan.costs.value_per_hour_saved = None if value is None else value.quantize(Decimal("0.01"))  # cents checked
 
 
 def set_maintenance_share(plan: Plan, percent: int) -> None:
