@@ -118,3 +118,30 @@ def test_a_new_row_without_a_name_is_refused():
     with pytest.raises(EditError, match="New row 1: every asset needs a name"):
         apply_asset_edits(plan, ids(plan), {"added_rows": [{"Ring": "shared"}]})
     assert len(plan.data_landscape.assets) == 2
+
+
+def test_the_legal_basis_and_the_plan_to_get_missing_data_are_edited_in_the_table():
+    plan = plan_with_two()
+    apply_asset_edits(plan, ids(plan), {"edited_rows": {
+        "0": {"Personal data": "dont_know", "Legal basis": " Art. 6(1)(f) GDPR, confirmed by the DPO "},
+        "1": {"Status": "missing", "Plan to get it": "Two dispatchers label 3,000 mails by May"}}})
+    mail, tickets = plan.data_landscape.assets
+    assert (mail.personal_data, mail.legal_basis) == ("dont_know", "Art. 6(1)(f) GDPR, confirmed by the DPO")
+    assert tickets.acquisition_plan == "Two dispatchers label 3,000 mails by May"
+
+
+def test_a_legal_basis_too_long_is_refused_with_its_column_and_nothing_changes():
+    plan = plan_with_two()
+    before = plan.model_copy(deep=True)
+    with pytest.raises(EditError, match=r"Row 1, Legal basis"):
+        apply_asset_edits(plan, ids(plan), {"edited_rows": {"1": {"Plan to get it": "by May"},
+                                                            "0": {"Legal basis": "x" * 5001}}})
+    assert plan == before
+
+
+def test_the_form_adds_the_legal_basis_and_the_plan_to_get_it():
+    plan = Plan()
+    asset = add_asset(plan, "Call recordings", personal_data="dont_know", status="missing",
+                      legal_basis="Asked the DPO on 9 March", acquisition_plan="Exported by IT by June")
+    assert (asset.personal_data, asset.legal_basis, asset.acquisition_plan) == (
+        "dont_know", "Asked the DPO on 9 March", "Exported by IT by June")

@@ -148,3 +148,105 @@ def test_share_and_horizon_are_validated():
         cost_edits.set_maintenance_share(plan, 50)
     with pytest.raises(ValueError):
         cost_edits.set_horizon(plan, 0)
+
+
+# --- linking a line to the paid data it pays for ------------------------------------------------
+
+
+def plan_with_paid_data() -> tuple[Plan, DataAsset, DataAsset]:
+    plan = plan_with_lines()
+    address = DataAsset(name="Address reference data", acquisition="paid", yearly_cost=Decimal("4800"))
+    weather = DataAsset(name="Weather feed", acquisition="paid", yearly_cost=Decimal("600"))
+    plan.data_landscape.assets = [address, weather]
+    cost_edits.add_lines(plan, [CostLine(category="data", label="Address licence", expected=Decimal(4800),
+                                         high=Decimal(4800))])
+    return plan, address, weather
+
+
+def test_an_existing_line_is_linked_to_the_asset_it_pays_for_without_a_second_line():
+    plan, address, _ = plan_with_paid_data()
+    licence = plan.costs.lines[-1]
+    before = [line.model_copy() for line in plan.costs.lines]
+    linked = cost_edits.link_line_to_asset(plan, licence.id, address.id)
+    assert linked is licence and licence.source_asset_id == address.id
+    # Nothing else changes: no line added, the amounts as they were.
+    assert [line.model_dump(exclude={"source_asset_id"}) for line in plan.costs.lines] == [
+        line.model_dump(exclude={"source_asset_id"}) for line in before]
+    cost_edits.link_line_to_asset(plan, licence.id, address.id)  # linking again changes nothing
+    assert licence.source_asset_id == address.id
+
+
+def test_a_line_already_paying_for_another_asset_is_refused_and_nothing_changes():
+    plan, address, weather = plan_with_paid_data()
+    licence = plan.costs.lines[-1]
+    cost_edits.link_line_to_asset(plan, licence.id, address.id)
+    before = plan.to_json()
+    with pytest.raises(EditError) as refused:
+        cost_edits.link_line_to_asset(plan, licence.id, weather.id)
+    assert str(refused.value) == ('The cost line "Address licence" already pays for "Address reference data". '
+                                  "Unlink it there first, or choose another line. Nothing was linked.")
+    assert plan.to_json() == before
+
+
+def test_a_line_linked_to_a_deleted_asset_may_be_linked_again():
+    plan, address, weather = plan_with_paid_data()
+    licence = plan.costs.lines[-1]
+    cost_edits.link_line_to_asset(plan, licence.id, weather.id)
+    plan.data_landscape.assets = [address]
+    cost_edits.link_line_to_asset(plan, licence.id, address.id)
+    assert licence.source_asset_id == address.id
+
+
+def test_linking_a_line_or_an_asset_deleted_meanwhile_is_refused():
+    plan, address, _ = plan_with_paid_data()
+    before = plan.to_json()
+    with pytest.raises(EditError, match="That cost line is no longer in the estimate"):
+        cost_edits.link_line_to_asset(plan, "gone", address.id)
+    with pytest.raises(EditError, match="That data asset is no longer in the data landscape"):
+        cost_edits.link_line_to_asset(plan, plan.costs.lines[0].id, "gone")
+    assert plan.to_json() == before
+
+
+def test_unlinking_keeps_the_line_and_its_amounts():
+    plan, address, _ = plan_with_paid_data()
+    line = cost_edits.add_line_from_asset(plan, address)
+    cost_edits.unlink_line(plan, line.id)
+    assert line in plan.costs.lines
+    assert (line.source_asset_id, line.expected) == ("", Decimal("4800"))
+
+
+# --- the value of an hour saved ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language, typed, stored", [
+    ("en", "38", Decimal("38.00")),
+    ("en", "1,250.5", Decimal("1250.50")),
+    ("de", "42,75", Decimal("42.75")),
+    ("fr", "1\u202f250,5", Decimal("1250.50")),
+    ("en", "  ", None),  # an empty field: not known yet
+])
+def test_the_value_of_an_hour_saved_is_stored_as_typed_in_the_plans_language(language, typed, stored):
+    plan = Plan()
+    plan.meta.language = language
+    plan.costs.value_per_hour_saved = Decimal("10")
+    cost_edits.set_value_per_hour_saved(plan, typed)
+    assert plan.costs.value_per_hour_saved == stored
+
+
+@pytest.mark.parametrize("language, typed, reason", [
+    ("en", "38,5", '"38,5" is not a number in an English plan (use 38.5)'),
+    ("de", "38.5", '"38.5" is not a number in a German plan (use 38,5)'),
+    ("en", "-38", '"-38" is below the minimum of 0'),
+    ("en", "1e3", '"1e3" is written with an exponent: write the number out (use 1000)'),
+    ("en", "38.125", '"38.125" has more decimals than this column takes (at most 2)'),
+    ("en", "5000000000000", '"5000000000000" is over the maximum of 1,000,000,000,000'),
+    ("en", "about 40", '"about 40" is not a number'),
+])
+def test_a_value_of_an_hour_saved_not_stored_as_typed_is_refused_and_the_last_one_kept(language, typed, reason):
+    plan = Plan()
+    plan.meta.language = language
+    plan.costs.value_per_hour_saved = Decimal("38.00")
+    with pytest.raises(EditError) as refused:
+        cost_edits.set_value_per_hour_saved(plan, typed)
+    assert str(refused.value) == f"Value of an hour saved: {reason}. The last valid value was kept."
+    assert plan.costs.value_per_hour_saved == Decimal("38.00")

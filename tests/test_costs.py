@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from canvas_core.plan import CostEstimate, CostLine
+from canvas_core.plan import CostEstimate, CostLine, Plan, WorkflowTask
 from canvas_core.steps.costs.rules import (
     CATEGORY_LABELS,
     COVERS_LABELS,
@@ -22,6 +22,8 @@ from canvas_core.steps.costs.rules import (
     preset_lines,
     round_money,
     summarize,
+    value_comparison,
+    value_estimate,
 )
 
 D = Decimal
@@ -347,3 +349,63 @@ def test_numbers_print_the_same_in_every_report():
     assert format_number(8640) == "8,640"
     assert format_number(Decimal("12.50")) == "12.5"
     assert format_number(Decimal("1200.00")) == "1,200"
+
+
+# --- the value of the hours saved against the break-even need --------------------------------------
+
+
+def test_example_hours_saved_are_worth_more_than_the_break_even_need(example_plan):
+    estimate = value_estimate(example_plan)
+    summary = summarize(example_plan.costs)
+    assert estimate.hours_saved_per_year == D(8640)  # 54,000 mails a month x 0.8 minutes saved, x 12
+    assert estimate.value_per_hour == D("38.00")
+    assert estimate.yearly_value == D("328320.00")
+    assert estimate.break_even_need == summary.break_even_per_year.expected == D("155893.34")
+    assert not estimate.need_exceeds_value
+    assert value_comparison(example_plan) == (
+        "The chosen task saves about 8,640 hours a year; at EUR 38.00 an hour that is EUR 328,320 a year, "
+        "more than the EUR 155,893 a year needed to break even.")
+
+
+def plan_saving(hours_a_month: int, per_hour: str | None, *lines: CostLine) -> Plan:
+    plan = Plan()
+    task = WorkflowTask(name="Classify mail", prediction_candidate=True, cases_per_month=hours_a_month * 60,
+                        minutes_saved_per_case=D(1))
+    plan.workflow.tasks = [task]
+    plan.workflow.chosen_task_id = task.id
+    plan.costs.value_per_hour_saved = None if per_hour is None else D(per_hour)
+    plan.costs.horizon_years = 1
+    plan.costs.lines = list(lines)
+    return plan
+
+
+def test_a_need_above_the_value_of_the_hours_saved_is_said_plainly():
+    # 100 hours a month, 1,200 a year, at 20 an hour: 24,000 a year against a need of 30,000 (one year).
+    plan = plan_saving(100, "20", line("change_management", 30_000, 30_000, 30_000))
+    estimate = value_estimate(plan)
+    assert (estimate.yearly_value, estimate.break_even_need) == (D("24000.00"), D("30000.00"))
+    assert estimate.need_exceeds_value
+    assert "EUR 24,000 a year, less than the EUR 30,000 a year needed to break even" in value_comparison(plan)
+    plan.costs.value_per_hour_saved = D(25)  # exactly the need
+    assert not value_estimate(plan).need_exceeds_value
+    assert "equal to the EUR 30,000" in value_comparison(plan)
+
+
+def test_no_value_estimate_until_hours_value_and_costs_are_known():
+    costly = line("change_management", 30_000, 30_000, 30_000)
+    assert value_estimate(plan_saving(100, "20", costly)) is not None
+    assert value_estimate(plan_saving(100, None, costly)) is None  # nobody said what an hour is worth
+    assert value_estimate(plan_saving(0, "20", costly)) is None  # no hours saved
+    assert value_estimate(plan_saving(100, "20")) is None  # no cost lines: nothing to break even
+    unchosen = plan_saving(100, "20", costly)
+    unchosen.workflow.chosen_task_id = None
+    assert value_estimate(unchosen) is None
+
+
+def test_the_reports_line_names_the_value_even_without_hours_to_compare():
+    assert value_comparison(plan_saving(100, None, line("staff", 1, 1, 1))) == ""
+    plan = plan_saving(0, "38.5", line("staff", 1, 1, 1))
+    assert value_comparison(plan) == ("An hour saved is valued at EUR 38.50; the chosen task's hours saved or "
+                                      "the cost lines are still missing to compare it with the break-even need.")
+    plan.meta.language = "de"
+    assert "38,50 EUR" in value_comparison(plan)

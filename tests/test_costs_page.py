@@ -9,9 +9,9 @@ import pandas as pd
 from streamlit.testing.v1 import AppTest
 
 from canvas_core.examples import load_example
-from canvas_core.plan import DataAsset, Plan
+from canvas_core.plan import CostLine, DataAsset, Plan
 from canvas_core.steps.costs import rules as costs
-from tests.app_driver import open_page, run, stored
+from tests.app_driver import error_messages, open_page, run, stored
 
 
 def costs_page(plan: Plan) -> AppTest:
@@ -78,6 +78,88 @@ def test_paid_data_from_the_landscape_is_offered_as_a_line_once():
     assert [(line.category, line.label, line.expected) for line in stored(at).costs.lines] == [
         ("data", "Postal address file", costs.Decimal("4800"))]
     assert not [b for b in at.button if b.key == f"cost-add-asset-{asset_id}"]
+
+
+def unpaid_finding_shown(at: AppTest) -> bool:
+    """The data landscape page, in this session, shows the finding "Paid data without a cost line"."""
+    at = run(at.switch_page("pages/data_landscape.py"))
+    return any("Paid data without a cost line" in m.value for m in at.markdown)
+
+
+def test_paid_data_is_linked_to_the_hand_typed_line_that_pays_for_it_and_the_finding_goes():
+    plan = Plan()
+    address = DataAsset(name="Postal address file", acquisition="paid", sharing="shared",
+                        yearly_cost=costs.Decimal("4800"))
+    licence = CostLine(category="data", label="Address licence 2026", low=costs.Decimal(4800),
+                       expected=costs.Decimal(4800), high=costs.Decimal(4800))
+    staff = CostLine(category="staff", label="Data scientist", expected=costs.Decimal(60000),
+                     high=costs.Decimal(60000))
+    plan.data_landscape.assets = [address]
+    plan.costs.lines = [staff, licence]
+    at = costs_page(plan)
+    running_before = metrics(at)["Running per year"]
+    assert unpaid_finding_shown(at)
+
+    at = run(at.switch_page("pages/costs.py"))
+    link = at.selectbox(key=f"cost-link-asset-{address.id}")
+    assert link.options == ["Address licence 2026 (Data, EUR 4,800)", "Data scientist (Staff, EUR 60,000)"]
+    assert [b.key for b in at.button if b.key == f"cost-add-asset-{address.id}"]  # offered after the link
+    run(link.set_value(licence.id))
+    saved = stored(at).costs.lines
+    assert [(line.label, line.source_asset_id) for line in saved] == [("Data scientist", ""),
+                                                                      ("Address licence 2026", address.id)]
+    assert "Paid by: Address licence 2026" in " ".join(t.value for t in at.text)
+    assert not [b for b in at.button if b.key == f"cost-add-asset-{address.id}"]
+    assert metrics(at)["Running per year"] == running_before  # counted once, as before
+    assert not unpaid_finding_shown(at)
+
+    at = run(at.switch_page("pages/costs.py"))
+    run(at.button(key=f"cost-unlink-asset-{address.id}").click())
+    assert [(line.label, line.source_asset_id) for line in stored(at).costs.lines] == [
+        ("Data scientist", ""), ("Address licence 2026", "")]
+    assert at.selectbox(key=f"cost-link-asset-{address.id}").value is None
+    assert unpaid_finding_shown(at)
+
+
+def test_a_line_paying_for_another_asset_is_not_offered_for_linking():
+    plan = Plan()
+    address = DataAsset(name="Postal address file", acquisition="paid")
+    weather = DataAsset(name="Weather feed", acquisition="paid")
+    plan.data_landscape.assets = [address, weather]
+    plan.costs.lines = [CostLine(category="data", label="Address licence", source_asset_id=address.id),
+                        CostLine(category="data", label="Feeds budget")]
+    at = costs_page(plan)
+    assert not [s for s in at.selectbox if s.key == f"cost-link-asset-{address.id}"]  # paid for already
+    assert at.selectbox(key=f"cost-link-asset-{weather.id}").options == ["Feeds budget (Data, EUR 0.00)"]
+
+
+def test_the_value_of_an_hour_saved_is_held_against_the_break_even_need():
+    at = costs_page(load_example("support_mail_triage"))
+    value = at.text_input(key="cost-value-per-hour")
+    assert value.value == "38.00"
+    shown = " ".join(t.value for t in at.text)
+    assert ("The hours saved are worth EUR 328,320 a year at EUR 38.00 an hour; breaking even needs EUR 155,893 "
+            "a year. The value is larger: the hours saved alone pay the project back within 3 years.") in shown
+
+    run(value.set_value("10"))
+    assert stored(at).costs.value_per_hour_saved == costs.Decimal("10.00")
+    shown = " ".join(t.value for t in at.text)
+    assert ("The hours saved are worth EUR 86,400 a year at EUR 10.00 an hour; breaking even needs EUR 155,893 "
+            "a year. The need is larger, by EUR 69,493 a year: the hours saved alone do not pay the project back "
+            "within 3 years.") in shown
+
+
+def test_a_value_of_an_hour_saved_not_stored_as_typed_is_refused_and_an_empty_one_clears_it():
+    at = costs_page(load_example("support_mail_triage"))
+    run(at.text_input(key="cost-value-per-hour").set_value("38,5"))
+    assert ('Value of an hour saved: "38,5" is not a number in an English plan (use 38.5). '
+            "The last valid value was kept.") in error_messages(at)
+    assert stored(at).costs.value_per_hour_saved == costs.Decimal("38.00")
+    assert at.text_input(key="cost-value-per-hour").value == "38.00"  # the field shows what is kept
+
+    run(at.text_input(key="cost-value-per-hour").set_value(""))
+    assert stored(at).costs.value_per_hour_saved is None
+    assert "The hours saved are worth" not in " ".join(t.value for t in at.text)
 
 
 def test_the_workflow_value_estimate_is_compared_with_the_threshold():

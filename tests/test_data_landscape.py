@@ -15,7 +15,14 @@ from canvas_core.steps.data_landscape.picture import (
     STATUS_COLOURS,
     landscape_picture,
 )
-from canvas_core.steps.data_landscape.rules import cost_line_for, findings, paid_assets
+from canvas_core.steps.data_landscape.rules import (
+    NO_COST_LINE,
+    cost_line_for,
+    findings,
+    linkable_lines,
+    paid_assets,
+    paid_by,
+)
 
 
 def plan_with(*assets: DataAsset) -> Plan:
@@ -87,11 +94,69 @@ def test_paid_data_without_a_cost_line_until_one_is_added():
     assert "unpaid" not in by_kind(plan)
 
 
+def test_a_hand_typed_licence_line_covers_the_paid_asset_once_it_is_linked():
+    vendor = DataAsset(name="Postal address file", acquisition="paid", yearly_cost=Decimal("4800"))
+    licence = CostLine(category="data", label="Address licence 2026", expected=Decimal("4800"))
+    plan = plan_with(LABELS, vendor)
+    plan.costs.lines = [licence]
+    assert by_kind(plan)["unpaid"].asset_ids == (vendor.id,)
+    assert "link it to the cost line that pays for it" in by_kind(plan)["unpaid"].detail
+    assert paid_by(plan, vendor) == NO_COST_LINE
+
+    cost_edits.link_line_to_asset(plan, licence.id, vendor.id)
+    assert "unpaid" not in by_kind(plan)
+    assert cost_line_for(plan, vendor) is licence and paid_by(plan, vendor) == "Address licence 2026"
+    assert paid_by(plan, LABELS) == ""  # data that costs nothing is paid by no line
+
+    cost_edits.unlink_line(plan, licence.id)
+    assert by_kind(plan)["unpaid"].asset_ids == (vendor.id,)
+
+
+def test_a_line_matched_by_name_says_so_and_a_line_paying_for_another_asset_does_not_count():
+    weather = DataAsset(name="Weather feed", acquisition="paid")
+    traffic = DataAsset(name="Traffic feed", acquisition="paid")
+    plan = plan_with(LABELS, weather, traffic)
+    # Typed with the weather feed's name, but linked to the traffic feed: it pays for the traffic feed only.
+    line = CostLine(category="data", label="Weather feed", source_asset_id=traffic.id)
+    plan.costs.lines = [line]
+    assert by_kind(plan)["unpaid"].asset_ids == (weather.id,)
+    assert paid_by(plan, traffic) == "Weather feed"
+    cost_edits.unlink_line(plan, line.id)
+    assert paid_by(plan, weather) == "Weather feed (same name)"
+    assert by_kind(plan)["unpaid"].asset_ids == (traffic.id,)
+
+
+def test_lines_free_to_link_are_those_paying_for_no_asset_data_lines_first():
+    vendor = DataAsset(name="Address file", acquisition="paid")
+    staff = CostLine(category="staff", label="Data engineer")
+    licence = CostLine(category="data", label="Address licence")
+    taken = CostLine(category="data", label="Weather licence", source_asset_id=vendor.id)
+    orphan = CostLine(category="data", label="Old feed", source_asset_id="deleted-asset")  # its asset is gone
+    plan = plan_with(vendor)
+    plan.costs.lines = [staff, licence, taken, orphan]
+    assert linkable_lines(plan) == [licence, orphan, staff]
+
+
+def test_not_knowing_about_personal_data_raises_the_regulations_question():
+    unknown = DataAsset(name="Call recordings", personal_data="dont_know")
+    found = by_kind(plan_with(LABELS, unknown))["personal"]
+    assert found.level == "amber" and found.asset_ids == (unknown.id,)
+    assert "Call recordings (not known yet whether personal)" in found.detail
+
+
 def test_worked_example_shows_the_findings_a_team_would_discuss(example_plan):
     found = by_kind(example_plan)
     assert set(found) == {"missing", "not_at_prediction", "personal", "question"}
     assert [f.level for f in findings(example_plan)] == sorted(
         (f.level for f in findings(example_plan)), key=["red", "amber"].index)
+
+
+def test_worked_example_answers_the_legal_basis_and_the_plan_to_get_missing_data(example_plan):
+    assets = example_plan.data_landscape.assets
+    assert all(a.legal_basis.strip() for a in assets if a.personal_data != "none")
+    assert all(a.acquisition_plan.strip() for a in assets if a.status == "missing")
+    address = next(a for a in assets if a.acquisition == "paid")
+    assert paid_by(example_plan, address) == "Postal address reference data licence (per year)"
 
 
 # --- the picture ---------------------------------------------------------------------

@@ -71,6 +71,26 @@ def test_an_asset_added_with_the_form_is_saved_counted_and_drawn():
     assert at.text_input(key="landscape-new-name").value == ""  # and opens blank for the next one
 
 
+def test_the_form_takes_dont_know_the_legal_basis_and_the_plan_to_get_missing_data():
+    at = open_page(Plan(), PAGE)
+    run(at.button(key="landscape-add").click())
+    at.text_input(key="landscape-new-name").set_value("Call recordings")
+    personal = at.selectbox(key="landscape-new-personal_data")
+    assert "Don't know" in personal.options
+    personal.set_value("dont_know")
+    at.selectbox(key="landscape-new-status").set_value("missing")
+    at.text_input(key="landscape-new-legal_basis").set_value("Asked the DPO on 9 March; no answer yet")
+    at.text_input(key="landscape-new-acquisition_plan").set_value("IT exports a month of calls by June")
+    run(at.button(key="FormSubmitter:landscape-add-asset-Add asset").click())
+    [asset] = stored(at).data_landscape.assets
+    assert (asset.personal_data, asset.legal_basis, asset.acquisition_plan) == (
+        "dont_know", "Asked the DPO on 9 March; no answer yet", "IT exports a month of calls by June")
+    assert metrics(at)["Personal data"] == "1"  # not knowing counts until someone finds out
+    assert "Call recordings (not known yet whether personal)" in texts(at)
+    run(at.button(key="landscape-add").click())
+    assert at.text_input(key="landscape-new-legal_basis").value == ""  # the next asset starts blank
+
+
 def test_a_nameless_asset_is_refused_with_a_message_and_nothing_added():
     at = open_page(Plan(), PAGE)
     run(at.button(key="landscape-add").click())

@@ -97,7 +97,8 @@ def _plan_with(text: str) -> Plan:
     plan.costs.lines.append(CostLine(category="data", label=text[:300], note=text, expected=Decimal(10),
                                      high=Decimal(20)))
     plan.data_landscape.assets.append(DataAsset(name=text[:300], description=text, status="question",
-                                                yearly_cost=Decimal(5), use=text))
+                                                yearly_cost=Decimal(5), use=text, legal_basis=text,
+                                                acquisition_plan=text))
     plan.review.open_questions.append(text)
     plan.review.facilitator_note = text
     return plan
@@ -147,6 +148,7 @@ def test_every_typed_answer_of_the_worked_example_appears(example_plan: Plan):
     typed += [line.label for line in example_plan.costs.lines] + [line.note for line in example_plan.costs.lines]
     assets = example_plan.data_landscape.assets
     typed += [a.name for a in assets] + [a.description for a in assets] + [a.use for a in assets]
+    typed += [a.legal_basis for a in assets] + [a.acquisition_plan for a in assets]
     typed += example_plan.review.open_questions + [example_plan.review.facilitator_note]
     typed = [visible(t) for t in typed if t.strip()]
     assert len(typed) > 150
@@ -179,6 +181,17 @@ def test_the_twin_answers_and_what_each_cost_line_covers_are_in_the_report(examp
     assert "| Category | Line | Covers | People | Months | Low | Expected | High | Assumption | Note |" in lines
     serving = next(line for line in lines if line.startswith("| Operational maintenance") and "Serving on the" in line)
     assert serving.split(" | ")[2] == "Serving"
+
+
+def test_the_worked_example_prices_the_hours_saved_and_names_the_line_paying_for_its_data(example_plan: Plan):
+    lines = build_markdown(example_plan).splitlines()
+    costs, landscape = lines.index("## Costs"), lines.index("## Data landscape")
+    assert lines.index(escape(
+        "The chosen task saves about 8,640 hours a year; at EUR 38.00 an hour that is EUR 328,320 a year, "
+        "more than the EUR 155,893 a year needed to break even.")) in range(costs, landscape)
+    assert f"- **Paid by:** {escape('Postal address reference data licence (per year)')}" in lines[landscape:]
+    example_plan.costs.value_per_hour_saved = None
+    assert not [line for line in build_markdown(example_plan).splitlines() if "an hour that is" in line]
 
 
 def test_an_empty_plan_says_what_is_missing():

@@ -103,7 +103,8 @@ def test_every_other_answer_of_the_worked_example_appears(example_plan, example_
     typed += [ch.data_availability.note, ch.accuracy_requirement.note, ch.problem_difficulty.note, ch.reasons_note]
     typed += [v for line in plan.costs.lines for v in (line.label, line.note)]
     typed += [v for a in plan.data_landscape.assets
-              for v in (a.name, a.description, a.contents, a.owner, a.location, a.volume, a.refresh, a.use)]
+              for v in (a.name, a.description, a.contents, a.owner, a.location, a.volume, a.refresh, a.use,
+                        a.legal_basis, a.acquisition_plan)]
     missing = [t[:60] for t in typed if t.strip() and not contains(example_text, t)]
     assert missing == []
 
@@ -121,6 +122,12 @@ def test_the_twin_answers_and_what_each_cost_line_covers_are_printed(example_pdf
         row = (line.label + ("[assumption]" if line.assumption else "") + line.note + COVERS_LABELS[line.covers]
                + format_money(line.low, "EUR", "en"))
         assert _squash(row) in text, line.label
+
+
+def test_the_worked_example_prices_the_hours_saved_and_names_the_line_paying_for_its_data(example_text):
+    assert contains(example_text, "The chosen task saves about 8,640 hours a year; at EUR 38.00 an hour that is "
+                                  "EUR 328,320 a year, more than the EUR 155,893 a year needed to break even.")
+    assert contains(example_text, "Paid by: Postal address reference data licence (per year)")
 
 
 def test_cover_footer_and_metadata(example_pdf, example_plan):

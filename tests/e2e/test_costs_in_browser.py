@@ -2,7 +2,8 @@
 the totals, the chart's numbers and the break-even threshold; a bad figure is
 refused with a message and changes nothing; a number is read as the plan's
 language writes it, and refused with what was typed when it would not be
-stored exactly as typed."""
+stored exactly as typed. Paid data is linked to the line that pays for it, and
+the value of an hour saved is held against the break-even need."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from tests.e2e.helpers import (
     go_to,
     grid_cell,
     open_app,
+    running,
     wait_for_app_run,
 )
 
@@ -130,3 +132,41 @@ def test_a_decimal_comma_in_a_german_plan_is_stored_as_typed(app_server, page: P
         choose(page, "plan-language", "English")
     go_to(page, "cost-estimate")
     expect(grid_cell(page.locator(GRID).first, "Months", 1)).to_have_text("12.5")
+
+
+LICENCE = "Postal address reference data licence (per year)"
+
+
+def test_paid_data_is_unlinked_and_linked_again_to_its_line_and_an_hour_saved_is_priced(app_server, page: Page):
+    open_worked_example_costs(page, app_server.url)
+    paid = by_key(page, "cost-from-landscape")
+    expect(paid).to_contain_text(f"Paid by: {LICENCE}")
+    with running(page):
+        paid.get_by_role("button", name="Unlink").click()
+    expect(paid.get_by_role("button", name="Add as a line")).to_be_visible()
+    link = by_key(page, "cost-link-asset-d-address").get_by_role("combobox")
+    link.click()
+    with running(page):
+        page.get_by_role("option", name=f"{LICENCE} (Data, EUR 4,800)").click()
+    expect(paid).to_contain_text(f"Paid by: {LICENCE}")
+    expect(paid.get_by_role("button", name="Add as a line")).to_have_count(0)
+    expect(one_time(page)).to_have_text("EUR 223,300")
+
+    check = by_key(page, "cost-value-check")
+    value = by_key(page, "cost-value-per-hour").locator("input")
+    expect(value).to_have_value("38.00")
+    expect(check).to_contain_text("The value is larger")
+    value.fill("12,5")
+    with running(page):
+        value.press("Enter")
+    expect(refusal(page)).to_contain_text('Value of an hour saved: "12,5" is not a number in an English plan '
+                                          "(use 12.5). The last valid value was kept.")
+    expect(value).to_have_value("38.00")
+    value.fill("12.5")
+    with running(page):
+        value.press("Enter")
+    expect(check).to_contain_text("The hours saved are worth EUR 108,000 a year at EUR 12.50 an hour; breaking "
+                                  "even needs EUR 155,893 a year. The need is larger, by EUR 47,893 a year")
+    page.reload()
+    wait_for_app_run(page)
+    expect(by_key(page, "cost-value-per-hour").locator("input")).to_have_value("12.50")

@@ -2,7 +2,8 @@
 dialog without losing what was typed; an asset added there is drawn in its ring
 with its status colour and shows itself on hover; a name typed into the
 inventory table redraws the picture and survives a refresh; a yearly cost is
-read as the plan's language writes it, or refused with what was typed."""
+read as the plan's language writes it, or refused with what was typed; the inventory names the cost
+line paying for paid data and keeps the plan to get missing data."""
 
 from __future__ import annotations
 
@@ -102,6 +103,26 @@ def open_inventory(page: Page) -> None:
 
 
 PAID_ROW = 5  # the worked example's postal address reference data, EUR 4,800 a year
+REROUTE_ROW = 7  # the worked example's reason for re-route: required but missing
+
+
+def test_the_inventory_names_the_line_paying_for_data_and_keeps_the_plan_to_get_it(app_server, page: Page):
+    open_app(page, app_server.url)
+    with app_run(page):
+        by_key(page, "home-open-example").locator("button").click()
+    open_inventory(page)
+    edit_cell(page, "Plan to get it", "Vendor delivers the button by 30 June", row=REROUTE_ROW)
+    expect(page.locator("[data-testid='stAlert']")).to_have_count(0)
+    page.reload()
+    wait_for_app_run(page)
+    with app_run(page):
+        page.get_by_role("tab", name="Inventory").click()
+    grid = page.locator(GRID).first
+    expect(grid_cell(grid, "Plan to get it", REROUTE_ROW)).to_have_text("Vendor delivers the button by 30 June")
+    # At the right end of the table, beside the yearly cost:
+    expect(grid_cell(grid, "Paid by (cost line)", PAID_ROW)).to_have_text(
+        "Postal address reference data licence (per year)")
+    expect(grid_cell(grid, "Paid by (cost line)", 0)).to_have_text("")  # owned data costs nothing
 
 
 REFUSED = [

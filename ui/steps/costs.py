@@ -4,10 +4,13 @@ steps suggest."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import streamlit as st
 
 from canvas_core.canvas.specs import canvases
-from canvas_core.plan import Plan
+from canvas_core.numbers import format_decimal
+from canvas_core.plan import CostLine, DataAsset, Plan
 from canvas_core.steps.costs import edits as cost_edits
 from canvas_core.steps.costs import rules as costs
 from canvas_core.steps.data_landscape import rules as data_landscape
@@ -195,16 +198,55 @@ def _paid_data(plan: Plan) -> None:
         return
     with st.container(border=True, key="cost-from-landscape"):
         st.markdown("**Paid data (Data landscape)**")
+        st.caption("Each paid asset needs a cost line that pays for it. Link it to the line already in the "
+                   "estimate (a licence typed by hand, say) rather than adding a second one, which would count "
+                   "it twice.")
         for asset in paid:
-            text_col, button_col = st.columns([5, 1], vertical_alignment="center")
-            cost = f", {costs.format_money(asset.yearly_cost, plan.meta.currency, plan.meta.language)} a year" \
-                if asset.yearly_cost else ""
-            text_col.text(f"{asset.name} ({asset.acquisition}{cost})")
-            if data_landscape.cost_line_for(plan, asset) is not None:
-                button_col.caption("In the lines")
-            elif not read_only():
-                button_col.button("Add as a line", key=f"cost-add-asset-{asset.id}", on_click=guarded(_add_asset),
-                                  args=(asset.id,))
+            _paid_asset(plan, asset)
+
+
+def _paid_asset(plan: Plan, asset: DataAsset) -> None:
+    text_col, link_col, add_col = st.columns([3, 3, 1], vertical_alignment="center")
+    cost = f", {costs.format_money(asset.yearly_cost, plan.meta.currency, plan.meta.language)} a year" \
+        if asset.yearly_cost else ""
+    text_col.text(f"{asset.name} ({asset.acquisition}{cost})")
+    line = data_landscape.cost_line_for(plan, asset)
+    if line is not None:
+        link_col.text(f"Paid by: {data_landscape.paid_by(plan, asset)}")
+        if line.source_asset_id == asset.id and not read_only():
+            add_col.button("Unlink", key=f"cost-unlink-asset-{asset.id}", icon=":material/link_off:",
+                           help="This line no longer pays for the asset; the line stays in the estimate",
+                           on_click=guarded(_unlink), args=(line.id,))
+        return
+    if read_only():
+        link_col.caption("No cost line yet")
+        return
+    lines = data_landscape.linkable_lines(plan)
+    if lines:
+        key = f"cost-link-asset-{asset.id}"
+        labels = {line.id: _line_label(line, plan) for line in lines}
+        link_col.selectbox("Link to an existing line", list(labels), format_func=labels.get, index=None, key=key,
+                           placeholder="Link to an existing line…", label_visibility="collapsed",
+                           on_change=guarded(_link), args=(key, asset.id))
+    add_col.button("Add as a line", key=f"cost-add-asset-{asset.id}", on_click=guarded(_add_asset),
+                   args=(asset.id,), help="A new data line at the asset's yearly cost, linked to it")
+
+
+def _line_label(line: CostLine, plan: Plan) -> str:
+    """A cost line as the link select offers it: its item, category and expected amount."""
+    amount = costs.format_money(line.expected, plan.meta.currency, plan.meta.language)
+    return f"{line.label} ({_short(costs.CATEGORY_LABELS[line.category])}, {amount})"
+
+
+def _link(key: str, asset_id: str) -> None:
+    line_id = st.session_state[key]
+    st.session_state[key] = None  # the select offers a choice, it does not keep one
+    if line_id is not None:
+        cost_edits.link_line_to_asset(current_plan(), line_id, asset_id)
+
+
+def _unlink(line_id: str) -> None:
+    cost_edits.unlink_line(current_plan(), line_id)
 
 
 def _add_asset(asset_id: str) -> None:
@@ -214,6 +256,11 @@ def _add_asset(asset_id: str) -> None:
     tables.renew("costs")
 
 
+# --- the value of the hours saved ----------------------------------------------------------
+
+_VALUE_KEY = "cost-value-per-hour"
+
+
 def _value_check(plan: Plan, summary: costs.CostSummary, currency: str, language: str) -> None:
     chosen = workflow.chosen_candidate(plan.workflow)
     with st.container(border=True, key="cost-value-check"):
@@ -221,6 +268,7 @@ def _value_check(plan: Plan, summary: costs.CostSummary, currency: str, language
         need = summary.break_even_per_year.expected
         if chosen is None or not chosen.hours_saved_per_month:
             st.caption("Choose a task and estimate the minutes it saves in the workflow step to compare it here.")
+            _value_per_hour_input(plan)
             return
         hours_per_year = chosen.hours_saved_per_month * 12
         per_hour = need / hours_per_year if hours_per_year else None
@@ -229,5 +277,41 @@ def _value_check(plan: Plan, summary: costs.CostSummary, currency: str, language
         st.text(f"To break even within {summary.horizon_years} year(s) the project must produce "
                 f"{_money(need, currency, language)} a year: about "
                 f"{_money(per_hour, currency, language)} per hour saved.")
+        _value_per_hour_input(plan)
+        estimate = costs.value_estimate(plan)
+        if estimate is not None:
+            st.text(_value_against_need(estimate, currency, language))
         st.caption("Costs are estimated, benefits are not: judge whether an hour saved is worth that much, "
                    "counting errors avoided too.")
+
+
+def _value_per_hour_input(plan: Plan) -> None:
+    language = plan.meta.language
+    limits = cost_edits.NUMBER_LIMITS["expected"]
+    sync(_VALUE_KEY, tables.number_text(plan.costs.value_per_hour_saved, language, limits) or "")
+    column, _ = st.columns([1, 2])
+    # Text, read by canvas_core.numbers: a number input would strip "12,5" to 125 unseen.
+    column.text_input(f"Value of an hour saved in the chosen task ({plan.meta.currency})", key=_VALUE_KEY,
+                      placeholder="e.g. " + format_decimal(Decimal("38.00"), language, decimals=2),
+                      disabled=read_only(), on_change=guarded(_set_value_per_hour), args=(_VALUE_KEY,),
+                      help="What an hour of the people who do the task today is worth to the organisation, "
+                           "e.g. their fully loaded cost per hour. Leave it empty if nobody can say yet.")
+
+
+def _set_value_per_hour(key: str) -> None:
+    cost_edits.set_value_per_hour_saved(current_plan(), st.session_state[key])
+
+
+def _value_against_need(estimate: costs.ValueEstimate, currency: str, language: str) -> str:
+    """Which is larger, said plainly: the yearly value of the hours saved or the break-even need."""
+    value, need = (_money(v, currency, language) for v in (estimate.yearly_value, estimate.break_even_need))
+    worth = (f"The hours saved are worth {value} a year at {_money(estimate.value_per_hour, currency, language)} "
+             f"an hour; breaking even needs {need} a year.")
+    years = f"{estimate.horizon_years} year{'s' if estimate.horizon_years > 1 else ''}"
+    if estimate.need_exceeds_value:
+        gap = _money(estimate.break_even_need - estimate.yearly_value, currency, language)
+        return (f"{worth} The need is larger, by {gap} a year: the hours saved alone do not pay the project "
+                f"back within {years}.")
+    if estimate.yearly_value > estimate.break_even_need:
+        return f"{worth} The value is larger: the hours saved alone pay the project back within {years}."
+    return f"{worth} The two are equal: the hours saved just pay the project back within {years}."

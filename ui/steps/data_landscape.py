@@ -91,7 +91,8 @@ def _asset_card(plan: Plan, asset: DataAsset) -> None:
         rows = [
             ("Ring", dl.SHARING_LABELS[asset.sharing]), ("Status", dl.STATUS_LABELS[asset.status]),
             ("Acquisition", dl.ACQUISITION_LABELS[asset.acquisition]),
-            ("Personal data", dl.PERSONAL_LABELS[asset.personal_data]),
+            ("Personal data", dl.PERSONAL_LABELS[asset.personal_data]), ("Legal basis", asset.legal_basis),
+            ("Plan to get it", asset.acquisition_plan),
             ("Used as", ", ".join(dl.USE_LABELS[u] for u in asset.uses) or "not said"),
             ("At prediction time", "yes" if asset.at_prediction_time else "no"),
             ("Kinds", ", ".join(dl.KIND_LABELS[k] for k in asset.kinds)), ("Holds", asset.contents),
@@ -99,6 +100,7 @@ def _asset_card(plan: Plan, asset: DataAsset) -> None:
             ("Refresh", asset.refresh),
             ("Yearly cost", format_money(asset.yearly_cost, plan.meta.currency, plan.meta.language)
              if asset.yearly_cost is not None else ""),
+            ("Paid by", dl.paid_by(plan, asset)),
             ("How the project uses it", asset.use), ("Description", asset.description),
         ]
         st.text("\n".join(f"{label}: {value}" for label, value in rows if value))
@@ -129,8 +131,8 @@ def _where_answers_go() -> None:
     with st.expander("Where these answers are used"):
         st.markdown("The assets are offered as suggestions on the ML Canvas (Data Sources; Features from assets "
                     "used as features and available at prediction time; Data Collection from sources of labels) "
-                    "and on the MLOps Stack Canvas (Data Sources & Data Versioning). Paid data is offered as a "
-                    "line on the cost step.")
+                    "and on the MLOps Stack Canvas (Data Sources & Data Versioning). On the cost step, paid data is "
+                    "linked to the cost line that pays for it, or added as a line.")
         params = link_params()
         st.page_link(page_of("ml_canvas"), label="Open the ML Canvas", icon=":material/dashboard:",
                      query_params=params)
@@ -145,7 +147,11 @@ _CHOICES = {
     "personal_data": dl.PERSONAL_LABELS,
 }
 _FORM_FIELDS = ("name", "sharing", "status", "acquisition", "personal_data", "uses", "contents", "owner",
-                "location", "yearly_cost")
+                "location", "yearly_cost", "legal_basis", "acquisition_plan")
+_LEGAL_BASIS_HELP = ("For personal data: on what legal basis it may be used (in the EU, an article of the GDPR), "
+                     "and who confirmed it")
+_PLAN_HELP = "For missing data: who produces or buys it, and by when"
+PAID_BY = "Paid by (cost line)"
 
 
 def _form_key(field: str) -> str:
@@ -178,6 +184,11 @@ def _add_dialog() -> None:
         where_col.text_input("Lives in (system, table, API)", key=_form_key("location"), max_chars=300)
         # Text, read by canvas_core.numbers: a number input would strip "12,5" to 125 unseen.
         cost_col.text_input("Yearly cost", key=_form_key("yearly_cost"), placeholder=_example_amount(current_plan()))
+        legal_col, plan_col = st.columns(2)
+        legal_col.text_input("Legal basis (personal data)", key=_form_key("legal_basis"), max_chars=5000,
+                             help=_LEGAL_BASIS_HELP, placeholder="e.g. Art. 6(1)(f) GDPR, confirmed by the DPO")
+        plan_col.text_input("Plan to get it (missing data)", key=_form_key("acquisition_plan"), max_chars=5000,
+                            help=_PLAN_HELP, placeholder="e.g. Labelled by two dispatchers by the end of May")
         st.form_submit_button("Add asset", icon=":material/add:", type="primary", on_click=_submit)
 
 
@@ -209,6 +220,8 @@ def _inventory(plan: Plan) -> None:
                f"with the button above. Costs in {plan.meta.currency} a year.")
     assets = plan.data_landscape.assets
     table = tables.rows(assets, asset_edits.ASSET_COLUMNS, asset_edits.NUMBER_LIMITS, plan.meta.language)
+    # Shown, not edited: the link is made on the cost step, where the lines are.
+    table.insert(table.columns.get_loc("Yearly cost") + 1, PAID_BY, [dl.paid_by(plan, a) for a in assets])
     key = tables.editor_key("landscape", "landscape-assets")
 
     def choice(field: str, **kwargs):
@@ -222,12 +235,14 @@ def _inventory(plan: Plan) -> None:
             "Asset": st.column_config.TextColumn(required=True, max_chars=300, width="medium", pinned=True),
             "Ring": choice("sharing", width="medium"),
             "Status": choice("status", width="medium"),
+            "Plan to get it": st.column_config.TextColumn(max_chars=5000, width="medium", help=_PLAN_HELP),
             "Used as": st.column_config.MultiselectColumn(options=list(dl.USE_LABELS), format_func=dl.USE_LABELS.get),
             "At prediction time": st.column_config.CheckboxColumn(
                 help="Does the model have this data when it must predict? Data only known afterwards cannot be a "
                      "feature."),
             "Acquisition": choice("acquisition"),
             "Personal data": choice("personal_data"),
+            "Legal basis": st.column_config.TextColumn(max_chars=5000, width="medium", help=_LEGAL_BASIS_HELP),
             "Kinds": st.column_config.MultiselectColumn(options=list(dl.KIND_LABELS), format_func=dl.KIND_LABELS.get),
             "Holds": st.column_config.TextColumn(max_chars=300, help="The entities or fields it holds"),
             "Owner": st.column_config.TextColumn(max_chars=300, help="Whom to ask for access"),
@@ -235,6 +250,8 @@ def _inventory(plan: Plan) -> None:
             "Volume": st.column_config.TextColumn(max_chars=300),
             "Refresh": st.column_config.TextColumn(max_chars=300, help="How often it changes or is delivered"),
             "Yearly cost": tables.number_column(),
+            PAID_BY: st.column_config.TextColumn(disabled=True, help="Linked on the cost step, or a data line "
+                                                 "with the asset's name"),
             "How the project uses it": st.column_config.TextColumn(max_chars=5000, width="medium"),
             "Description": st.column_config.TextColumn(max_chars=5000, width="medium"),
         },

@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from canvas_core.canvas.editing import EditError
-from canvas_core.numbers import NumberLimits
+from canvas_core.numbers import NumberLimits, NumberRefused, parse_number
 from canvas_core.plan import (
     MAX_MONEY,
     MAX_MONTHS,
@@ -119,6 +119,45 @@ def add_line_from_asset(plan: Plan, asset: DataAsset) -> CostLine:
                     covers=covers)
     add_lines(plan, [line])
     return line
+
+
+def _line(plan: Plan, line_id: str) -> CostLine:
+    line = next((line for line in plan.costs.lines if line.id == line_id), None)
+    if line is None:
+        raise EditError("That cost line is no longer in the estimate; it may have been deleted meanwhile.")
+    return line
+
+
+def link_line_to_asset(plan: Plan, line_id: str, asset_id: str) -> CostLine:
+    """Say that an existing cost line pays for a data asset (a licence typed by hand, say), so the
+    asset counts as paid for without a second line. A line pays for one asset at most."""
+    line = _line(plan, line_id)
+    assets = {a.id: a for a in plan.data_landscape.assets}
+    if asset_id not in assets:
+        raise EditError("That data asset is no longer in the data landscape; it may have been deleted meanwhile.")
+    other = assets.get(line.source_asset_id)
+    if other is not None and other.id != asset_id:
+        raise EditError(f'The cost line "{line.label}" already pays for "{other.name}". Unlink it there first, or '
+                        "choose another line. Nothing was linked.")
+    line.source_asset_id = asset_id
+    return line
+
+
+def unlink_line(plan: Plan, line_id: str) -> CostLine:
+    """The line no longer pays for a data asset; it stays in the estimate with its amounts."""
+    line = _line(plan, line_id)
+    line.source_asset_id = ""
+    return line
+
+
+def set_value_per_hour_saved(plan: Plan, typed: str) -> None:
+    """The value of an hour saved in the chosen task, read as typed in the plan's language (money, at
+    most two decimals); an empty field clears it. Anything else is refused quoting what was typed."""
+    try:
+        value = parse_number(typed, plan.meta.language, _MONEY_LIMITS)
+    except NumberRefused as refused:
+        raise EditError(f"Value of an hour saved: {refused.reason}. The last valid value was kept.") from None
+    plan.costs.value_per_hour_saved = None if value is None else value.quantize(Decimal("0.01"))  # cents checked
 
 
 def set_maintenance_share(plan: Plan, percent: int) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from canvas_core.plan import Plan
-from canvas_core.report.markdown_text import cell, number, table
+from canvas_core.report.markdown_text import cell, escape, number, table
 from canvas_core.steps import Step
 from canvas_core.steps.costs import rules as costs
 
@@ -34,6 +34,10 @@ def section(plan: Plan, step: Step) -> Iterator[str]:
               ("Yearly benefit needed to break even", summary.break_even_per_year)]
     yield from table(["", "Low", "Expected", "High"],
                       ([label, money(r.low), money(r.expected), money(r.high)] for label, r in totals), [1, 2, 3])
+    value = costs.value_comparison(plan)
+    if value:
+        yield escape(value)
+        yield ""
     yield "### By category"
     yield ""
     yield from table(["Category", "Kind", "Low", "Expected", "High"],

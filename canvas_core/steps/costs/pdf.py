@@ -29,7 +29,7 @@ def section(ctx: ReportContext, step: Step) -> list[Flowable]:
                  f"line. System maintenance is {estimate.maintenance_share * 100:.0f} % of the initial "
                  f"development cost (staff and infrastructure) per year; the horizon is "
                  f"{estimate.horizon_years} year{'s' if estimate.horizon_years > 1 else ''}.", st.body),
-            _totals(summary, money, width), Spacer(1, 6),
+            _totals(summary, money, width), *_value(ctx), Spacer(1, 6),
             category_bars(summary, ctx.currency, ctx.language, width), Spacer(1, 8),
             cumulative_cost(summary, ctx.currency, ctx.language, width),
             para("Cost lines", st.h2), _lines(ctx, summary, money, width)]
@@ -47,6 +47,12 @@ def _totals(summary: costs.CostSummary, money, width: float) -> Flowable:
                      ("Yearly benefit needed to break even", summary.break_even_per_year)):
         rows.append([para(bold(label), st.cell), *(money(v) for v in (r.low, r.expected, r.high))])
     return KeepTogether([table(rows, [76, 33, 33, 33], width, right=(1, 2, 3))])
+
+
+def _value(ctx: ReportContext) -> list[Flowable]:
+    """The value of the hours saved against the break-even need, when the team priced an hour saved."""
+    sentence = costs.value_comparison(ctx.plan)
+    return [Spacer(1, 4), para(esc(sentence), styles().body)] if sentence else []
 
 
 def _lines(ctx: ReportContext, summary: costs.CostSummary, money, width: float) -> Flowable:

@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
-from canvas_core.numbers import style_of
+from canvas_core.numbers import format_decimal, style_of
 from canvas_core.plan import CostEstimate, CostLine, Plan, new_id
+from canvas_core.steps.workflow.rules import chosen_candidate
 
 ONE_TIME = ("staff", "infrastructure", "change_management")
 RUNNING = ("system_maintenance", "operational_maintenance", "data")  # per year
@@ -138,6 +139,71 @@ def line_problems(line: CostLine) -> list[str]:
     if line.expected > line.high:
         problems.append("expected is above high")
     return problems
+
+
+# --- the value of the hours saved -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ValueEstimate:
+    """The chosen task's hours saved, priced at the value of an hour saved, against the yearly benefit
+    needed to break even (expected figures)."""
+
+    hours_saved_per_year: Decimal  # the workflow's chosen candidate: hours saved a month x 12
+    value_per_hour: Decimal  # as the team estimated it, in the plan's currency
+    yearly_value: Decimal  # hours x value, to the cent
+    break_even_need: Decimal  # the yearly benefit needed to break even over the horizon
+    horizon_years: int
+
+    @property
+    def need_exceeds_value(self) -> bool:
+        """True when the hours saved are worth less than the project must bring in a year."""
+        return self.break_even_need > self.yearly_value
+
+
+def value_estimate(plan: Plan) -> ValueEstimate | None:
+    """The hours saved priced and held against the break-even need; None until the three are known:
+    a chosen task with hours saved, the value of an hour saved, and cost lines."""
+    chosen = chosen_candidate(plan.workflow)
+    per_hour = plan.costs.value_per_hour_saved
+    if chosen is None or not chosen.hours_saved_per_month or per_hour is None or not plan.costs.lines:
+        return None
+    hours = chosen.hours_saved_per_month * 12
+    summary = summarize(plan.costs)
+    return ValueEstimate(hours_saved_per_year=hours, value_per_hour=per_hour,
+                         yearly_value=round_money(hours * per_hour),
+                         break_even_need=summary.break_even_per_year.expected, horizon_years=summary.horizon_years)
+
+
+def value_comparison(plan: Plan) -> str:
+    """The value estimate in one sentence for the reports; "" when no value of an hour saved is given."""
+    per_hour = plan.costs.value_per_hour_saved
+    if per_hour is None:
+        return ""
+    currency, language = plan.meta.currency, plan.meta.language
+
+    def money(amount: Decimal) -> str:
+        return format_money(amount, currency, language)
+
+    estimate = value_estimate(plan)
+    if estimate is None:
+        return (f"An hour saved is valued at {money(per_hour)}; the chosen task's hours saved or the cost lines "
+                "are still missing to compare it with the break-even need.")
+    return (f"The chosen task saves about {whole_hours(estimate.hours_saved_per_year, language)} hours a year; at "
+            f"{money(per_hour)} an hour that is {money(estimate.yearly_value)} a year, "
+            f"{comparison_words(estimate)} the {money(estimate.break_even_need)} a year needed to break even.")
+
+
+def whole_hours(hours: Decimal, language: str) -> str:
+    """Hours as an estimate is read: whole, grouped as the plan's language writes numbers."""
+    return format_decimal(hours.quantize(Decimal(1), rounding=ROUND_HALF_UP), language)
+
+
+def comparison_words(estimate: ValueEstimate) -> str:
+    """How the value of the hours saved compares with the break-even need: "more than", "less than", "equal to"."""
+    if estimate.need_exceeds_value:
+        return "less than"
+    return "more than" if estimate.yearly_value > estimate.break_even_need else "equal to"
 
 
 # --- money formatting -------------------------------------------------------------

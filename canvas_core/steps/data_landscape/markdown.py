@@ -44,7 +44,8 @@ def section(plan: Plan, step: Step) -> Iterator[str]:
         yield ""
         details = [("Description", asset.description), ("Contents", asset.contents), ("Owner", asset.owner),
                    ("Location", asset.location), ("Volume", asset.volume), ("Refresh", asset.refresh),
-                   ("How the project uses it", asset.use)]
+                   ("How the project uses it", asset.use), ("Legal basis", asset.legal_basis),
+                   ("Plan to get it", asset.acquisition_plan), ("Paid by", dl.paid_by(plan, asset))]
         for label, value in details:
             if value.strip():
                 yield f"- **{label}:** {escape(value, indent='  ')}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, FrameBreak, KeepTogether, Spacer
 
 from canvas_core import levels
-from canvas_core.plan import DataAsset
+from canvas_core.plan import DataAsset, Plan
 from canvas_core.report.context import ReportContext
 from canvas_core.report.document import LANDSCAPE, LANDSCAPE_PICTURE, new_page
 from canvas_core.report.tables import table
@@ -60,13 +60,19 @@ def _findings(ctx: ReportContext) -> list[Flowable]:
     return out
 
 
-def _asset_cell(asset: DataAsset) -> str:
+def _asset_cell(plan: Plan, asset: DataAsset) -> str:
     parts = [f"{bold(esc(asset.name))}"]
     if asset.description.strip():
         parts.append(esc(asset.description))
-    if asset.contents.strip():
-        parts.append(f"<i>Contents:</i> {esc(asset.contents)}")
+    details = [("Contents", asset.contents), ("Paid by", dl.paid_by(plan, asset))]
+    parts += [f"<i>{label}:</i> {esc(value)}" for label, value in details if value.strip()]
     return "<br/>".join(parts)
+
+
+def _with_answer(choice: str, label: str, answer: str) -> str:
+    """A choice with the answer it asks for below it (the plan to get missing data, the legal basis of
+    personal data): spread over the row's cells, the long answers keep the rows short."""
+    return f"{choice}<br/><i>{label}:</i> {esc(answer)}" if answer.strip() else choice
 
 
 def _inventory(ctx: ReportContext, assets: list[DataAsset]) -> Flowable:
@@ -83,11 +89,12 @@ def _inventory(ctx: ReportContext, assets: list[DataAsset]) -> Flowable:
         cost = (format_money(asset.yearly_cost, ctx.currency, ctx.language) if asset.yearly_cost is not None
                 else muted("–"))
         rows.append([
-            para(str(number), st.cell), para(_asset_cell(asset), st.cell),
+            para(str(number), st.cell), para(_asset_cell(ctx.plan, asset), st.cell),
             para(", ".join(dl.KIND_LABELS[k] for k in asset.kinds) or muted("–"), st.cell), para(owner, st.cell),
             para(f"{dl.SHARING_LABELS[asset.sharing]}<br/>{dl.ACQUISITION_LABELS[asset.acquisition]}", st.cell),
-            para(dl.STATUS_LABELS[asset.status], st.cell), para(dl.PERSONAL_LABELS[asset.personal_data], st.cell),
+            para(_with_answer(dl.STATUS_LABELS[asset.status], "Plan to get it", asset.acquisition_plan), st.cell),
+            para(_with_answer(dl.PERSONAL_LABELS[asset.personal_data], "Legal basis", asset.legal_basis), st.cell),
             para(volume, st.cell), para(uses, st.cell), para(cost, st.cell_right),
             para(esc(asset.use) if asset.use.strip() else muted("–"), st.cell),
         ])
-    return table(rows, [6, 48, 19, 30, 22, 20, 22, 26, 20, 18, 42], ctx.geometry.landscape.width)
+    return table(rows, [6, 40, 19, 24, 20, 40, 40, 21, 21, 17, 34], ctx.geometry.landscape.width)

@@ -25,6 +25,7 @@ PERSONAL_LABELS = {
     "pseudonymous": "Pseudonymous",
     "personal": "Personal",
     "special_category": "Special category",
+    "dont_know": "Don't know",
 }
 USE_LABELS = {"label": "Label", "feature": "Feature", "monitoring": "Monitoring", "evaluation": "Evaluation"}
 KIND_LABELS = {
@@ -59,17 +60,51 @@ def paid_assets(plan: Plan) -> list[DataAsset]:
     return [a for a in plan.data_landscape.assets if is_paid(a)]
 
 
+def linked_asset(plan: Plan, line: CostLine) -> DataAsset | None:
+    """The data asset the line is linked to (it pays for it), if that asset is still in the inventory."""
+    return next((a for a in plan.data_landscape.assets if line.source_asset_id and a.id == line.source_asset_id), None)
+
+
 def cost_line_for(plan: Plan, asset: DataAsset) -> CostLine | None:
-    """The data cost line that pays for the asset: linked to it, or typed with its name."""
+    """The cost line that pays for the asset: the one linked to it, else a data line typed with its
+    name that pays for no other asset."""
+    linked = next((line for line in plan.costs.lines if line.source_asset_id == asset.id), None)
+    if linked is not None:
+        return linked
     name = asset.name.strip().casefold()
-    for line in plan.costs.lines:
-        if line.source_asset_id == asset.id or (line.category == "data" and line.label.strip().casefold() == name):
-            return line
-    return None
+    return next((line for line in plan.costs.lines
+                 if line.category == "data" and line.label.strip().casefold() == name
+                 and linked_asset(plan, line) is None), None)
+
+
+def linkable_lines(plan: Plan) -> list[CostLine]:
+    """The cost lines that pay for no asset yet, data lines first: those a paid asset can be linked to."""
+    free = [line for line in plan.costs.lines if linked_asset(plan, line) is None]
+    return [line for line in free if line.category == "data"] + [line for line in free if line.category != "data"]
+
+
+NO_COST_LINE = "no cost line yet"
+
+
+def paid_by(plan: Plan, asset: DataAsset) -> str:
+    """The cost line paying for the asset, as the inventory names it: the line's item (with "same
+    name" when it is matched by its name, not linked), NO_COST_LINE, or "" for data that costs nothing."""
+    if not is_paid(asset):
+        return ""
+    line = cost_line_for(plan, asset)
+    if line is None:
+        return NO_COST_LINE
+    return line.label if line.source_asset_id == asset.id else f"{line.label} (same name)"
 
 
 def _names(assets: list[DataAsset]) -> str:
     return "; ".join(a.name for a in assets)
+
+
+def _grade(asset: DataAsset) -> str:
+    # Not knowing is treated like personal data until someone finds out.
+    return "not known yet whether personal" if asset.personal_data == "dont_know" else (
+        PERSONAL_LABELS[asset.personal_data].lower())
 
 
 def _uses(asset: DataAsset) -> str:
@@ -115,7 +150,7 @@ def findings(plan: Plan) -> list[Finding]:
     personal = [a for a in assets if a.personal_data != "none"]
     if personal:
         special = [a for a in personal if a.personal_data == "special_category"]
-        grades = "; ".join(f"{a.name} ({PERSONAL_LABELS[a.personal_data].lower()})" for a in personal)
+        grades = "; ".join(f"{a.name} ({_grade(a)})" for a in personal)
         detail = (f"Personal data: {grades}. Which regulation applies (in the EU the GDPR), on what legal basis "
                   "may it be used for training and for predictions, how long is it kept, and has the data "
                   "protection officer been asked?")
@@ -129,7 +164,8 @@ def findings(plan: Plan) -> list[Finding]:
     if unpaid:
         found.append(Finding(
             "unpaid", "amber", "Paid data without a cost line",
-            f"{_names(unpaid)}: add it to the cost estimate (the cost step offers it as a line).",
+            f"{_names(unpaid)}: add it to the cost estimate. On the cost step, link it to the cost line that "
+            "pays for it, or add it as a new line.",
             tuple(a.id for a in unpaid)))
 
     open_questions = [a for a in assets if a.status == "question"]
