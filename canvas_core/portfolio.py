@@ -44,11 +44,8 @@ class PortfolioRow:
 
 
 def yearly_value(plan: Plan) -> Decimal | None:
-    chosen = workflow.chosen_candidate(plan.workflow)
-    per_hour = plan.costs.value_per_hour_saved
-    if chosen is None or not chosen.hours_saved_per_month or per_hour is None:
-        return None
-    return Decimal(str(chosen.hours_saved_per_month)) * 12 * per_hour
+    value = costs.value_estimate(plan)
+    return value.yearly_value if value else None
 
 
 def feasibility(plan: Plan) -> float | None:

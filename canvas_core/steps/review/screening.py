@@ -155,28 +155,18 @@ def _money(plan: Plan, amount: Decimal) -> str:
     return costs.format_money(amount, plan.meta.currency, plan.meta.language)
 
 
-def _value_check(plan: Plan) -> tuple[Decimal, Decimal] | None:
-    """(yearly benefit needed to break even, yearly value of the hours saved), when both are known."""
-    chosen = workflow.chosen_candidate(plan.workflow)
-    per_hour = plan.costs.value_per_hour_saved
-    if not plan.costs.lines or chosen is None or not chosen.hours_saved_per_month or per_hour is None:
-        return None
-    need = costs.summarize(plan.costs).break_even_per_year.expected
-    return need, Decimal(str(chosen.hours_saved_per_month)) * 12 * per_hour
-
-
 @predicate
 def break_even_above_value(plan: Plan) -> list[str]:
-    check = _value_check(plan)
-    if check is None or check[0] <= check[1]:
+    value = costs.value_estimate(plan)
+    if value is None or not value.need_exceeds_value:
         return []
-    need, value = check
-    return [f"{_money(plan, need)} a year to break even, against {_money(plan, value)} a year of hours saved"]
+    return [f"{_money(plan, value.break_even_need)} a year to break even, against "
+            f"{_money(plan, value.yearly_value)} a year of hours saved"]
 
 
 @predicate
 def value_not_estimated(plan: Plan) -> list[str]:
-    if _value_check(plan) is not None:
+    if costs.value_estimate(plan) is not None:
         return []
     chosen = workflow.chosen_candidate(plan.workflow)
     missing = []
