@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from typing import get_args
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,7 +16,7 @@ from canvas_core.steps.data_landscape.picture import (
     STATUS_COLOURS,
     landscape_picture,
 )
-from canvas_core.steps.data_landscape.rules import cost_line_for, findings, paid_assets
+from canvas_core.steps.data_landscape.rules import PERSONAL_LABELS, cost_line_for, findings, paid_assets
 
 
 def plan_with(*assets: DataAsset) -> Plan:
@@ -72,6 +73,12 @@ def test_personal_data_raises_the_regulations_question_and_special_category_is_r
     health = DataAsset(name="Medical reports", personal_data="special_category")
     found = by_kind(plan_with(LABELS, health))["personal"]
     assert found.level == "red" and "Medical reports holds special category data" in found.detail
+
+
+def test_personal_data_not_known_to_be_free_of_it_has_a_label_and_is_asked_about():
+    assert set(PERSONAL_LABELS) == set(get_args(DataAsset.model_fields["personal_data"].annotation))
+    plan = plan_with(LABELS, DataAsset(name="Shift log", personal_data="dont_know", uses=["evaluation"]))
+    assert "Shift log (don't know)" in by_kind(plan)["personal"].detail
 
 
 def test_paid_data_without_a_cost_line_until_one_is_added():

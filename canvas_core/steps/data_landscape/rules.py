@@ -25,6 +25,7 @@ PERSONAL_LABELS = {
     "pseudonymous": "Pseudonymous",
     "personal": "Personal",
     "special_category": "Special category",
+    "dont_know": "Don't know",
 }
 USE_LABELS = {"label": "Label", "feature": "Feature", "monitoring": "Monitoring", "evaluation": "Evaluation"}
 KIND_LABELS = {
