@@ -9,11 +9,14 @@ from canvas_core.migrations import load_stored
 from canvas_core.plan import Plan
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "examples"
+# Listed first, so it is the one Home opens unless another is picked; the others follow by file name.
+FIRST_EXAMPLE = "support_mail_triage"
 
 
 @functools.cache
 def _example_json() -> dict[str, str]:
-    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(EXAMPLES_DIR.glob("*.json"))}
+    paths = sorted(EXAMPLES_DIR.glob("*.json"), key=lambda path: (path.stem != FIRST_EXAMPLE, path.stem))
+    return {path.stem: path.read_text(encoding="utf-8") for path in paths}
 
 
 @functools.cache

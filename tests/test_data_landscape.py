@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
+from typing import get_args
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,6 +18,7 @@ from canvas_core.steps.data_landscape.picture import (
 )
 from canvas_core.steps.data_landscape.rules import (
     NO_COST_LINE,
+    PERSONAL_LABELS,
     cost_line_for,
     findings,
     linkable_lines,
@@ -79,6 +81,12 @@ def test_personal_data_raises_the_regulations_question_and_special_category_is_r
     health = DataAsset(name="Medical reports", personal_data="special_category")
     found = by_kind(plan_with(LABELS, health))["personal"]
     assert found.level == "red" and "Medical reports holds special category data" in found.detail
+
+
+def test_personal_data_not_known_to_be_free_of_it_has_a_label_and_is_asked_about():
+    assert set(PERSONAL_LABELS) == set(get_args(DataAsset.model_fields["personal_data"].annotation))
+    plan = plan_with(LABELS, DataAsset(name="Shift log", personal_data="dont_know", uses=["evaluation"]))
+    assert "Shift log (not known yet whether personal)" in by_kind(plan)["personal"].detail
 
 
 def test_paid_data_without_a_cost_line_until_one_is_added():
@@ -146,7 +154,8 @@ def test_not_knowing_about_personal_data_raises_the_regulations_question():
 
 def test_worked_example_shows_the_findings_a_team_would_discuss(example_plan):
     found = by_kind(example_plan)
-    assert set(found) == {"missing", "not_at_prediction", "personal", "question"}
+    # Its missing assets have a plan to get them and its personal data a stated legal basis.
+    assert set(found) == {"to_obtain", "not_at_prediction", "question"}
     assert [f.level for f in findings(example_plan)] == sorted(
         (f.level for f in findings(example_plan)), key=["red", "amber"].index)
 
@@ -219,3 +228,15 @@ def test_a_very_large_inventory_still_gets_separate_dots():
     assert len(points) == 500
     nearest = min(math.dist(a, b) for i, a in enumerate(points) for b in points[i + 1:])
     assert nearest >= 2 * picture.marker_radius
+
+
+def test_missing_data_with_a_plan_and_personal_data_with_a_basis_are_no_longer_serious():
+    gold = DataAsset(name="Gold set", status="missing", uses=["label"])
+    names = DataAsset(name="Customer names", personal_data="personal", uses=["feature"])
+    plan = plan_with(LABELS, gold, names)
+    assert by_kind(plan)["missing"].level == "red" and "personal" in by_kind(plan)
+    gold.acquisition_plan = "Two agents label 2,000 mails by May"
+    names.legal_basis = "Art. 6(1)(f) GDPR, confirmed by the DPO"
+    found = by_kind(plan)
+    assert "missing" not in found and "personal" not in found
+    assert found["to_obtain"].level == "amber" and "Two agents label 2,000 mails by May" in found["to_obtain"].detail

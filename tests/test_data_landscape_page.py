@@ -86,7 +86,7 @@ def test_the_form_takes_dont_know_the_legal_basis_and_the_plan_to_get_missing_da
     assert (asset.personal_data, asset.legal_basis, asset.acquisition_plan) == (
         "dont_know", "Asked the DPO on 9 March; no answer yet", "IT exports a month of calls by June")
     assert metrics(at)["Personal data"] == "1"  # not knowing counts until someone finds out
-    assert "Call recordings (not known yet whether personal)" in texts(at)
+    assert "Call recordings (IT exports a month of calls by June)" in texts(at)  # to obtain, with its plan
     run(at.button(key="landscape-add").click())
     assert at.text_input(key="landscape-new-legal_basis").value == ""  # the next asset starts blank
 

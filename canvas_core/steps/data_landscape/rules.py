@@ -118,13 +118,21 @@ def findings(plan: Plan) -> list[Finding]:
         return []
     found: list[Finding] = []
 
-    missing = [a for a in assets if a.status == "missing"]
+    # Missing data nobody plans to get is serious; with a plan it is a task of the project.
+    missing = [a for a in assets if a.status == "missing" and not a.acquisition_plan.strip()]
     if missing:
         found.append(Finding(
             "missing", "red", f"Required data is missing ({len(missing)})",
             "Needed but not there yet: " + "; ".join(f"{a.name} (as {_uses(a)})" for a in missing)
             + ". Plan who produces it and by when, or how the project goes ahead without it.",
             tuple(a.id for a in missing)))
+    planned = [a for a in assets if a.status == "missing" and a.acquisition_plan.strip()]
+    if planned:
+        found.append(Finding(
+            "to_obtain", "amber", f"Required data still to obtain ({len(planned)})",
+            "Missing today, with a plan to get it: " + "; ".join(f"{a.name} ({a.acquisition_plan.strip()})"
+                                                                for a in planned) + ".",
+            tuple(a.id for a in planned)))
 
     late = [a for a in assets if "feature" in a.uses and not a.at_prediction_time]
     if late:
@@ -147,17 +155,19 @@ def findings(plan: Plan) -> list[Finding]:
             f"Every asset meant to provide labels is missing or in question: {_names(label_assets)}.",
             tuple(a.id for a in label_assets)))
 
-    personal = [a for a in assets if a.personal_data != "none"]
+    # Personal data whose legal basis is written down has its answer; the rest raises the question.
+    personal = [a for a in assets if a.personal_data != "none" and not a.legal_basis.strip()]
     if personal:
         special = [a for a in personal if a.personal_data == "special_category"]
         grades = "; ".join(f"{a.name} ({_grade(a)})" for a in personal)
-        detail = (f"Personal data: {grades}. Which regulation applies (in the EU the GDPR), on what legal basis "
-                  "may it be used for training and for predictions, how long is it kept, and has the data "
-                  "protection officer been asked?")
+        detail = (f"Personal data with no legal basis stated: {grades}. Which regulation applies (in the EU the "
+                  "GDPR), on what legal basis may it be used for training and for predictions, how long is it "
+                  "kept, and has the data protection officer been asked?")
         if special:
             detail += (f" {_names(special)} holds special category data (such as health or beliefs), which "
                        "may only be processed under an explicit exception.")
-        found.append(Finding("personal", "red" if special else "amber", "Personal data raises a regulations question",
+        found.append(Finding("personal", "red" if special else "amber",
+                             "Personal data without a stated legal basis",
                              detail, tuple(a.id for a in personal)))
 
     unpaid = [a for a in paid_assets(plan) if cost_line_for(plan, a) is None]
