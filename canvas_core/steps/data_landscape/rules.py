@@ -184,7 +184,7 @@ def findings(plan: Plan) -> list[Finding]:
             "question", "amber", f"Open questions about data ({len(open_questions)})",
             f"Not settled whether it can be used: {_names(open_questions)}.",
             tuple(a.id for a in open_questions)))
-    return found
+    return sorted(found, key=lambda f: ["red", "amber"].index(f.level))  # most serious first, stable
 
 
 # --- completeness ------------------------------------------------------------------
