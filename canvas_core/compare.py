@@ -67,14 +67,6 @@ def compare(old: Plan, new: Plan, specs: dict[str, CanvasSpec]) -> Comparison:
 def _canvas_changes(old: Plan, new: Plan, spec: CanvasSpec) -> list[BlockChanges]:
     result = []
     old_canvas, new_canvas = old.canvases.get(spec.id), new.canvases.get(spec.id)
-    header_before = old_canvas.header.model_dump(mode="json") if old_canvas else {}
-    header_after = new_canvas.header.model_dump(mode="json") if new_canvas else {}
-    header = BlockChanges(spec.short_title, "Header")
-    for name, label in spec.header.model_dump().items():
-        if header_before.get(name) != header_after.get(name):
-            header.fields.append((label, _show(header_before.get(name)), _show(header_after.get(name))))
-    if header:
-        result.append(header)
     for block in spec.blocks_in_reading_order:
         before = old_canvas.blocks.get(block.id) if old_canvas else None
         after = new_canvas.blocks.get(block.id) if new_canvas else None

@@ -76,7 +76,31 @@ def _v3_to_v4(doc: Document) -> Document:
     return doc
 
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+def _v4_to_v5(doc: Document) -> Document:
+    # v5 asks the header facts once, in the plan's details, instead of on each canvas: whom it is
+    # designed for, the date and the iteration come from the ML Canvas header (the iteration counter),
+    # else from the first canvas that gives them; the team from the first "designed by" if it had none.
+    canvases = doc.get("canvases") if isinstance(doc.get("canvases"), dict) else {}
+    headers = [c.pop("header") for _, c in sorted(canvases.items(), key=lambda item: item[0] != "ml_canvas")
+               if isinstance(c, dict) and isinstance(c.get("header"), dict)]
+    meta = doc.setdefault("meta", {})
+    if isinstance(meta, dict):
+        def first(name: str):
+            return next((h[name] for h in headers if h.get(name) not in (None, "")), None)
+
+        for name in ("designed_for", "date"):
+            if first(name) is not None:
+                meta.setdefault(name, first(name))
+        iterations = [h["iteration"] for h in headers if isinstance(h.get("iteration"), int)]
+        if iterations:
+            meta.setdefault("iteration", iterations[0])
+        if not str(meta.get("team") or "").strip() and first("designed_by") is not None:
+            meta["team"] = first("designed_by")
+    doc["schema_version"] = 5
+    return doc
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 
 
 class MigrationError(ValueError):

@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 # Limits keep a pasted novel or a hostile file from blowing up a page or a report.
 MAX_NOTE_CHARS = 5_000
@@ -84,15 +84,7 @@ class BlockContent(_Model):
     fields: dict[ShortText, LongText] = Field(default_factory=dict)
 
 
-class CanvasHeader(_Model):
-    designed_for: ShortText = ""
-    designed_by: ShortText = ""
-    date: dt.date | None = None
-    iteration: int = Field(default=1, ge=1, le=10_000)
-
-
 class CanvasContent(_Model):
-    header: CanvasHeader = Field(default_factory=CanvasHeader)
     fields: dict[ShortText, LongText] = Field(default_factory=dict)
     blocks: dict[ShortText, BlockContent] = Field(default_factory=dict)
 
@@ -130,6 +122,7 @@ class WorkflowTask(_Model):
 class IntegrationAnswer(_Model):
     text: LongText = ""
     unclear: bool = False
+    unclear_what: LongText = ""  # what is not settled yet, when marked unclear
 
 
 class ModeAnswer(_Model):
@@ -137,6 +130,7 @@ class ModeAnswer(_Model):
 
     value: Literal["augment", "automate", "dont_know"] | None = None
     unclear: bool = False
+    unclear_what: LongText = ""
 
 
 class Integration(_Model):
@@ -173,6 +167,7 @@ class Workflow(_Model):
     process_name: ShortText = ""
     tasks: list[WorkflowTask] = Field(default_factory=list, max_length=MAX_ITEMS)
     chosen_task_id: str | None = None
+    judgement: LongText = ""  # the human judgement the prediction supports, in the team's words
     integration: Integration = Field(default_factory=Integration)
     characteristics: UseCaseCharacteristics = Field(default_factory=UseCaseCharacteristics)
 
@@ -193,14 +188,19 @@ class CostLine(_Model):
     id: str = Field(default_factory=new_id, max_length=40)
     category: CostCategory
     label: ShortText
-    # Staff lines: people x months x monthly rate; other lines: amounts directly.
+    # Staff lines: people x months x monthly rate (low, expected, high) give the amounts;
+    # other lines, and staff lines without a rate, take the amounts directly.
     people: Decimal | None = Field(default=None, ge=0, le=MAX_PEOPLE)
     months: Decimal | None = Field(default=None, ge=0, le=MAX_MONTHS)
+    rate_low: Money | None = None
+    rate_expected: Money | None = None
+    rate_high: Money | None = None
     low: Money = Decimal(0)
     expected: Money = Decimal(0)
     high: Money = Decimal(0)
     note: LongText = ""
     assumption: bool = False
+    preset: bool = False  # added from a preset and not yet confirmed or changed by the team
     source_asset_id: str = Field(default="", max_length=40)  # the data asset this line pays for
     # What running cost the line pays for, where the other canvases ask about it (consistency checks).
     covers: Literal["serving", "retraining", "monitoring", "labelling", "external_data"] | None = None
@@ -279,8 +279,14 @@ class Review(_Model):
 
 
 class PlanMeta(_Model):
+    """The facts every canvas header shows, asked once: the name (the product, the project), the
+    team (authors, designed by, team members), whom it is designed for, the date and the iteration."""
+
     name: ShortText = "Untitled plan"
     team: ShortText = ""
+    designed_for: ShortText = ""
+    date: dt.date | None = None
+    iteration: int = Field(default=1, ge=1, le=10_000)
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] = "EUR"
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Z]{2})?$")] = "en"
     created_at: datetime = Field(default_factory=utc_now)
@@ -288,7 +294,7 @@ class PlanMeta(_Model):
 
 
 class Plan(_Model):
-    schema_version: Literal[4] = SCHEMA_VERSION
+    schema_version: Literal[5] = SCHEMA_VERSION
     id: str = Field(default_factory=new_plan_id, pattern=r"^[A-Za-z0-9_-]{22,64}$")
     meta: PlanMeta = Field(default_factory=PlanMeta)
     canvases: dict[ShortText, CanvasContent] = Field(default_factory=dict)

@@ -22,17 +22,17 @@ if not is_stored():
     st.info("Add something to the plan first: a new plan is saved on its first change.", icon=":material/info:")
     st.stop()
 
-number = plan.canvas("ml_canvas").header.iteration
+number = plan.meta.iteration
 
 
 def save_iteration(label_key: str) -> None:
-    """Freeze iteration N of the plan, then carry on as iteration N + 1 (the ML Canvas header counts)."""
+    """Freeze iteration N of the plan, then carry on as iteration N + 1 (the plan's iteration counts)."""
     label = st.session_state[label_key].strip() or f"Iteration {number}"
     try:
         plan_store().add_iteration(current_plan(), number, label)
     except IterationExists as exists:
-        raise editing.EditError(f"{exists} Raise the iteration number on the ML Canvas to save another.") from None
-    editing.set_header(current_plan(), "ml_canvas", iteration=number + 1)
+        raise editing.EditError(f"{exists} Raise the plan's iteration on Home to save another.") from None
+    editing.set_detail(current_plan(), iteration=number + 1)
     st.session_state[label_key] = ""
 
 

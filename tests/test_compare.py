@@ -36,16 +36,15 @@ def test_reordering_alone_is_not_a_change(example_plan, specs):
 
 def test_header_decisions_and_other_steps_are_listed(example_plan, specs):
     new = example_plan.model_copy(deep=True)
-    editing.set_header(new, "ml_canvas", iteration=3)
+    editing.set_detail(new, iteration=3)
     editing.set_block_field(new, specs["mlops_stack"], "feature_store", "sourcing", "buy")
     new.costs.horizon_years = 5
     new.workflow.tasks[0].minutes_per_case = 9
     result = compare(example_plan, new, specs)
-    header = next(c for c in result.blocks if c.block == "Header")
-    assert header.fields == [("Iteration", "2", "3")]
     store = next(c for c in result.blocks if c.block == "Feature Store & Workflows")
     assert store.fields[0][0] == "Buy, open source or build" and store.fields[0][2] == "buy"
     other = {(c.step, c.where): (c.before, c.after) for c in result.other}
+    assert other[("Plan", "iteration")] == ("2", "3")  # the plan's details, shown on every canvas header
     assert other[("Costs", "horizon_years")] == ("3", "5")
     task = example_plan.workflow.tasks[0]
     assert other[("Workflow integration", f"tasks › {task.name} › minutes_per_case")][1] == "9"

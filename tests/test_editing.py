@@ -77,10 +77,18 @@ def test_choice_fields_only_take_their_options(specs):
     assert plan.canvas("mlops_stack").fields["maturity_stage"] == "strategic"
 
 
-def test_header_fields(specs):
+def test_the_plans_details_every_header_shows(specs):
+    from canvas_core.canvas.specs import header_facts
+
     plan = Plan()
-    editing.set_header(plan, "ml_canvas", designed_for=" Claims team ", iteration=3, date=dt.date(2026, 11, 23))
-    header = plan.canvas("ml_canvas").header
-    assert (header.designed_for, header.iteration, header.date) == ("Claims team", 3, dt.date(2026, 11, 23))
+    editing.set_detail(plan, designed_for=" Claims team ", iteration=3, date=dt.date(2026, 11, 23), team="Dana")
+    meta = plan.meta
+    assert (meta.designed_for, meta.iteration, meta.date) == ("Claims team", 3, dt.date(2026, 11, 23))
     with pytest.raises(ValueError):
-        editing.set_header(plan, "ml_canvas", iteration=0)
+        editing.set_detail(plan, iteration=0)
+    with pytest.raises(ValueError, match="needs a name"):
+        editing.set_detail(plan, name="  ")
+    assert header_facts(specs["product_brief"], plan) == [
+        ("Product", "Untitled plan"), ("Authors", "Dana"), ("Date", "2026-11-23"), ("Version", "3")]
+    assert header_facts(specs["ml_canvas"], plan)[:2] == [("Designed for", "Claims team"), ("Designed by", "Dana")]
+    assert header_facts(specs["mlops_stack"], plan)[:2] == [("Project name", "Untitled plan"), ("Team members", "Dana")]

@@ -126,18 +126,18 @@ def test_reordering_the_same_block_differently_in_both_sessions_is_a_conflict(ba
 
 def test_the_same_header_field_changed_differently_is_a_conflict(base):
     mine, theirs = two_sessions(base)
-    editing.set_header(mine, ML, designed_for="Claims team")
-    editing.set_header(theirs, ML, designed_for="Dispatch team")
+    editing.set_detail(mine, designed_for="Claims team")
+    editing.set_detail(theirs, designed_for="Dispatch team")
     [conflict] = conflicts_of(base, mine, theirs)
-    assert conflict.path == ("canvases", ML, "header", "designed_for")
+    assert conflict.path == ("meta", "designed_for")
     assert (conflict.mine, conflict.theirs) == ("Claims team", "Dispatch team")
 
 
 def test_the_same_header_change_in_both_sessions_merges(base):
     mine, theirs = two_sessions(base)
-    editing.set_header(mine, ML, iteration=3)
-    editing.set_header(theirs, ML, iteration=3)
-    assert merge_plans(base, mine, theirs).canvas(ML).header.iteration == 3
+    editing.set_detail(mine, iteration=3)
+    editing.set_detail(theirs, iteration=3)
+    assert merge_plans(base, mine, theirs).meta.iteration == 3
 
 
 def test_different_fields_of_one_mlops_block_merge():
@@ -174,7 +174,7 @@ def test_merging_with_an_unchanged_other_side_returns_this_side_exactly(base):
     mine, theirs = two_sessions(base)
     editing.add_note(mine, ML, "decisions", "New")
     editing.delete_note(mine, ML, "features", note_ids(base, "features")[0])
-    editing.set_header(mine, ML, designed_for="Someone else")
+    editing.set_detail(mine, designed_for="Someone else")
     assert merge_plans(base, mine, theirs) == mine
     assert merge_plans(base, theirs, mine) == mine
 

@@ -102,16 +102,21 @@ def test_canvas_pages_credit_their_authors(script, canvas_id):
     assert {"ml_canvas": "Louis Dorard", "mlops_stack": "INNOQ", "product_brief": "Goku Mohandas"}[canvas_id] in captions
 
 
-def test_header_fields_are_kept_in_the_plan_and_shown_after_a_switch():
-    at = go(open_app(), "pages/ml_canvas.py")
-    at.text_input(key="ml-canvas-header-designed-for").input("Claims handling").run()
-    at.number_input(key="ml-canvas-header-iteration").set_value(3).run()
-    header = plan_of(at).canvases["ml_canvas"].header
-    assert (header.designed_for, header.iteration) == ("Claims handling", 3)
-    go(at, "pages/mlops_stack.py")
-    go(at, "pages/ml_canvas.py")
-    assert at.text_input(key="ml-canvas-header-designed-for").value == "Claims handling"
-    assert at.number_input(key="ml-canvas-header-iteration").value == 3
+def test_the_plans_details_are_asked_once_on_home_and_shown_on_every_canvas_header():
+    at = open_app()
+    at.text_input(key="plan-name").input("Claims handling").run()
+    at.text_input(key="plan-team").input("Dana (facilitator), Ola (data scientist)").run()
+    at.text_input(key="plan-designed_for").input("Claims department").run()
+    at.number_input(key="plan-iteration").set_value(3).run()
+    meta = plan_of(at).meta
+    assert (meta.name, meta.designed_for, meta.iteration) == ("Claims handling", "Claims department", 3)
+    for script, shown in [("pages/product_brief.py", ["Product", "Claims handling", "Authors", "Version", "3"]),
+                          ("pages/ml_canvas.py", ["Designed for", "Claims department", "Designed by"]),
+                          ("pages/mlops_stack.py", ["Project name", "Claims handling", "Team members"])]:
+        go(at, script)
+        header = [c.value for c in at.main.caption] + [t.value for t in at.main.text]
+        assert all(word in header for word in shown), (script, header)
+        assert "Dana (facilitator), Ola (data scientist)" in header
 
 
 def test_maturity_stage_is_a_choice_on_the_mlops_page():

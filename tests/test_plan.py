@@ -14,7 +14,6 @@ from canvas_core.plan import (
     SCHEMA_VERSION,
     BlockContent,
     CanvasContent,
-    CanvasHeader,
     CostLine,
     DataAsset,
     Note,
@@ -49,14 +48,13 @@ blocks = st.builds(
 )
 canvas_contents = st.builds(
     CanvasContent,
-    header=st.builds(CanvasHeader, designed_for=short, designed_by=short, date=st.none() | st.dates(),
-                     iteration=st.integers(1, 10_000)),
     fields=st.dictionaries(ids, short, max_size=2),
     blocks=st.dictionaries(ids, blocks, max_size=4),
 )
 plans = st.builds(
     Plan,
-    meta=st.builds(PlanMeta, name=short, team=short, currency=st.sampled_from(["EUR", "USD", "JPY"]),
+    meta=st.builds(PlanMeta, name=short, team=short, designed_for=short, date=st.none() | st.dates(),
+                   iteration=st.integers(1, 10_000), currency=st.sampled_from(["EUR", "USD", "JPY"]),
                    language=st.sampled_from(["en", "de", "el"]), created_at=moments, updated_at=moments),
     canvases=st.dictionaries(st.sampled_from(["ml_canvas", "mlops_stack", "product_brief", "other"]),
                              canvas_contents, max_size=3),

@@ -92,13 +92,13 @@ def test_save_iteration_then_compare_with_the_plan_now():
     run(at.text_input(key="iteration-label").input("After workshop 1"))
     run(at.button(key="save-iteration").click())
     assert [(i.number, i.label) for i in store().list_iterations(plan.id)] == [(2, "After workshop 1")]
-    assert open_plan(at).canvases["ml_canvas"].header.iteration == 3
+    assert open_plan(at).meta.iteration == 3
     run(at.switch_page("pages/ml_canvas.py"))
     run(at.text_input(key="add-ml-canvas-monitoring").input("Weekly fairness check"))
     run(at.switch_page("pages/iterations.py"))
     diff = " ".join(t.value for t in at.text)
     assert "+ Weekly fairness check" in diff
-    assert "Iteration: 2 → 3" in diff
+    assert "Plan › iteration: 2 → 3" in diff
 
 
 def test_saving_the_same_iteration_twice_explains_why_not():
@@ -110,7 +110,7 @@ def test_saving_the_same_iteration_twice_explains_why_not():
     run(at.switch_page("pages/iterations.py"))
     run(at.button(key="save-iteration").click())
     assert any("already saved" in e.value for e in at.error)
-    assert open_plan(at).canvases["ml_canvas"].header.iteration == 2
+    assert open_plan(at).meta.iteration == 2
 
 
 def test_a_failed_save_shows_the_reason_keeps_the_text_and_retries(monkeypatch):

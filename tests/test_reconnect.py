@@ -53,12 +53,12 @@ def test_a_changed_answer_whose_base_is_unknown_is_refused_with_what_was_typed()
     """Without the in-page watcher's word on which version the tab showed, a value that differs
     from the plan may be stale: it is not written, and the message quotes it."""
     plan = Plan()
-    at = open_page(plan, CANVAS)
-    at.text_input(key="ml-canvas-header-designed-for").set_value("Typed before the restart")
+    at = open_page(plan, "pages/mlops_stack.py")
+    at.selectbox(key="field-mlops-stack-canvas-maturity-stage").set_value("strategic")
     fresh = browser_after_restart(at, plan)
-    assert stored(fresh).canvas("ml_canvas").header.designed_for == ""
+    assert stored(fresh).canvas("mlops_stack").fields.get("maturity_stage") is None
     assert any("was not saved" in e.value for e in fresh.error)
-    assert "Typed before the restart" in " ".join(t.value for t in fresh.text)
+    assert "strategic" in " ".join(t.value for t in fresh.text)
 
 
 def test_an_unchanged_tab_replays_nothing():

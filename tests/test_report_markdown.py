@@ -82,7 +82,7 @@ def _plan_with(text: str) -> Plan:
     brief = plan.canvas("product_brief")
     brief.block("background").notes += [Note(text=text, topic="users"), Note(text=text, status="question")]
     ml = plan.canvas("ml_canvas")
-    ml.header.designed_for = text[:300]
+    plan.meta.designed_for = text[:300]
     ml.block("features").notes.append(Note(text=text))
     ops = plan.canvas("mlops_stack")
     ops.fields["maturity_stage"] = text

@@ -121,6 +121,6 @@ def test_pdf_and_markdown_print_the_same_iteration(example_plan):
     from canvas_core.report.summary import iteration_label
 
     assert iteration_label(Plan()) == "1"  # a new plan is in its first iteration
-    assert iteration_label(example_plan) == str(example_plan.canvases["ml_canvas"].header.iteration)
+    assert iteration_label(example_plan) == str(example_plan.meta.iteration)
     assert iteration_label(example_plan, " 3: after the workshop ") == "3: after the workshop"
     assert iteration_label(example_plan, "  ") is None

@@ -257,7 +257,7 @@ def test_a_v3_plan_answers_the_reasons_not_to_use_ml_as_yes_or_no():
     document["schema_version"] = 3
     document["workflow"]["characteristics"].update(nobody_to_maintain=True, low_expected_return=False)
     plan = transfer.read_plan(json.dumps(document).encode())
-    assert plan.schema_version == 4
+    assert plan.schema_version == 5
     assert (plan.workflow.characteristics.nobody_to_maintain, plan.workflow.characteristics.low_expected_return) == (
         "yes", "no")
 
@@ -275,3 +275,19 @@ def test_a_plan_stored_before_an_upgrade_opens_after_it(tmp_path):
     with store.engine.begin() as db:
         db.execute(plans_table.update().values(data=json.dumps(old)))
     assert store.get(plan.id).plan.workflow.characteristics.nobody_to_maintain == "no"
+
+
+def test_a_v4_plan_asks_its_header_facts_once():
+    document = json.loads(load_example("support_mail_triage").to_json())
+    document["schema_version"] = 4
+    meta = document["meta"]
+    for name in ("designed_for", "date", "iteration"):
+        meta.pop(name)
+    meta["team"] = ""
+    document["canvases"]["ml_canvas"]["header"] = {"designed_for": "Claims", "designed_by": "Dana, Ola",
+                                                   "date": "2026-03-12", "iteration": 4}
+    document["canvases"]["product_brief"]["header"] = {"designed_for": "Mail triage", "designed_by": "",
+                                                       "date": None, "iteration": 1}
+    plan = transfer.read_plan(json.dumps(document).encode())
+    assert (plan.meta.designed_for, plan.meta.team, plan.meta.iteration) == ("Claims", "Dana, Ola", 4)
+    assert plan.meta.date.isoformat() == "2026-03-12"

@@ -16,10 +16,11 @@ import streamlit as st
 
 from canvas_core.canvas import editing, links
 from canvas_core.canvas.layout import GridRect, Leaf, Node, partition
-from canvas_core.canvas.specs import BlockSpec, CanvasSpec, FieldSpec, canvases
+from canvas_core.canvas.specs import BlockSpec, CanvasSpec, FieldSpec, canvases, header_facts
 from canvas_core.plan import NoteStatus, Plan
 from ui import reconnect
-from ui.state import author, current_plan, flash, guarded, read_only, show_flash, sync
+from ui.navigation import page_of
+from ui.state import author, current_plan, flash, guarded, link_params, read_only, show_flash, sync
 
 reconnect.additive("add-")  # the box that adds a note to a cell
 
@@ -66,42 +67,24 @@ def _key(*parts: str) -> str:
 
 
 def _header(spec: CanvasSpec, plan: Plan) -> None:
-    header = plan.canvas(spec.id).header
-    labels = spec.header
-    if read_only():
-        _header_read_only(spec, plan)
-        return
-    cols = st.columns([3, 3, 2, 1] + [2] * len(spec.fields))
-    for col, (name, label) in zip(cols, [("designed_for", labels.designed_for), ("designed_by", labels.designed_by)]):
-        key = _key(spec.id, "header", name)
-        sync(key, getattr(header, name))
-        col.text_input(label, key=key, max_chars=300, on_change=guarded(_set_header), args=(spec.id, name, key))
-    date_key = _key(spec.id, "header", "date")
-    sync(date_key, header.date)
-    cols[2].date_input(labels.date, key=date_key, value=None, format="YYYY-MM-DD",
-                       on_change=guarded(_set_header), args=(spec.id, "date", date_key))
-    it_key = _key(spec.id, "header", "iteration")
-    sync(it_key, header.iteration)
-    cols[3].number_input(labels.iteration, key=it_key, min_value=1, max_value=10_000, step=1,
-                         on_change=guarded(_set_header), args=(spec.id, "iteration", it_key))
-    for col, field in zip(cols[4:], spec.fields):
-        with col:
-            _field_widget(spec, None, field, plan.canvas(spec.id).fields.get(field.id, ""))
-
-
-def _header_read_only(spec: CanvasSpec, plan: Plan) -> None:
-    stored = plan.canvas(spec.id)
-    header, labels = stored.header, spec.header
-    facts = [(labels.designed_for, header.designed_for), (labels.designed_by, header.designed_by),
-             (labels.date, f"{header.date:%Y-%m-%d}" if header.date else ""), (labels.iteration, str(header.iteration))]
-    facts += [(field.label, stored.fields.get(field.id, "")) for field in spec.fields]
-    for column, (label, value) in zip(st.columns(len(facts)), facts):
+    """The plan's details under this canvas's names (changed on Home, asked once), then the canvas's
+    own fields."""
+    facts = header_facts(spec, plan)
+    columns = st.columns([3] * len(facts) + [3] * len(spec.fields), vertical_alignment="bottom")
+    for column, (label, value) in zip(columns, facts):
         column.caption(label)
         column.text(value or "(not given)")  # user text: plain
-
-
-def _set_header(canvas_id: str, name: str, key: str) -> None:
-    editing.set_header(current_plan(), canvas_id, **{name: st.session_state[key]})
+    content = plan.canvas(spec.id)
+    for column, field in zip(columns[len(facts):], spec.fields):
+        with column:
+            if read_only():
+                st.caption(field.label)
+                st.text(content.fields.get(field.id, "") or "(not given)")
+            else:
+                _field_widget(spec, None, field, content.fields.get(field.id, ""))
+    if not read_only():
+        st.page_link(page_of("home"), label="Change these details on Home (shown on every canvas)",
+                     icon=":material/edit:", query_params=link_params())
 
 
 def _legend(spec: CanvasSpec) -> None:

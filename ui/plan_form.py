@@ -31,18 +31,30 @@ def show(plan: Plan) -> None:
     sync("plan-language", meta.language)
     language_col.selectbox("Language", list(languages), key="plan-language", format_func=languages.get,
                            on_change=guarded(_set), args=("language", "plan-language"))
+    # Asked here once, shown on every canvas header under the canvas's own names.
+    for_col, date_col, iteration_col = st.columns([7, 2, 1])
+    sync("plan-designed_for", meta.designed_for)
+    for_col.text_input("Designed for", key="plan-designed_for", max_chars=300,
+                       placeholder="The organisation, team or users the plan serves",
+                       on_change=guarded(_set), args=("designed_for", "plan-designed_for"))
+    sync("plan-date", meta.date)
+    date_col.date_input("Date", key="plan-date", value=None, format="YYYY-MM-DD", on_change=guarded(_set),
+                        args=("date", "plan-date"))
+    sync("plan-iteration", meta.iteration)
+    iteration_col.number_input("Iteration", key="plan-iteration", min_value=1, max_value=10_000, step=1,
+                               on_change=guarded(_set), args=("iteration", "plan-iteration"))
+    st.caption("Every canvas shows these details in its header, under its own names (Product, Authors, "
+               "Version on the Product brief; Designed for, Designed by on the ML Canvas; Project name, "
+               "Team members on the MLOps Stack).")
 
 
 def _show_read_only(meta) -> None:
-    name_col, team_col = st.columns([3, 4])
-    for column, label, value in ((name_col, "Plan name", meta.name), (team_col, "Team", meta.team or "(not given)")):
+    details = [("Plan name", meta.name), ("Team", meta.team), ("Designed for", meta.designed_for),
+               ("Date", meta.date.isoformat() if meta.date else ""), ("Iteration", str(meta.iteration))]
+    for column, (label, value) in zip(st.columns([3, 4, 3, 1, 1]), details, strict=True):
         column.caption(label)
-        column.text(value)  # user text: plain
+        column.text(value or "(not given)")  # user text: plain
 
 
 def _set(name: str, key: str) -> None:
-    plan = current_plan()
-    value = st.session_state[key]
-    if name == "name" and not value.strip():
-        raise editing.EditError("A plan needs a name; the previous name was kept.")
-    setattr(plan.meta, name, value.strip() if isinstance(value, str) else value)
+    editing.set_detail(current_plan(), **{name: st.session_state[key]})

@@ -117,11 +117,13 @@ def _store_field(target: dict[str, str], field, value: str | None) -> None:
         target.pop(field.id, None)
 
 
-def set_header(plan: Plan, canvas_id: str, **changes) -> None:
-    header = plan.canvas(canvas_id).header
+def set_detail(plan: Plan, **changes) -> None:
+    """The plan's own details, which every canvas header shows (name, team, designed for, date, iteration)."""
     for name, value in changes.items():
         if isinstance(value, str):
             value = value.strip()
+        if name == "name" and not value:
+            raise EditError("A plan needs a name; the previous name was kept.")
         if name == "date" and value is not None and not isinstance(value, dt.date):
             raise EditError("The date must be a calendar date.")
-        setattr(header, name, value)
+        setattr(plan.meta, name, value)

@@ -25,4 +25,4 @@ def pdf_section(ctx, step) -> list:
 def markdown_section(plan: Plan, step) -> Iterable[str]:
     from canvas_core.canvas.markdown import canvas_section
 
-    return canvas_section(canvases()[step.canvas_id], plan.canvases.get(step.canvas_id))
+    return canvas_section(canvases()[step.canvas_id], plan)

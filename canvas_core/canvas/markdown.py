@@ -4,24 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from canvas_core.canvas.specs import BlockSpec, CanvasSpec, blocks_not_drawn
-from canvas_core.plan import BlockContent, CanvasContent, Plan
+from canvas_core.canvas.specs import BlockSpec, CanvasSpec, blocks_not_drawn, header_facts
+from canvas_core.plan import BlockContent, Plan
 from canvas_core.report.markdown_text import cell, escape, note
 
 
-def canvas_section(spec: CanvasSpec, content: CanvasContent | None) -> Iterator[str]:
+def canvas_section(spec: CanvasSpec, plan: Plan) -> Iterator[str]:
+    content = plan.canvases.get(spec.id)
     yield f"## {cell(spec.title)}"
     yield ""
     yield f"*{cell(spec.description)}*"
     yield ""
-    if content is not None:
-        header = content.header
-        labels = spec.header
-        pairs = [(labels.designed_for, header.designed_for), (labels.designed_by, header.designed_by),
-                 (labels.date, header.date.isoformat() if header.date else ""),
-                 (labels.iteration, str(header.iteration))]
-        yield "  \n".join(f"**{cell(label)}:** {cell(value)}" for label, value in pairs if value.strip())
+    pairs = [(label, value) for label, value in header_facts(spec, plan) if value.strip()]
+    if pairs:
+        yield "  \n".join(f"**{cell(label)}:** {cell(value)}" for label, value in pairs)
         yield ""
+    if content is not None:
         for field in spec.fields:
             value = content.fields.get(field.id, "")
             if value.strip():

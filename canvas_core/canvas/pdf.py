@@ -20,8 +20,8 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
-from canvas_core.canvas.specs import BlockSpec, CanvasSpec, blocks_not_drawn, canvases
-from canvas_core.plan import BlockContent, CanvasContent, Note
+from canvas_core.canvas.specs import BlockSpec, CanvasSpec, blocks_not_drawn, canvases, header_facts
+from canvas_core.plan import BlockContent, CanvasContent, Note, Plan
 from canvas_core.report import fonts
 from canvas_core.report.context import ReportContext
 from canvas_core.report.document import (
@@ -350,15 +350,11 @@ def layout_cells(spec: CanvasSpec, content: CanvasContent | None, width: float, 
 # --- the page ------------------------------------------------------------------------------------
 
 
-def _header(spec: CanvasSpec, content: CanvasContent | None) -> list[Flowable]:
+def _header(spec: CanvasSpec, plan: Plan) -> list[Flowable]:
     st = styles()
     credit = muted(f"{esc(spec.title)} v{esc(spec.version)} by {esc(spec.authors)}, {esc(spec.licence)}")
-    head = content.header if content else None
-    labels = spec.header
-    values = []
-    if head is not None:
-        values = [(labels.designed_for, head.designed_for), (labels.designed_by, head.designed_by),
-                  (labels.date, head.date.isoformat() if head.date else ""), (labels.iteration, str(head.iteration))]
+    content = plan.canvases.get(spec.id)
+    values = header_facts(spec, plan)
     for f in spec.fields:
         value = content.fields.get(f.id, "") if content else ""
         values.append((f.label, value))
@@ -383,7 +379,7 @@ def canvas_section(ctx: ReportContext, spec: CanvasSpec) -> list[Flowable]:
     """The canvas on one landscape page, then its continued text (if any) in two columns."""
     content = ctx.plan.canvases.get(spec.id)
     box = ctx.geometry.landscape
-    header = _header(spec, content)
+    header = _header(spec, ctx.plan)
     gap = 4.0
     grid_height = box.height - _header_height(header, box.width) - gap - 1.0
     bands = bool({"left", "centre", "right"} & {k for k, v in spec.side_labels.items() if v}) + bool(

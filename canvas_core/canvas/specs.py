@@ -89,13 +89,31 @@ class BlockSpec(_Strict):
         return GridRect(self.row, self.col, self.row_span, self.col_span)
 
 
-class HeaderLabels(_Strict):
-    """How this canvas names the four header slots every canvas content has."""
+HEADER_FACTS = ("name", "designed_for", "team", "date", "iteration")  # the plan's own details, asked once
 
-    designed_for: str = "Designed for"
-    designed_by: str = "Designed by"
-    date: str = "Date"
-    iteration: str = "Iteration"
+
+class HeaderLabels(_Strict):
+    """Which of the plan's details (asked once, on Home) the canvas's header shows, under the name the
+    published canvas gives it: {"name": "Product", "team": "Authors", ...}, in this order."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    name: str | None = None
+    designed_for: str | None = None
+    team: str | None = None
+    date: str | None = None
+    iteration: str | None = None
+
+    def shown(self) -> list[tuple[str, str]]:
+        """(plan detail, label) for each detail this canvas shows."""
+        return [(fact, getattr(self, fact)) for fact in HEADER_FACTS if getattr(self, fact)]
+
+
+def header_facts(spec: CanvasSpec, plan) -> list[tuple[str, str]]:
+    """(label, value) of the canvas header, read from the plan's details."""
+    meta = plan.meta
+    values = {"name": meta.name, "designed_for": meta.designed_for, "team": meta.team,
+              "date": meta.date.isoformat() if meta.date else "", "iteration": str(meta.iteration)}
+    return [(label, values[fact]) for fact, label in spec.header.shown()]
 
 
 class CanvasSpec(_Strict):
@@ -112,7 +130,8 @@ class CanvasSpec(_Strict):
     rows: int = Field(ge=1, le=20)
     columns: int = Field(ge=1, le=12)
     side_labels: dict[str, str] = {}
-    header: HeaderLabels = HeaderLabels()
+    header: HeaderLabels = HeaderLabels(designed_for="Designed for", team="Designed by", date="Date",
+                                        iteration="Iteration")
     fields: tuple[FieldSpec, ...] = ()
     blocks: tuple[BlockSpec, ...] = Field(min_length=1)
 

@@ -41,7 +41,7 @@ def build_markdown(plan: Plan, *, iteration: str | None = None, today: date | No
         if isinstance(part, Step):
             parts.append(part.facet("markdown_section")(plan, part))
         else:
-            parts.append(canvas_section(part, plan.canvases.get(part.id)))
+            parts.append(canvas_section(part, plan))
     parts += [other_notes(plan, {spec.id: spec for spec in specs}), _sources(specs)]
     return "\n".join(line for part in parts for line in part).rstrip() + "\n"
 

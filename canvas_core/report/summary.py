@@ -70,11 +70,10 @@ def body_in_order() -> tuple[Step | CanvasSpec, ...]:
 
 def iteration_label(plan: Plan, iteration: str | None = None) -> str | None:
     """The iteration a report prints: the label asked for (blank: none), else the number the
-    ML Canvas header counts (saving an iteration raises it; a new plan is in its first)."""
+    plan counts (saving an iteration raises it; a new plan is in its first)."""
     if iteration is not None:
         return iteration.strip() or None
-    content = plan.canvases.get("ml_canvas")
-    return str(content.header.iteration if content else 1)
+    return str(plan.meta.iteration)
 
 
 def executive_summary(plan: Plan) -> ExecutiveSummary:
