@@ -52,8 +52,9 @@ def test_an_override_needs_a_reason_and_is_kept_beside_the_computed_verdict(app_
            ).to_be_visible()
     expect(by_key(page, "screening-verdict")).to_contain_text("Verdict: Redesign first")
 
+    # the refused override keeps its choice, so only the reason is added
     open_override(page)
-    choose(page, "verdict-override-choice", "Go with conditions")
+    expect(by_key(page, "verdict-override-choice").get_by_role("combobox")).to_have_value("Go with conditions")
     by_key(page, "verdict-override-reason").locator("textarea").fill("The missing gold set is <b>bought</b> in March.")
     with running(page):
         by_key(page, "verdict-override-submit").locator("button").click()
