@@ -4,7 +4,9 @@ Streamlit fades captions (st.caption, our hints under a field or a chart) by dra
 at 60 % opacity: 3.9:1 on white and 3.8:1 on the sidebar's grey, under the 4.5:1 that WCAG 2 AA asks
 of small text, and links inside a caption fade with it. A solid muted grey keeps captions quieter
 than body text (#2f2d2b) yet readable: 5.9:1 on white, 5.2:1 on the grey of inputs and the sidebar.
-Placeholders already pass (the text colour at 70 %, about 5:1), so they stay as they are.
+The label of a disabled widget (every widget on a view-only link) is faded to 40 % (2.3:1), yet
+there it is what the reader reads: it gets the same grey. Placeholders already pass (the text
+colour at 70 %, about 5:1), so they stay as they are.
 
 A constant string, never user text.
 """
@@ -17,6 +19,7 @@ MUTED_TEXT = "#666461"  # the theme's text colour (#2f2d2b) lightened, same warm
 
 CSS = f"""<style>
 [data-testid="stCaptionContainer"] {{ opacity: 1; color: {MUTED_TEXT}; }}
+[data-testid="stWidgetLabel"][disabled] {{ color: {MUTED_TEXT}; }}
 </style>"""
 
 
