@@ -8,12 +8,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import sidebar, state
+from ui import app_css, sidebar, state
 from ui.navigation import ALL_PAGES, HOME, remember_pages
 
 # The icon ships with the app: a material icon name here makes the browser fetch it from a font host.
 ICON = Path(__file__).resolve().parent / "data" / "app_icon.png"
 st.set_page_config(page_title="ML Canvas Studio", page_icon=str(ICON), layout="wide")
+app_css.apply()
 
 pages = {
     p.step_id: st.Page(p.script, title=p.title, url_path=p.url_path, icon=p.icon, default=p is HOME)

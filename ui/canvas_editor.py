@@ -122,7 +122,9 @@ def _draw(spec: CanvasSpec, plan: Plan, node: Node, unit: int) -> None:
 def _cell(spec: CanvasSpec, plan: Plan, block: BlockSpec, height: int) -> None:
     stored = plan.canvases.get(spec.id)
     content = stored.blocks.get(block.id) if stored else None
-    with st.container(border=True, height=height, key=_key("block", spec.id, block.id)):
+    # Read-only cells grow to their text: a scrolling cell with nothing to focus in it cannot be
+    # scrolled with the keyboard.
+    with st.container(border=True, height="content" if read_only() else height, key=_key("block", spec.id, block.id)):
         # The title is the button that opens the block: one element instead of a
         # title, a button and the columns to hold them (each costs a rerun).
         title = f"{block.number} · {block.title}" if block.number else block.title
