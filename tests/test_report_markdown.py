@@ -226,3 +226,13 @@ def test_the_summary_opens_with_the_verdict_then_reasons_and_consistency(example
     assert summary.lstrip().startswith("### Verdict: Redesign first")
     assert summary.index("### Reasons for the verdict") < summary.index("### Consistency between canvases (1)")
     assert "Rule `features-after-prediction`" in summary
+
+
+def test_the_judgement_and_what_is_unclear_are_in_the_workflow_section(example_plan: Plan):
+    example_plan.workflow.judgement = "Route *this* <b>mail</b>"
+    lines = build_markdown(example_plan).splitlines()
+    assert f"**The human judgement the prediction supports:** {escape('Route *this* <b>mail</b>')}" in lines
+    assert ("  - *Unclear:* " + escape("Whether the ticket system vendor can add the button before the July shadow "
+                                        "start, and who reviews the reasons each month.")) in lines
+    example_plan.workflow.integration.feedback.unclear = False  # what was unclear is kept, but no longer said
+    assert not [line for line in build_markdown(example_plan).splitlines() if "*Unclear:*" in line]
