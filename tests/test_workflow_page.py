@@ -109,12 +109,12 @@ def test_the_judgement_and_what_is_unclear_are_asked_beside_the_answers():
     assert stored_workflow(at).judgement == "Which team answers the mail"
 
     # Only a ticked "Unclear" asks what is unclear.
-    assert not [t for t in at.text_input if t.key == "workflow-fallback-unclear-what"]
-    assert at.text_input(key="workflow-feedback-unclear-what").value.startswith("Whether the ticket system vendor")
+    assert not [t for t in at.text_area if t.key == "workflow-fallback-unclear-what"]
+    assert at.text_area(key="workflow-feedback-unclear-what").value.startswith("Whether the ticket system vendor")
     run(at.checkbox(key="workflow-fallback-unclear").check())
-    run(at.text_input(key="workflow-fallback-unclear-what").input("Who takes over at night"))
+    run(at.text_area(key="workflow-fallback-unclear-what").input("Who takes over at night"))
     run(at.checkbox(key="workflow-mode-unclear").check())
-    run(at.text_input(key="workflow-mode-unclear-what").input("Whether agents may skip the proposal"))
+    run(at.text_area(key="workflow-mode-unclear-what").input("Whether agents may skip the proposal"))
     saved = stored_workflow(at).integration
     assert (saved.fallback.unclear, saved.fallback.unclear_what) == (True, "Who takes over at night")
     assert saved.mode.unclear_what == "Whether agents may skip the proposal"

@@ -224,7 +224,7 @@ def _answer(field: str, answer) -> None:
 def _unclear_what(key: str, what: str, change, *args) -> None:
     """Beside a ticked "Unclear": what is not settled, so the answer itself keeps what is known."""
     sync(key, what)
-    st.text_input("What is unclear?", key=key, max_chars=5000, disabled=read_only(),
+    st.text_area("What is unclear?", key=key, height=68, max_chars=5000, disabled=read_only(),
                   placeholder="e.g. whether the team lead or the agent confirms",
                   on_change=guarded(change), args=(*args, key))
 
