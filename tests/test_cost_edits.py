@@ -250,3 +250,118 @@ def test_a_value_of_an_hour_saved_not_stored_as_typed_is_refused_and_the_last_on
         cost_edits.set_value_per_hour_saved(plan, typed)
     assert str(refused.value) == f"Value of an hour saved: {reason}. The last valid value was kept."
     assert plan.costs.value_per_hour_saved == Decimal("38.00")
+
+
+# --- staff lines computed from rates, the add-a-line form, deleting, confirming presets ---------
+
+
+def rated_plan() -> Plan:
+    plan = plan_with_lines()
+    cost_edits.apply_line_edits(plan, ids(plan), {"edited_rows": {0: {
+        "Rate low": "8000", "Rate expected": "10,000", "Rate high": "12000.50"}}})
+    return plan
+
+
+def test_typing_the_rates_computes_and_stores_a_staff_lines_amounts():
+    line = rated_plan().costs.lines[0]
+    assert (line.rate_low, line.rate_expected, line.rate_high) == (Decimal(8000), Decimal(10000), Decimal("12000.50"))
+    assert (line.low, line.expected, line.high) == (Decimal(24000), Decimal(30000), Decimal("36001.50"))
+
+
+def test_changing_people_or_months_recomputes_the_amounts():
+    plan = rated_plan()
+    cost_edits.apply_line_edits(plan, ids(plan), {"edited_rows": {0: {"People": "0.5", "Months": "4"}}})
+    assert plan.costs.lines[0].expected == Decimal(20000)
+
+
+def test_the_rates_can_be_typed_one_at_a_time_and_the_amounts_stay_as_typed_until_all_three_are_there():
+    plan = plan_with_lines()
+    cost_edits.apply_line_edits(plan, ids(plan), {"edited_rows": {0: {"Rate expected": "10000"}}})
+    assert plan.costs.lines[0].expected == Decimal(30000)
+    cost_edits.apply_line_edits(plan, ids(plan), {"edited_rows": {0: {"Rate low": "5000"}}})
+    cost_edits.apply_line_edits(plan, ids(plan), {"edited_rows": {0: {"Rate high": "12000"}}})
+    assert plan.costs.lines[0].low == Decimal(15000)
+
+
+@pytest.mark.parametrize("row, index, message", [
+    ({"Expected": "1000"}, 0, "Row 1, Expected: this staff line computes its amounts from people × months × monthly "
+                              "rate; change those instead, or empty the rates to type amounts. "
+                              "The last valid values were kept."),
+    ({"Rate low": "11000"}, 0, "Row 1: the monthly rates low, expected and high must go up in that order (rate low is "
+                               "above rate expected: now 11000.00 / 10000.00 / 12000.50). "
+                               "The last valid values were kept."),
+    ({"Rate high": "1.234"}, 0, 'Row 1, Rate high: "1.234" has more decimals than this column takes (at most 2). '
+                                "The last valid values were kept."),
+    ({"Rate low": "100"}, 1, "Row 2, Rate low: only staff lines take a monthly rate; type this line's amounts in Low, "
+                             "Expected and High. The last valid values were kept."),
+])
+def test_a_refused_rate_or_computed_amount_names_row_and_column_and_changes_nothing(row, index, message):
+    plan = rated_plan()
+    before = plan.to_json()
+    with pytest.raises(EditError) as refused:
+        cost_edits.apply_line_edits(plan, ids(plan), {"edited_rows": {index: row}})
+    assert str(refused.value) == message
+    assert plan.to_json() == before
+
+
+def test_emptying_the_rates_lets_the_amounts_be_typed_again():
+    plan = rated_plan()
+    cost_edits.apply_line_edits(plan, ids(plan), {"edited_rows": {0: {"Rate low": None, "Rate expected": ""}}})
+    cost_edits.apply_line_edits(plan, ids(plan), {"edited_rows": {0: {"Expected": "31000"}}})
+    line = plan.costs.lines[0]
+    assert (line.rate_low, line.rate_expected, line.expected) == (None, None, Decimal(31000))
+
+
+STAFF_FORM = {"People": "0.5", "Months": "4", "Monthly rate, low": "9000", "Monthly rate, expected": "10000",
+              "Monthly rate, high": "11000"}
+
+
+def test_the_form_adds_a_staff_line_computed_from_its_rates_and_other_lines_from_their_amounts():
+    plan = Plan()
+    staff = cost_edits.add_line_from_form(plan, "staff", " Data engineer ", STAFF_FORM)
+    other = cost_edits.add_line_from_form(plan, "infrastructure", "GPU VM",
+                                          {"Low": "1000", "Expected": "2000", "High": "3000", "People": "junk"})
+    assert plan.costs.lines == [staff, other]
+    assert (staff.label, staff.low, staff.expected, staff.high) == ("Data engineer", Decimal(18000), Decimal(20000),
+                                                                    Decimal(22000))
+    assert (other.people, other.expected, other.rate_low) == (None, Decimal(2000), None)
+
+
+@pytest.mark.parametrize("category, label, typed, message", [
+    ("staff", "", STAFF_FORM, "Give the new line an item name. Nothing was added."),
+    ("staff", "Data engineer", {**STAFF_FORM, "Months": "4,5"},
+     'New line, Months: "4,5" is not a number in an English plan (use 4.5). Nothing was added.'),
+    ("staff", "Data engineer", {**STAFF_FORM, "Monthly rate, high": ""},
+     "New line, Monthly rate, high: a number is needed (a staff line is people × months × monthly rate). "
+     "Nothing was added."),
+    ("staff", "Data engineer", {**STAFF_FORM, "Monthly rate, low": "12000"},
+     "New line: the monthly rates low, expected and high must go up in that order"),
+    ("data", "Labels", {"Low": "3", "Expected": "2", "High": "4"},
+     "New line: low, expected and high must go up in that order"),
+])
+def test_the_form_refuses_naming_the_field_and_adds_nothing(category, label, typed, message):
+    plan = Plan()
+    with pytest.raises(EditError) as refused:
+        cost_edits.add_line_from_form(plan, category, label, typed)
+    assert str(refused.value).startswith(message)
+    assert str(refused.value).endswith("Nothing was added.")
+    assert plan.costs.lines == []
+
+
+def test_deleting_the_chosen_lines_skips_ids_deleted_meanwhile():
+    plan = plan_with_lines()
+    assert cost_edits.delete_lines(plan, [ids(plan)[0], "gone"]) == 1
+    assert [line.label for line in plan.costs.lines] == ["GPU VM"]
+
+
+def test_confirming_or_editing_a_preset_line_makes_it_the_teams():
+    from canvas_core.steps.costs.rules import preset_lines
+
+    plan = Plan()
+    cost_edits.add_lines(plan, preset_lines("small team (default)"))
+    cost_edits.apply_line_edits(plan, ids(plan), {"edited_rows": {1: {"Months": "5"}}})
+    assert [line.preset for line in plan.costs.lines[:3]] == [True, False, True]
+    assert cost_edits.confirm_presets(plan, [ids(plan)[0]]) == 1
+    assert cost_edits.confirm_presets(plan) == len(plan.costs.lines) - 2
+    assert not any(line.preset for line in plan.costs.lines)
+    assert all(line.assumption for line in plan.costs.lines)  # still assumptions, but the team's own

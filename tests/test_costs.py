@@ -17,10 +17,14 @@ from canvas_core.steps.costs.rules import (
     PRESETS,
     RUNNING,
     Range,
+    completeness,
     format_money,
+    has_rates,
+    line_amounts,
     line_problems,
     preset_lines,
     round_money,
+    staffing_text,
     summarize,
     value_comparison,
     value_estimate,
@@ -260,11 +264,106 @@ def test_preset_lines_are_fresh_copies_with_new_ids():
 amounts = st.decimals(min_value=0, max_value=D("1e9"), places=2, allow_nan=False, allow_infinity=False)
 
 
+rates = st.decimals(min_value=0, max_value=D("100000"), places=2, allow_nan=False, allow_infinity=False)
+efforts = st.decimals(min_value=0, max_value=D("50"), places=2, allow_nan=False, allow_infinity=False)
+
+
 @st.composite
 def cost_lines(draw):
     low, expected, high = sorted(draw(st.lists(amounts, min_size=3, max_size=3)))
     category = draw(st.sampled_from(ONE_TIME + RUNNING))
+    if category == "staff" and draw(st.booleans()):  # a staff line computed from its rates
+        rate_low, rate_expected, rate_high = sorted(draw(st.lists(rates, min_size=3, max_size=3)))
+        return CostLine(category=category, label="x", people=draw(efforts), months=draw(efforts), rate_low=rate_low,
+                        rate_expected=rate_expected, rate_high=rate_high, low=low, expected=expected, high=high)
     return CostLine(category=category, label="x", low=low, expected=expected, high=high)
+
+
+# --- staff lines: people x months x monthly rate ----------------------------------------
+
+
+def staff(people, months, rate_low, rate_expected, rate_high, **amounts) -> CostLine:
+    return CostLine(category="staff", label="Data scientist", people=D(people), months=D(months),
+                    rate_low=None if rate_low is None else D(rate_low),
+                    rate_expected=None if rate_expected is None else D(rate_expected),
+                    rate_high=None if rate_high is None else D(rate_high),
+                    **{k: D(v) for k, v in amounts.items()})
+
+
+def test_a_staff_line_with_rates_is_people_times_months_times_rate():
+    assert line_amounts(staff("0.4", "6", "6500", "7000", "7500.50")) == Range(D("15600.00"), D("16800.00"),
+                                                                              D("18001.20"))
+
+
+def test_a_staff_line_without_all_three_rates_keeps_its_typed_amounts():
+    older = staff("1", "6", None, None, None, low="50000", expected="60000", high="70000")
+    half_typed = staff("1", "6", "8000", None, None, low="50000", expected="60000", high="70000")
+    assert not has_rates(older) and not has_rates(half_typed)
+    assert line_amounts(older) == line_amounts(half_typed) == Range(D(50000), D(60000), D(70000))
+
+
+def test_rates_on_a_line_that_is_not_staff_change_nothing():
+    line = CostLine(category="infrastructure", label="GPU", people=D(1), months=D(6), rate_low=D(1), rate_expected=D(2),
+                    rate_high=D(3), low=D(10), expected=D(20), high=D(30))
+    assert line_amounts(line) == Range(D(10), D(20), D(30))
+
+
+def test_the_totals_use_the_computed_amounts_not_the_stored_ones():
+    line = staff("2", "3", "1000", "2000", "3000", low="1", expected="2", high="3")
+    assert summarize(CostEstimate(lines=[line])).by_category["staff"] == Range(D(6000), D(12000), D(18000))
+
+
+def test_the_reports_say_how_a_staff_line_is_computed():
+    def money(v):
+        return format_money(v, "EUR", "en")
+
+    assert staffing_text(staff("0.3", "6", "9000", "10000", "11500"), money) == (
+        "0.3 people × 6 months × monthly rate EUR 9,000 / EUR 10,000 / EUR 11,500 (low / expected / high)")
+    assert staffing_text(staff("1", "1", "9000", "10000", "11500"), money).startswith("1 person × 1 month ×")
+    assert staffing_text(line("staff", 1, 2, 3), money) == ""
+
+
+def test_rates_out_of_order_are_a_problem_even_before_all_three_are_typed():
+    assert line_problems(staff("1", "6", "9000", "8000", None)) == ["rate low is above rate expected"]
+    assert line_problems(staff("1", "6", "9000", None, "8000")) == ["rate low is above rate high"]
+    assert line_problems(staff("1", "6", "8000", "9000", "10000")) == []
+
+
+@settings(max_examples=200)
+@given(efforts, efforts, st.lists(rates, min_size=3, max_size=3), st.lists(rates, min_size=3, max_size=3))
+def test_computed_amounts_never_fall_when_a_rate_rises(people, months, first, raise_by):
+    lower = sorted(first)
+    higher = sorted(r + extra for r, extra in zip(lower, sorted(raise_by)))
+    before, after = line_amounts(staff(people, months, *lower)), line_amounts(staff(people, months, *higher))
+    assert before.low <= before.expected <= before.high
+    assert before.low <= after.low and before.expected <= after.expected and before.high <= after.high
+
+
+@given(efforts, st.lists(rates, min_size=3, max_size=3))
+def test_no_people_or_no_months_cost_nothing(effort, some_rates):
+    for people, months in ((D(0), effort), (effort, D(0))):
+        assert line_amounts(staff(people, months, *sorted(some_rates))) == Range.zero()
+
+
+# --- completeness: presets are assumptions until confirmed ------------------------------
+
+
+def test_the_cost_step_is_complete_only_when_every_preset_line_is_confirmed():
+    plan = Plan()
+    plan.costs.lines = preset_lines("small team (default)")
+    assert all(ln.preset for ln in plan.costs.lines)
+    assert completeness(plan) == 0.5
+    for ln in plan.costs.lines[:-1]:
+        ln.preset = False
+    assert completeness(plan) == 0.9  # the data line is still a preset
+    plan.costs.lines[-1].preset = False
+    assert completeness(plan) == 1.0
+
+
+def test_preset_staff_lines_carry_rates_that_give_their_amounts():
+    for ln in preset_lines("small team (default)"):
+        if ln.category == "staff":
+            assert has_rates(ln) and line_amounts(ln) == Range(ln.low, ln.expected, ln.high)
 
 
 estimates = st.builds(

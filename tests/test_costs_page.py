@@ -177,3 +177,79 @@ def test_team_and_serving_notes_from_other_steps_are_shown_as_plain_text():
     assert team and team[0] in text
     serving = plan.canvases["ml_canvas"].blocks["making_predictions"].notes[0].text
     assert serving in text
+
+
+# --- adding, deleting and confirming lines -------------------------------------------------
+
+
+def fill_staff_form(at: AppTest, **typed: str) -> None:
+    values = {"label": "Data engineer", "people": "0.5", "months": "4", "monthly-rate-low": "9000",
+              "monthly-rate-expected": "10000", "monthly-rate-high": "11000", **typed}
+    for field, text in values.items():
+        at.text_input(key=f"cost-new-{field}").input(text)
+
+
+def test_the_form_adds_a_staff_line_whose_amounts_are_computed_and_shown_in_the_table():
+    at = costs_page(Plan())
+    run(at.selectbox(key="cost-new-category").set_value("staff"))
+    fill_staff_form(at)
+    run(at.button(key="cost-new-add").click())
+    [line] = stored(at).costs.lines
+    assert (line.label, line.people, line.months, line.expected) == ("Data engineer", costs.Decimal("0.5"),
+                                                                     costs.Decimal(4), costs.Decimal(20000))
+    [grid] = at.dataframe
+    row = grid.value.iloc[0]
+    assert (row["Rate expected"], row["Expected"], row["High"]) == ("10,000.00", "20,000.00", "22,000.00")
+    assert metrics(at)["One-time"] == "EUR 20,000"
+    assert at.text_input(key="cost-new-label").value == ""  # ready for the next line
+
+
+def test_a_refused_form_says_which_field_and_keeps_what_was_typed():
+    at = costs_page(Plan())
+    run(at.selectbox(key="cost-new-category").set_value("staff"))
+    fill_staff_form(at, months="4,5")
+    run(at.button(key="cost-new-add").click())
+    assert stored(at).costs.lines == []
+    assert any('Months: "4,5" is not a number in an English plan' in m for m in error_messages(at))
+    assert at.text_input(key="cost-new-months").value == "4,5"
+    assert at.text_input(key="cost-new-label").value == "Data engineer"
+
+
+def test_a_line_that_is_not_staff_takes_low_expected_and_high_in_the_form():
+    at = costs_page(Plan())
+    run(at.selectbox(key="cost-new-category").set_value("infrastructure"))
+    assert not [t for t in at.text_input if t.key == "cost-new-people"]
+    at.text_input(key="cost-new-label").input("GPU VM")
+    for field, text in (("low", "1000"), ("expected", "2000"), ("high", "3000")):
+        at.text_input(key=f"cost-new-{field}").input(text)
+    run(at.button(key="cost-new-add").click())
+    [line] = stored(at).costs.lines
+    assert (line.category, line.expected) == ("infrastructure", costs.Decimal(2000))
+    [grid] = at.dataframe
+    assert grid.value.iloc[0]["People"] == "" and grid.value.iloc[0]["Rate low"] == ""  # empty, never "None"
+
+
+def test_chosen_lines_are_deleted_with_a_visible_button():
+    plan = load_example("support_mail_triage")
+    at = costs_page(plan)
+    assert at.button(key="cost-delete-selected").disabled
+    owner, scientist = plan.costs.lines[0], plan.costs.lines[1]
+    run(at.multiselect(key="cost-delete-pick").set_value([owner.id, scientist.id]))
+    assert at.button(key="cost-delete-selected").label == "Delete 2 lines"
+    run(at.button(key="cost-delete-selected").click())
+    left = [line.id for line in stored(at).costs.lines]
+    assert owner.id not in left and scientist.id not in left and len(left) == len(plan.costs.lines) - 2
+    assert at.multiselect(key="cost-delete-pick").value == []
+
+
+def test_preset_lines_wait_for_confirmation_before_the_step_is_complete():
+    at = costs_page(Plan())
+    run(at.button(key="cost-add-preset").click())
+    lines = stored(at).costs.lines
+    assert all(line.preset for line in lines) and costs.completeness(stored(at)) < 1
+    run(at.button(key=f"cost-confirm-{lines[0].id}").click())
+    assert [line.preset for line in stored(at).costs.lines][:2] == [False, True]
+    run(at.button(key="cost-confirm-all").click())
+    assert not any(line.preset for line in stored(at).costs.lines)
+    assert costs.completeness(stored(at)) == 1.0
+    assert not [b for b in at.button if b.key == "cost-confirm-all"]  # nothing left to confirm

@@ -178,9 +178,22 @@ def test_the_twin_answers_and_what_each_cost_line_covers_are_in_the_report(examp
     assert "- **Predictions per month:** About 54,000 (peak 300 an hour)" in making
     assert "- **Monitoring planned:** yes" in ml_canvas
     lines = markdown.splitlines()
-    assert "| Category | Line | Covers | People | Months | Low | Expected | High | Assumption | Note |" in lines
+    assert ("| Category | Line | Covers | People | Months | Computed as | Low | Expected | High | Assumption | Note |"
+            in lines)
     serving = next(line for line in lines if line.startswith("| Operational maintenance") and "Serving on the" in line)
     assert serving.split(" | ")[2] == "Serving"
+
+
+def test_a_staff_line_with_rates_shows_people_months_and_rates_and_the_computed_amounts(example_plan: Plan):
+    lines = build_markdown(example_plan).splitlines()
+    owner = next(line for line in lines if line.startswith("| Staff | Product owner |"))
+    assert ("0.3 people × 6 months × monthly rate EUR 9,000 / EUR 10,000 / EUR 11,500 (low / expected / high)"
+            in escape_free(owner))
+    assert "EUR 16,200" in owner and "EUR 18,000" in owner and "EUR 20,700" in owner
+
+
+def escape_free(markdown_line: str) -> str:
+    return markdown_line.replace("\\", "")
 
 
 def test_the_worked_example_prices_the_hours_saved_and_names_the_line_paying_for_its_data(example_plan: Plan):
@@ -213,3 +226,13 @@ def test_the_summary_opens_with_the_verdict_then_reasons_and_consistency(example
     assert summary.lstrip().startswith("### Verdict: Redesign first")
     assert summary.index("### Reasons for the verdict") < summary.index("### Consistency between canvases (1)")
     assert "Rule `features-after-prediction`" in summary
+
+
+def test_the_judgement_and_what_is_unclear_are_in_the_workflow_section(example_plan: Plan):
+    example_plan.workflow.judgement = "Route *this* <b>mail</b>"
+    lines = build_markdown(example_plan).splitlines()
+    assert f"**The human judgement the prediction supports:** {escape('Route *this* <b>mail</b>')}" in lines
+    assert ("  - *Unclear:* " + escape("Whether the ticket system vendor can add the button before the July shadow "
+                                        "start, and who reviews the reasons each month.")) in lines
+    example_plan.workflow.integration.feedback.unclear = False  # what was unclear is kept, but no longer said
+    assert not [line for line in build_markdown(example_plan).splitlines() if "*Unclear:*" in line]

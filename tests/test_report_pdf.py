@@ -99,6 +99,8 @@ def test_every_other_answer_of_the_worked_example_appears(example_plan, example_
     integ = plan.workflow.integration
     typed += [getattr(integ, f).text for f in ("previous_steps", "use_of_model", "desired_outcome", "who_acts",
                                                "fallback", "systems", "feedback")]
+    typed += [plan.workflow.judgement, integ.feedback.unclear_what]
+    assert plan.workflow.judgement and integ.feedback.unclear_what, "the example says both"
     ch = plan.workflow.characteristics
     typed += [ch.data_availability.note, ch.accuracy_requirement.note, ch.problem_difficulty.note, ch.reasons_note]
     typed += [v for line in plan.costs.lines for v in (line.label, line.note)]
@@ -122,6 +124,17 @@ def test_the_twin_answers_and_what_each_cost_line_covers_are_printed(example_pdf
         row = (line.label + ("[assumption]" if line.assumption else "") + line.note + COVERS_LABELS[line.covers]
                + format_money(line.low, "EUR", "en"))
         assert _squash(row) in text, line.label
+
+
+def test_a_staff_line_with_rates_prints_people_months_and_rates_beside_its_amounts(example_text):
+    assert contains(example_text, "Product owner 0.3 people × 6 months × monthly rate EUR 9,000 / EUR 10,000 / "
+                                  "EUR 11,500 (low / expected / high)")
+    assert contains(example_text, "0.3 × 6 EUR 16,200 EUR 18,000 EUR 20,700")
+
+
+def test_the_judgement_and_what_is_unclear_are_printed_with_the_integration(example_text):
+    assert contains(example_text, "The human judgement the prediction supports: Which team handles a customer mail")
+    assert contains(example_text, "[marked unclear] Unclear: Whether the ticket system vendor can add the button")
 
 
 def test_the_worked_example_prices_the_hours_saved_and_names_the_line_paying_for_its_data(example_text):

@@ -256,3 +256,18 @@ def test_a_reason_not_to_use_ml_answered_dont_know_is_a_condition():
     plan = put_right()
     plan.workflow.characteristics.low_expected_return = DONT_KNOW
     assert "dont-know-answers" in fired(plan) and screen(plan).verdict == "go_with_conditions"
+
+
+def test_the_unclear_answer_rule_names_what_is_unclear():
+    plan = example()
+    plan.workflow.integration.fallback.unclear = True
+    plan.workflow.integration.fallback.unclear_what = "Who takes over at night"
+    [reason] = [r for r in screen(plan).reasons if r.rule.id == "workflow-unclear"]
+    fallback = "Fallback when the model is wrong, unsure or down – Who takes over at night"
+    feedback = ("How the outcome is observed later (feedback) – Whether the ticket system vendor can add the button "
+                "before the July shadow start, and who reviews the reasons each month.")
+    assert list(reason.found) == [fallback, feedback]
+    assert reason.message.startswith(f"Marked unclear: {fallback}; {feedback}")
+    plan.workflow.integration.fallback.unclear_what = ""  # not said: the answer is named alone
+    [reason] = [r for r in screen(plan).reasons if r.rule.id == "workflow-unclear"]
+    assert reason.found[0] == "Fallback when the model is wrong, unsure or down"

@@ -299,8 +299,16 @@ def test_any_task_names_give_only_known_statement_shapes(names, actors, links, c
 def test_worked_example_is_amber_because_its_feedback_answer_is_unclear():
     signal = readiness(example())
     assert signal.level == "amber"
-    assert [(r.level, r.answer, r.text) for r in signal.reasons] == [("amber", FEEDBACK, UNCLEAR_TEXT)]
+    assert [(r.level, r.answer, r.text) for r in signal.reasons] == [("amber", FEEDBACK, (
+        f"{UNCLEAR_TEXT}. What is unclear: Whether the ticket system vendor can add the button before the July "
+        "shadow start, and who reviews the reasons each month."))]
     assert signal.summary == "1 answer to settle before a POC."
+
+
+def test_an_unclear_answer_without_saying_what_is_unclear_gives_the_plain_reason():
+    flow = example()
+    flow.integration.feedback.unclear_what = ""
+    assert [r.text for r in readiness(flow).reasons] == [UNCLEAR_TEXT]
 
 
 def test_a_fully_stated_workflow_is_green():

@@ -117,3 +117,28 @@ def test_characteristics_and_reasons():
     difficulty = plan.workflow.characteristics.problem_difficulty
     assert plan.workflow.characteristics.low_expected_return == DONT_KNOW and difficulty.dont_know
     assert difficulty.score is None
+
+
+def test_what_is_unclear_is_stored_beside_the_answer_and_kept_when_the_mark_goes():
+    plan = Plan()
+    edits.set_integration(plan, "fallback", text="A person takes over", unclear=True)
+    edits.set_integration(plan, "fallback", unclear_what="  who takes over at night ")
+    answer = plan.workflow.integration.fallback
+    assert (answer.text, answer.unclear, answer.unclear_what) == ("A person takes over", True, "who takes over at night")
+    edits.set_integration(plan, "fallback", unclear=False)
+    assert plan.workflow.integration.fallback.unclear_what == "who takes over at night"
+    edits.set_mode(plan, value="augment", unclear=True)
+    edits.set_mode(plan, unclear_what="whether the officer may overrule")
+    mode = plan.workflow.integration.mode
+    assert (mode.value, mode.unclear, mode.unclear_what) == ("augment", True, "whether the officer may overrule")
+
+
+def test_the_judgement_the_prediction_supports_is_stored_as_typed_and_a_too_long_one_refused():
+    plan = Plan()
+    edits.set_workflow_text(plan, "judgement", " Which team handles the mail \n")
+    assert plan.workflow.judgement == "Which team handles the mail"
+    with pytest.raises(ValueError):
+        edits.set_workflow_text(plan, "judgement", "x" * 6000)
+    assert plan.workflow.judgement == "Which team handles the mail"
+    with pytest.raises(ValueError):
+        edits.set_mode(plan, unclear_what="x" * 6000)

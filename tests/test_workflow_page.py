@@ -99,3 +99,23 @@ def test_markup_in_task_names_stays_text_in_the_diagram_source():
     label_line = next(line for line in body.splitlines() if "onerror" in line)
     assert label_line.count('"') == 2, "the user's quote cannot close the label early"
     assert "<img" not in body and "-->" not in label_line
+
+
+def test_the_judgement_and_what_is_unclear_are_asked_beside_the_answers():
+    at = open_section(workflow_page(load_example("support_mail_triage")), 3)
+    judgement = at.text_area(key="workflow-judgement")
+    assert judgement.value.startswith("Which team handles a customer mail")
+    run(judgement.input("Which team answers the mail"))
+    assert stored_workflow(at).judgement == "Which team answers the mail"
+
+    # Only a ticked "Unclear" asks what is unclear.
+    assert not [t for t in at.text_area if t.key == "workflow-fallback-unclear-what"]
+    assert at.text_area(key="workflow-feedback-unclear-what").value.startswith("Whether the ticket system vendor")
+    run(at.checkbox(key="workflow-fallback-unclear").check())
+    run(at.text_area(key="workflow-fallback-unclear-what").input("Who takes over at night"))
+    run(at.checkbox(key="workflow-mode-unclear").check())
+    run(at.text_area(key="workflow-mode-unclear-what").input("Whether agents may skip the proposal"))
+    saved = stored_workflow(at).integration
+    assert (saved.fallback.unclear, saved.fallback.unclear_what) == (True, "Who takes over at night")
+    assert saved.mode.unclear_what == "Whether agents may skip the proposal"
+    assert "What is unclear: Who takes over at night" in readiness_text(at)

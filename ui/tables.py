@@ -56,10 +56,11 @@ def number_text(value: Decimal | int | None, language: str, limits: NumberLimits
 
 
 def rows(items: Iterable[Any], columns: dict[str, str], numbers: dict[str, NumberLimits], language: str) -> pd.DataFrame:
-    """One row per item, `columns` mapping table column -> field; `numbers` are the number fields."""
+    """One row per item, `columns` mapping table column -> field; `numbers` are the number fields
+    (an empty number shows as an empty cell, never as "None")."""
     def value(item: Any, field: str) -> Any:
         raw = getattr(item, field)
-        return number_text(raw, language, numbers[field]) if field in numbers else cell(raw)
+        return (number_text(raw, language, numbers[field]) or "") if field in numbers else cell(raw)
 
     return pd.DataFrame([{column: value(item, field) for column, field in columns.items()} for item in items],
                         columns=list(columns))

@@ -1,4 +1,5 @@
-"""The cost step in a real browser: a figure typed into the lines table moves
+"""The cost step in a real browser: a staff line's amounts are computed from
+the people, months and monthly rates typed; a figure typed into the lines table moves
 the totals, the chart's numbers and the break-even threshold; a bad figure is
 refused with a message and changes nothing; a number is read as the plan's
 language writes it, and refused with what was typed when it would not be
@@ -54,22 +55,49 @@ def test_a_typed_figure_moves_the_totals_and_the_chart(app_server, page: Page):
     expect(page.locator("[data-testid='stPlotlyChart']")).to_have_count(2)
     assert one_time_bar_total(page) == 223300
 
-    # First line (product owner, expected 18,000 of 16,200..20,700).
-    edit_cell(page, "Expected", "20000")
-    expect(one_time(page)).to_have_text("EUR 225,300")
-    # +2,000 one-time, +400 a year of maintenance (20 %): TCO +3,200 over 3 years, break-even +1,067.
+    # First line: the product owner, 0.3 people x 6 months x 9,000 / 10,000 / 11,500 a month.
+    grid = page.locator(GRID).first
+    expect(grid_cell(grid, "Expected")).to_have_text("18,000.00")
+    edit_cell(page, "Rate expected", "11000")
+    expect(grid_cell(page.locator(GRID).first, "Expected")).to_have_text("19,800.00")  # 0.3 x 6 x 11,000
+    expect(one_time(page)).to_have_text("EUR 225,100")
+    # +1,800 one-time, +360 a year of maintenance (20 %): TCO +2,880 over 3 years, break-even +960.
     break_even = page.locator("[data-testid='stMetric']", has_text="break even").locator("[data-testid='stMetricValue']")
-    expect(break_even).to_have_text("EUR 156,960")
+    expect(break_even).to_have_text("EUR 156,853")
     page.wait_for_function("() => document.querySelectorAll('.js-plotly-plot')[0].data"
-                           ".filter(t => t.x[0] === 'One-time').reduce((s, t) => s + t.y[0], 0) === 225300")
+                           ".filter(t => t.x[0] === 'One-time').reduce((s, t) => s + t.y[0], 0) === 225100")
+    edit_cell(page, "Months", "7")
+    expect(grid_cell(page.locator(GRID).first, "Expected")).to_have_text("23,100.00")  # 0.3 x 7 x 11,000
+    expect(one_time(page)).to_have_text("EUR 228,400")
 
-    # Expected above High is refused: message shown, totals keep the last valid state.
-    edit_cell(page, "Expected", "99999")
-    expect(refusal(page)).to_contain_text("must go up in that order")
-    expect(one_time(page)).to_have_text("EUR 225,300")
+    # A computed amount cannot be typed over; a rate above the high one is refused: message shown,
+    # totals keep the last valid state.
+    edit_cell(page, "Expected", "5000")
+    expect(refusal(page)).to_contain_text("Row 1, Expected: this staff line computes its amounts from people × "
+                                          "months × monthly rate")
+    edit_cell(page, "Rate expected", "99999")
+    expect(refusal(page)).to_contain_text("the monthly rates low, expected and high must go up in that order")
+    expect(one_time(page)).to_have_text("EUR 228,400")
     page.reload()
     wait_for_app_run(page)
-    expect(one_time(page)).to_have_text("EUR 225,300")  # saved, and the refused figure was not
+    expect(one_time(page)).to_have_text("EUR 228,400")  # saved, and the refused figures were not
+
+
+def test_a_staff_line_added_with_the_form_shows_its_computed_amounts(app_server, page: Page):
+    open_worked_example_costs(page, app_server.url)
+    form = by_key(page, "cost-add-line")
+    expect(by_key(page, "cost-new-category").locator("input")).to_have_value("Staff")  # the first category
+    for label, typed in (("Item", "Tester"), ("People", "0.5"), ("Months", "4"), ("Monthly rate, low", "6000"),
+                         ("Monthly rate, expected", "7000"), ("Monthly rate, high", "8000")):
+        form.get_by_label(label, exact=True).fill(typed)
+    with running(page):
+        form.get_by_role("button", name="Add the line").click()
+    expect(one_time(page)).to_have_text("EUR 237,300")  # + 0.5 x 4 x 7,000
+    grid = page.locator(GRID).first
+    grid.locator(".dvn-scroller").evaluate("scroller => { scroller.scrollTop = scroller.scrollHeight; }")
+    expect(grid_cell(grid, "Item", 17)).to_have_text("Tester")
+    expect(grid_cell(grid, "Expected", 17)).to_have_text("14,000.00")
+    expect(form.get_by_label("Item", exact=True)).to_have_value("")
 
 
 # Typed into the second line (data scientist: 1 person, 6 months, 57,000 / 63,000 / 72,000):

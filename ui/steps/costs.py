@@ -73,24 +73,29 @@ def _lines(plan: Plan, currency: str, language: str) -> None:
     st.subheader("Cost lines")
     st.caption("One-time: staff, infrastructure for full-scale development, change management. Running, per year: "
                "operational maintenance and data; system maintenance is computed from the share above. "
-               f"Amounts in {currency}; for staff, the amount is the line's total (people × months × monthly rate). "
-               "Covers names the running cost a line pays for (serving, retraining, monitoring, labelling, "
+               f"Amounts in {currency}. A staff line with people, months and all three monthly rates computes its "
+               "amounts (people × months × rate); they cannot be typed over. Other lines take their amounts as "
+               "typed. Covers names the running cost a line pays for (serving, retraining, monitoring, labelling, "
                "external data), so the canvases' answers can be checked against the lines.")
     lines = plan.costs.lines
-    table = tables.rows(lines, cost_edits.LINE_COLUMNS, cost_edits.NUMBER_LIMITS, language)
     key = tables.editor_key("costs", "cost-lines")
+    rate_help = "Staff lines: the monthly rate of one full-time person; with all three rates the amounts are computed"
+    amount_help = "Typed for every line except a staff line with rates, whose amounts are computed"
     st.data_editor(
-        table, key=key, num_rows="fixed" if read_only() else "dynamic", hide_index=True, width="stretch",
-        disabled=read_only(),
+        _table_rows(lines, language), key=key, num_rows="fixed" if read_only() else "dynamic", hide_index=True,
+        width="stretch", disabled=read_only(),
         column_config={
             "Category": st.column_config.SelectboxColumn(options=list(costs.TAXONOMY), required=True,
                                                          format_func=costs.CATEGORY_LABELS.get, width="medium"),
             "Item": st.column_config.TextColumn(required=True, max_chars=300, width="medium"),
-            "People": tables.number_column(),
-            "Months": tables.number_column(),
-            "Low": tables.number_column(),
-            "Expected": tables.number_column(),
-            "High": tables.number_column(),
+            "People": tables.number_column(help="Staff lines: full-time people, e.g. 0.4 for two days a week"),
+            "Months": tables.number_column(help="Staff lines: months on the project"),
+            "Rate low": tables.number_column(help=rate_help),
+            "Rate expected": tables.number_column(help=rate_help),
+            "Rate high": tables.number_column(help=rate_help),
+            "Low": tables.number_column(help=amount_help),
+            "Expected": tables.number_column(help=amount_help),
+            "High": tables.number_column(help=amount_help),
             "Note": st.column_config.TextColumn(max_chars=5000, width="medium"),
             "Assumption": st.column_config.CheckboxColumn(help="A default or guess to be confirmed"),
             "Covers": st.column_config.SelectboxColumn(
@@ -101,15 +106,29 @@ def _lines(plan: Plan, currency: str, language: str) -> None:
     )
     if read_only():
         return
+    _presets_to_confirm(plan)
     if not lines:
-        st.info("No cost lines yet. Start from the preset and adjust it with the team, or add rows to the table.",
+        st.info("No cost lines yet. Start from the preset and adjust it with the team, or add lines below.",
                 icon=":material/lightbulb:")
+    add_col, delete_col = st.columns(2)
+    with add_col:
+        _add_line_form(plan)
+    with delete_col:
+        _delete_lines(plan, language)
     preset = next(iter(costs.PRESETS))
     st.button(f"Add the preset lines ({preset})", key="cost-add-preset", icon=":material/playlist_add:",
               help="Starter lines marked as assumptions: a team of three with one domain expert, infrastructure, "
-                   "integration and trainings, running costs", on_click=guarded(_add_preset), args=(preset,))
+                   "integration and trainings, running costs. Confirm or replace each before the step counts "
+                   "as complete.", on_click=guarded(_add_preset), args=(preset,))
 
 
+def _table_rows(lines: list[CostLine], language: str):
+    """The table as the plan has it, with a staff line's computed amounts in its amount cells."""
+    def shown(line: CostLine) -> CostLine:
+        amounts = costs.line_amounts(line)
+        return line.model_copy(update={"low": amounts.low, "expected": amounts.expected, "high": amounts.high})
+
+    return tables.rows([shown(line) for line in lines], cost_edits.LINE_COLUMNS, cost_edits.NUMBER_LIMITS, language)
 
 
 def _apply_lines(key: str, row_ids: list[str]) -> None:
@@ -121,6 +140,95 @@ def _apply_lines(key: str, row_ids: list[str]) -> None:
 
 def _add_preset(name: str) -> None:
     cost_edits.add_lines(current_plan(), costs.preset_lines(name))
+    tables.renew("costs")
+
+
+# --- presets to confirm, adding and deleting lines ----------------------------------------
+
+
+def _presets_to_confirm(plan: Plan) -> None:
+    waiting = costs.unconfirmed_presets(plan)
+    if not waiting:
+        return
+    with st.container(border=True, key="cost-presets"):
+        st.markdown(f"**{len(waiting)} preset line{'s' if len(waiting) > 1 else ''} to confirm**")
+        st.caption("Preset lines are typical figures, not yours. Change a line in the table, delete it, or confirm "
+                   "that it fits: the step counts as complete only when none is left.")
+        for line in waiting:
+            label_col, button_col = st.columns([4, 1], vertical_alignment="center")
+            label_col.text(_line_label(line, plan))
+            button_col.button("Confirm", key=f"cost-confirm-{line.id}", icon=":material/check:",
+                              help="The team stands behind this line as it is",
+                              on_click=guarded(_confirm), args=([line.id],))
+        st.button(f"Confirm all {len(waiting)}", key="cost-confirm-all", icon=":material/done_all:",
+                  on_click=guarded(_confirm), args=([line.id for line in waiting],))
+
+
+def _confirm(line_ids: list[str]) -> None:
+    cost_edits.confirm_presets(current_plan(), line_ids)
+
+
+_NEW = "cost-new"  # prefix of the add-a-line form's widgets
+
+
+def _add_line_form(plan: Plan) -> None:
+    language = plan.meta.language
+    with st.container(border=True, key="cost-add-line"):
+        st.markdown("**Add a line**")
+        # Outside the form, so the fields follow the category as soon as it is chosen.
+        category = st.selectbox("Category", list(costs.TAXONOMY), format_func=costs.CATEGORY_LABELS.get,
+                                key=f"{_NEW}-category")
+        staff = category == "staff"
+        with st.form(f"{_NEW}-form", border=False, enter_to_submit=True):
+            st.text_input("Item", key=f"{_NEW}-label", max_chars=300,
+                          placeholder="e.g. Data scientist" if staff else "e.g. Training compute")
+            example = {"People": "1", "Months": "6", "Monthly rate, low": "8000", "Monthly rate, expected": "10000",
+                       "Monthly rate, high": "12000", "Low": "2000", "Expected": "4000", "High": "8000"}
+            fields = [name for name, field in cost_edits.FORM_FIELDS.items()
+                      if (field not in ("low", "expected", "high")) == staff]
+            for row in (fields[:2], fields[2:]) if staff else (fields,):
+                for column, name in zip(st.columns(len(row)), row):
+                    typed_example = format_decimal(Decimal(example[name]), language)
+                    column.text_input(name, key=_field_key(name), placeholder=f"e.g. {typed_example}")
+            if staff:
+                st.caption("Amounts: people × months × monthly rate, for low, expected and high.")
+            st.form_submit_button("Add the line", icon=":material/add:", key=f"{_NEW}-add",
+                                  on_click=guarded(_add_line), args=(category,))
+
+
+def _field_key(name: str) -> str:
+    return f"{_NEW}-{name.lower().replace(',', '').replace(' ', '-')}"
+
+
+def _add_line(category: str) -> None:
+    typed = {name: st.session_state.get(_field_key(name)) or "" for name in cost_edits.FORM_FIELDS}
+    cost_edits.add_line_from_form(current_plan(), category, st.session_state.get(f"{_NEW}-label") or "", typed)
+    # Added: the form empties for the next line (a refusal keeps what was typed to correct it).
+    for name in cost_edits.FORM_FIELDS:
+        st.session_state[_field_key(name)] = ""
+    st.session_state[f"{_NEW}-label"] = ""
+    tables.renew("costs")
+
+
+def _delete_lines(plan: Plan, language: str) -> None:
+    if not plan.costs.lines:
+        return
+    with st.container(border=True, key="cost-delete"):
+        st.markdown("**Delete lines**")
+        labels = {line.id: _line_label(line, plan) for line in plan.costs.lines}
+        key = "cost-delete-pick"
+        if any(line_id not in labels for line_id in st.session_state.get(key) or []):
+            st.session_state[key] = [i for i in st.session_state[key] if i in labels]  # deleted meanwhile
+        chosen = st.multiselect("Lines to delete", list(labels), format_func=labels.get, key=key,
+                                placeholder="Choose the lines to delete")
+        st.button(f"Delete {len(chosen)} line{'' if len(chosen) == 1 else 's'}" if chosen else "Delete",
+                  key="cost-delete-selected", icon=":material/delete:", disabled=not chosen, type="secondary",
+                  on_click=guarded(_delete), args=(key,))
+
+
+def _delete(key: str) -> None:
+    cost_edits.delete_lines(current_plan(), st.session_state.get(key) or [])
+    st.session_state[key] = []
     tables.renew("costs")
 
 
@@ -234,7 +342,7 @@ def _paid_asset(plan: Plan, asset: DataAsset) -> None:
 
 def _line_label(line: CostLine, plan: Plan) -> str:
     """A cost line as the link select offers it: its item, category and expected amount."""
-    amount = costs.format_money(line.expected, plan.meta.currency, plan.meta.language)
+    amount = costs.format_money(costs.line_amounts(line).expected, plan.meta.currency, plan.meta.language)
     return f"{line.label} ({_short(costs.CATEGORY_LABELS[line.category])}, {amount})"
 
 

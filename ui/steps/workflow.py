@@ -175,6 +175,7 @@ def _integration(plan: Plan) -> None:
     chosen = workflow.chosen_task(plan.workflow)
     st.caption(f"For the chosen task: {chosen.name}" if chosen else
                "Choose a task above; the answers below describe how its prediction is used.")
+    _judgement(plan)
     integ = plan.workflow.integration
     flow = st.columns(3)
     for column, field in zip(flow, ("previous_steps", "use_of_model", "desired_outcome")):
@@ -190,6 +191,23 @@ def _integration(plan: Plan) -> None:
         _answer("feedback", integ.feedback)
 
 
+_JUDGEMENT_KEY = "workflow-judgement"
+
+
+def _judgement(plan: Plan) -> None:
+    sync(_JUDGEMENT_KEY, plan.workflow.judgement)
+    st.text_area(workflow.JUDGEMENT_LABEL, key=_JUDGEMENT_KEY, height=68, max_chars=5000, disabled=read_only(),
+                 placeholder="e.g. The planner decides which machines get a service visit this week, and which "
+                             "can wait for the next round.",
+                 help="The decision a person still makes with the prediction in hand, in one or two sentences: "
+                      "who decides what. It keeps the plan about supporting people, not only about a model.",
+                 on_change=guarded(_set_judgement), args=(_JUDGEMENT_KEY,))
+
+
+def _set_judgement(key: str) -> None:
+    edits.set_workflow_text(current_plan(), "judgement", st.session_state[key])
+
+
 def _answer(field: str, answer) -> None:
     text_key, unclear_key = f"workflow-{field}", f"workflow-{field}-unclear"
     sync(text_key, answer.text)
@@ -199,12 +217,26 @@ def _answer(field: str, answer) -> None:
     st.checkbox("Unclear", key=unclear_key, help="Not settled yet: a signal to redesign before a POC",
                 disabled=read_only(),
                 on_change=guarded(_set_answer), args=(field, None, unclear_key))
+    if answer.unclear:
+        _unclear_what(f"{unclear_key}-what", answer.unclear_what, _set_unclear_what, field)
+
+
+def _unclear_what(key: str, what: str, change, *args) -> None:
+    """Beside a ticked "Unclear": what is not settled, so the answer itself keeps what is known."""
+    sync(key, what)
+    st.text_area("What is unclear?", key=key, height=68, max_chars=5000, disabled=read_only(),
+                  placeholder="e.g. whether the team lead or the agent confirms",
+                  on_change=guarded(change), args=(*args, key))
 
 
 def _set_answer(field: str, text_key: str | None, unclear_key: str | None) -> None:
     edits.set_integration(current_plan(), field,
                           text=st.session_state[text_key] if text_key else None,
                           unclear=st.session_state[unclear_key] if unclear_key else None)
+
+
+def _set_unclear_what(field: str, key: str) -> None:
+    edits.set_integration(current_plan(), field, unclear_what=st.session_state[key])
 
 
 def _mode(mode) -> None:
@@ -215,6 +247,8 @@ def _mode(mode) -> None:
     sync("workflow-mode-unclear", mode.unclear)
     st.checkbox("Unclear", key="workflow-mode-unclear", on_change=guarded(_set_mode_unclear), disabled=read_only(),
                 args=("workflow-mode-unclear",))
+    if mode.unclear:
+        _unclear_what("workflow-mode-unclear-what", mode.unclear_what, _set_mode_unclear_what)
 
 
 def _set_mode(key: str) -> None:
@@ -224,6 +258,10 @@ def _set_mode(key: str) -> None:
 
 def _set_mode_unclear(key: str) -> None:
     edits.set_mode(current_plan(), unclear=st.session_state[key])
+
+
+def _set_mode_unclear_what(key: str) -> None:
+    edits.set_mode(current_plan(), unclear_what=st.session_state[key])
 
 
 # --- 4. diagram ------------------------------------------------------------------------------

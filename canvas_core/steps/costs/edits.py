@@ -19,7 +19,7 @@ from canvas_core.plan import (
     DataAsset,
     Plan,
 )
-from canvas_core.steps.costs.rules import COVERS_LABELS, line_problems
+from canvas_core.steps.costs.rules import COVERS_LABELS, TAXONOMY, has_rates, line_amounts, line_problems
 from canvas_core.table_delta import apply_delta, blank, number_cell, refusal
 
 # Table column -> line field, in the order the table shows them.
@@ -28,6 +28,9 @@ LINE_COLUMNS: dict[str, str] = {
     "Item": "label",
     "People": "people",
     "Months": "months",
+    "Rate low": "rate_low",
+    "Rate expected": "rate_expected",
+    "Rate high": "rate_high",
     "Low": "low",
     "Expected": "expected",
     "High": "high",
@@ -43,15 +46,20 @@ NUMBER_LIMITS: dict[str, NumberLimits] = {
     "low": _MONEY_LIMITS,
     "expected": _MONEY_LIMITS,
     "high": _MONEY_LIMITS,
+    "rate_low": _MONEY_LIMITS,
+    "rate_expected": _MONEY_LIMITS,
+    "rate_high": _MONEY_LIMITS,
 }
-_MONEY = {"low", "expected", "high"}
+_AMOUNTS = ("low", "expected", "high")
+_RATES = ("rate_low", "rate_expected", "rate_high")
+_MONEY = {*_AMOUNTS, *_RATES}
 
 
 def _value(column: str, name: str, raw: Any, language: str, where: str) -> Any:
     if name in NUMBER_LIMITS:
         value = number_cell(raw, language=language, limits=NUMBER_LIMITS[name], where=where, column=column)
         if value is None:
-            return Decimal(0) if name in _MONEY else None
+            return Decimal(0) if name in _AMOUNTS else None  # an emptied rate is no rate
         return value.quantize(Decimal("0.01")) if name in _MONEY else value  # exact: the cents were checked
     raw = blank(raw)
     if name in ("label", "note", "category"):
@@ -77,16 +85,44 @@ def _checked(line: CostLine, row: dict[str, Any], where: str, language: str) -> 
     changes = {LINE_COLUMNS[c]: _value(c, LINE_COLUMNS[c], v, language, where) for c, v in row.items()
                if c in LINE_COLUMNS}
     try:
-        updated = CostLine.model_validate({**line.model_dump(), **changes})
+        updated = CostLine.model_validate({**line.model_dump(), **changes, "preset": False})
     except ValidationError as error:
         raise refusal(error, where, LINE_COLUMNS) from None
-    if not updated.label:
+    column = {field: name for name, field in LINE_COLUMNS.items()}
+    typed_amounts = [f for f in _AMOUNTS if f in changes]
+    if typed_amounts and has_rates(updated):
+        raise EditError(f"{where}, {column[typed_amounts[0]]}: this staff line computes its amounts from people × "
+                        "months × monthly rate; change those instead, or empty the rates to type amounts. "
+                        "The last valid values were kept.")
+    typed_rates = [f for f in _RATES if changes.get(f) is not None]
+    if typed_rates and updated.category != "staff":
+        raise EditError(f"{where}, {column[typed_rates[0]]}: only staff lines take a monthly rate; type this "
+                        "line's amounts in Low, Expected and High. The last valid values were kept.")
+    return _complete(updated, where)
+
+
+def _complete(line: CostLine, where: str) -> CostLine:
+    """A line checked as a whole; a staff line with rates stores its computed amounts too, so the
+    plan reads the same to anything that looks at the amounts alone."""
+    if not line.label:
         raise EditError(f"{where}: every cost line needs an item name. The last valid values were kept.")
-    problems = line_problems(updated)
+    problems = line_problems(line)
     if problems:
+        if problems[0].startswith("rate"):
+            now = " / ".join("-" if r is None else str(r) for r in (line.rate_low, line.rate_expected, line.rate_high))
+            raise EditError(f"{where}: the monthly rates low, expected and high must go up in that order "
+                            f"({'; '.join(problems)}: now {now}). The last valid values were kept.")
         raise EditError(f"{where}: low, expected and high must go up in that order ({'; '.join(problems)}: "
-                        f"now {updated.low} / {updated.expected} / {updated.high}). The last valid values were kept.")
-    return updated
+                        f"now {line.low} / {line.expected} / {line.high}). The last valid values were kept.")
+    if has_rates(line):
+        amounts = line_amounts(line)
+        try:
+            line = CostLine.model_validate({**line.model_dump(), "low": amounts.low, "expected": amounts.expected,
+                                            "high": amounts.high})
+        except ValidationError:
+            raise EditError(f"{where}: people × months × monthly rate comes to more than an estimate takes; check "
+                            "the figures. The last valid values were kept.") from None
+    return line
 
 
 def apply_line_edits(plan: Plan, row_ids: list[str], edits: dict[str, Any]) -> None:
@@ -107,6 +143,63 @@ def _new_line(row: dict[str, Any], where: str, language: str) -> CostLine:
 
 def add_lines(plan: Plan, lines: list[CostLine]) -> None:
     plan.costs.lines = [*plan.costs.lines, *lines]
+
+
+# The add-a-line form's fields -> line fields; numbers typed as text, read in the plan's language.
+FORM_FIELDS: dict[str, str] = {
+    "People": "people", "Months": "months",
+    "Monthly rate, low": "rate_low", "Monthly rate, expected": "rate_expected", "Monthly rate, high": "rate_high",
+    "Low": "low", "Expected": "expected", "High": "high",
+}
+
+
+def add_line_from_form(plan: Plan, category: str, label: str, typed: dict[str, str]) -> CostLine:
+    """A new line from the add-a-line form: a staff line from people, months and its monthly rates
+    (all five needed), any other line from its low / expected / high. `typed` maps FORM_FIELDS names
+    to the text typed; fields of the other kind are ignored. Refused naming the field."""
+    if category not in TAXONOMY:
+        raise EditError("Choose a category for the new line. Nothing was added.")
+    if not label.strip():
+        raise EditError("Give the new line an item name. Nothing was added.")
+    staff = category == "staff"
+    wanted = [name for name, field in FORM_FIELDS.items() if (field not in _AMOUNTS) == staff]
+    values: dict[str, Decimal] = {}
+    for name in wanted:
+        field = FORM_FIELDS[name]
+        try:
+            value = parse_number(typed.get(name, ""), plan.meta.language, NUMBER_LIMITS[field])
+        except NumberRefused as refused:
+            raise EditError(f"New line, {name}: {refused.reason}. Nothing was added.") from None
+        if value is None:
+            raise EditError(f"New line, {name}: a number is needed"
+                            f"{' (a staff line is people × months × monthly rate)' if staff else ''}. Nothing was added.")
+        values[field] = value
+    try:
+        line = _complete(CostLine(category=category, label=label.strip(), **values), "New line")
+    except EditError as error:
+        raise EditError(str(error).replace("The last valid values were kept.", "Nothing was added.")) from None
+    add_lines(plan, [line])
+    return line
+
+
+def delete_lines(plan: Plan, line_ids: list[str]) -> int:
+    """Delete the chosen lines; ids deleted meanwhile are skipped. Returns how many were deleted."""
+    chosen = set(line_ids)
+    kept = [line for line in plan.costs.lines if line.id not in chosen]
+    deleted = len(plan.costs.lines) - len(kept)
+    plan.costs.lines = kept
+    return deleted
+
+
+def confirm_presets(plan: Plan, line_ids: list[str] | None = None) -> int:
+    """The team stands behind these preset lines (all of them when no ids are given): they stop being
+    presets to confirm. They stay marked as assumptions if they were. Returns how many were confirmed."""
+    confirmed = 0
+    for line in plan.costs.lines:
+        if line.preset and (line_ids is None or line.id in line_ids):
+            line.preset = False
+            confirmed += 1
+    return confirmed
 
 
 def add_line_from_asset(plan: Plan, asset: DataAsset) -> CostLine:

@@ -51,9 +51,16 @@ def section(plan: Plan, step: Step) -> Iterator[str]:
                        for year, r in enumerate(summary.cumulative)), [0, 1, 2, 3])
     yield "### Cost lines"
     yield ""
-    rows = ([costs.CATEGORY_LABELS[line.category], cell(line.label), costs.COVERS_LABELS.get(line.covers, ""),
-             number(line.people), number(line.months), money(line.low), money(line.expected), money(line.high),
-             "yes" if line.assumption else "", cell(line.note)]
-            for c in costs.TAXONOMY for line in estimate.lines if line.category == c)
-    yield from table(["Category", "Line", "Covers", "People", "Months", "Low", "Expected", "High", "Assumption", "Note"],
-                      rows, [3, 4, 5, 6, 7])
+    def plain_money(amount: Decimal) -> str:
+        return costs.format_money(amount, plan.meta.currency, plan.meta.language)
+
+    def row(line) -> list[str]:
+        amounts = costs.line_amounts(line)
+        return [costs.CATEGORY_LABELS[line.category], cell(line.label), costs.COVERS_LABELS.get(line.covers, ""),
+                number(line.people), number(line.months), cell(costs.staffing_text(line, plain_money)),
+                money(amounts.low), money(amounts.expected), money(amounts.high),
+                "yes" if line.assumption else "", cell(line.note)]
+
+    rows = (row(line) for c in costs.TAXONOMY for line in estimate.lines if line.category == c)
+    yield from table(["Category", "Line", "Covers", "People", "Months", "Computed as", "Low", "Expected", "High",
+                      "Assumption", "Note"], rows, [3, 4, 6, 7, 8])

@@ -81,12 +81,16 @@ def _lines(ctx: ReportContext, summary: costs.CostSummary, money, width: float) 
             text = esc(line.label)
             if line.assumption:
                 text += " " + muted("[assumption]")
+            computed = costs.staffing_text(line, money)
+            if computed:
+                text += "<br/>" + esc(computed)
             if line.note.strip():
                 text += "<br/>" + muted(esc(line.note))
             staffing = (f"{line.people.normalize():f} × {line.months.normalize():f}"
                         if line.people is not None and line.months is not None else "")
             covers = para(esc(costs.COVERS_LABELS[line.covers]), st.cell) if line.covers else ""
+            amounts = costs.line_amounts(line)
             rows.append([para(text, st.cell), covers, staffing,
-                         *(money(v) for v in (line.low, line.expected, line.high))])
+                         *(money(v) for v in (amounts.low, amounts.expected, amounts.high))])
     # Covers is wide enough for its longest single word ("Monitoring"); the line's text gives up the room.
     return table(rows, [66, 21, 20, 27, 27, 27], width, extra=extra, right=(3, 4, 5))

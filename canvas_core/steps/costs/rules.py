@@ -70,7 +70,8 @@ class Range:
 
     @classmethod
     def of(cls, line: CostLine) -> Range:
-        return cls(line.low, line.expected, line.high)
+        """A line's amounts: what line_amounts says (computed for a staff line with rates)."""
+        return line_amounts(line)
 
     def __add__(self, other: Range) -> Range:
         return Range(self.low + other.low, self.expected + other.expected, self.high + other.high)
@@ -82,6 +83,22 @@ class Range:
     def map(self, fn: Callable[[Decimal], Decimal]) -> Range:
         """Apply fn to each bound; a non-decreasing fn (scaling, rounding) keeps the order."""
         return Range(fn(self.low), fn(self.expected), fn(self.high))
+
+
+def has_rates(line: CostLine) -> bool:
+    """A staff line whose amounts are people x months x monthly rate: all three rates given.
+    With fewer (while a team types them in) the line keeps the amounts typed directly."""
+    return line.category == "staff" and None not in (line.rate_low, line.rate_expected, line.rate_high)
+
+
+def line_amounts(line: CostLine) -> Range:
+    """The line's low / expected / high: people x months x monthly rate, to the cent, for a staff
+    line with rates (no people or no months count as none); the typed amounts otherwise, as older
+    plans and every other category have them. Every total, chart and report reads amounts here."""
+    if not has_rates(line):
+        return Range(line.low, line.expected, line.high)
+    effort = (line.people or _ZERO) * (line.months or _ZERO)
+    return Range(line.rate_low, line.rate_expected, line.rate_high).map(lambda rate: round_money(effort * rate))
 
 
 def _total(ranges: Iterable[Range]) -> Range:
@@ -132,13 +149,35 @@ def summarize(estimate: CostEstimate) -> CostSummary:
 
 
 def line_problems(line: CostLine) -> list[str]:
-    """What is wrong with a line's range (the model itself refuses negatives and huge amounts)."""
+    """What is wrong with a line's range or its monthly rates (the model itself refuses negatives and
+    huge amounts). Rates are checked between those given, so they can be typed one at a time."""
     problems = []
-    if line.low > line.expected:
-        problems.append("low is above expected")
-    if line.expected > line.high:
-        problems.append("expected is above high")
+    if not has_rates(line):
+        problems += _order(line.low, line.expected, line.high, "")
+    problems += _order(line.rate_low, line.rate_expected, line.rate_high, "rate ")
     return problems
+
+
+def _order(low: Decimal | None, expected: Decimal | None, high: Decimal | None, kind: str) -> list[str]:
+    problems = []
+    if low is not None and expected is not None and low > expected:
+        problems.append(f"{kind}low is above {kind}expected")
+    if expected is not None and high is not None and expected > high:
+        problems.append(f"{kind}expected is above {kind}high")
+    if expected is None and low is not None and high is not None and low > high:
+        problems.append(f"{kind}low is above {kind}high")
+    return problems
+
+
+def staffing_text(line: CostLine, money: Callable[[Decimal], str]) -> str:
+    """How a staff line with rates is computed, for the reports: "0.3 people × 6 months × monthly rate
+    EUR 9,000 / 10,000 / 11,500 (low / expected / high)"; "" for a line with typed amounts."""
+    if not has_rates(line):
+        return ""
+    rates = " / ".join(money(r) for r in (line.rate_low, line.rate_expected, line.rate_high))
+    people, months = (format_number(v if v is not None else Decimal(0)) for v in (line.people, line.months))
+    return (f"{people} {'person' if people == '1' else 'people'} × {months} month{'' if months == '1' else 's'} "
+            f"× monthly rate {rates} (low / expected / high)")
 
 
 # --- the value of the hours saved -----------------------------------------------------
@@ -235,12 +274,17 @@ def format_number(value: Decimal | int) -> str:
 # --- presets -------------------------------------------------------------------------
 
 
-def _line(category, label, low, expected, high, note, people=None, months=None, covers=None) -> CostLine:
+def _line(category, label, low, expected, high, note, people=None, months=None, covers=None,
+          rates=None) -> CostLine:
+    rate_low, rate_expected, rate_high = (None, None, None) if rates is None else (Decimal(r) for r in rates)
     return CostLine(
         category=category,
         label=label,
         people=None if people is None else Decimal(people),
         months=None if months is None else Decimal(months),
+        rate_low=rate_low,
+        rate_expected=rate_expected,
+        rate_high=rate_high,
         low=Decimal(low),
         expected=Decimal(expected),
         high=Decimal(high),
@@ -251,18 +295,19 @@ def _line(category, label, low, expected, high, note, people=None, months=None, 
 
 
 # Workshop starting points, all assumptions: typical Western European internal
-# rates and cloud prices, to be replaced by the team's own figures.
+# rates and cloud prices, to be replaced by the team's own figures. Staff lines
+# carry their rates; their amounts are the same product, for plans read by older versions.
 PRESETS: dict[str, list[CostLine]] = {
     "small team (default)": [
         _line("staff", "Data scientist", 48_000, 60_000, 72_000,
-              "1 person x 6 months x monthly rate 8,000 / 10,000 / 12,000 (low / expected / high).",
-              people=1, months=6),
+              "A typical internal monthly rate; replace it with your organisation's.",
+              people=1, months=6, rates=(8_000, 10_000, 12_000)),
         _line("staff", "ML / data engineer", 51_000, 63_000, 75_000,
-              "1 person x 6 months x monthly rate 8,500 / 10,500 / 12,500 (low / expected / high).",
-              people=1, months=6),
+              "A typical internal monthly rate; replace it with your organisation's.",
+              people=1, months=6, rates=(8_500, 10_500, 12_500)),
         _line("staff", "Domain expert (part-time)", 14_400, 16_800, 19_200,
-              "0.4 person (about 2 days a week) x 6 months x monthly rate 6,000 / 7,000 / 8,000.",
-              people="0.4", months=6),
+              "0.4 person is about 2 days a week.",
+              people="0.4", months=6, rates=(6_000, 7_000, 8_000)),
         _line("infrastructure", "Training compute (cloud GPU)", 2_000, 4_000, 8_000,
               "One GPU VM for experiments and training over the project; the high case covers fine-tuning larger models."),
         _line("infrastructure", "Development and test environments", 3_000, 5_000, 8_000,
@@ -284,18 +329,33 @@ PRESETS: dict[str, list[CostLine]] = {
 
 
 def preset_lines(name: str) -> list[CostLine]:
-    """Fresh copies with new ids, so loading a preset twice gives distinct lines."""
-    return [line.model_copy(deep=True, update={"id": new_id()}) for line in PRESETS[name]]
+    """Fresh copies with new ids, so loading a preset twice gives distinct lines; each marked as a
+    preset the team has still to confirm or replace."""
+    return [line.model_copy(deep=True, update={"id": new_id(), "preset": True}) for line in PRESETS[name]]
 
 
 # --- completeness ------------------------------------------------------------------
 
 
+COMPLETE_CATEGORIES = ("staff", "infrastructure", "change_management", "operational_maintenance", "data")
+
+
 def completeness(plan: Plan, step: object = None) -> float:
-    """The share of the cost categories with at least one line (the facet of the step registry)."""
-    present = {line.category for line in plan.costs.lines}
-    wanted = ["staff", "infrastructure", "change_management", "operational_maintenance", "data"]
-    return sum(c in present for c in wanted) / len(wanted)
+    """The share of the entered cost categories that have lines the team stands behind (the facet of
+    the step registry). A preset line is an assumption until confirmed or changed: a category whose
+    lines include one counts half, so the step is complete only when every preset line is settled."""
+    def score(category: str) -> float:
+        lines = [line for line in plan.costs.lines if line.category == category]
+        if not lines:
+            return 0.0
+        return 0.5 if any(line.preset for line in lines) else 1.0
+
+    return sum(score(c) for c in COMPLETE_CATEGORIES) / len(COMPLETE_CATEGORIES)
+
+
+def unconfirmed_presets(plan: Plan) -> list[CostLine]:
+    """The preset lines the team has neither confirmed nor changed yet."""
+    return [line for line in plan.costs.lines if line.preset]
 
 
 # --- what other steps say about the costs ------------------------------------------------

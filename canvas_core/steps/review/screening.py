@@ -131,8 +131,11 @@ def chosen_task_error_cost(plan: Plan, cost: str) -> list[str]:
 
 @predicate
 def unclear_integration(plan: Plan) -> list[str]:
+    """The answers marked unclear, each with what is unclear about it when the team said."""
     integration = plan.workflow.integration
-    return [label for field, label in workflow.INTEGRATION_LABELS.items() if getattr(integration, field).unclear]
+    answers = ((label, getattr(integration, field)) for field, label in workflow.INTEGRATION_LABELS.items())
+    return [f"{label} – {answer.unclear_what.strip()}" if answer.unclear_what.strip() else label
+            for label, answer in answers if answer.unclear]
 
 
 def _notes(plan: Plan, canvas: str, block: str, part: str | None = None) -> list:

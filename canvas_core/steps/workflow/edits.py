@@ -141,17 +141,24 @@ def choose_task(plan: Plan, task_id: str | None) -> None:
     plan.workflow.chosen_task_id = task_id
 
 
-def set_integration(plan: Plan, field: str, *, text: str | None = None, unclear: bool | None = None) -> None:
+def set_integration(plan: Plan, field: str, *, text: str | None = None, unclear: bool | None = None,
+                    unclear_what: str | None = None) -> None:
+    """An integration answer's text, its "unclear" mark and what is unclear about it (kept when the mark
+    is removed, so ticking it again brings the words back)."""
     if field not in INTEGRATION_FIELDS:
         raise EditError(f"Unknown integration answer {field!r}.")
     answer: IntegrationAnswer = getattr(plan.workflow.integration, field)
-    given = {"text": None if text is None else text.strip(), "unclear": unclear}
+    given = {"text": None if text is None else text.strip(), "unclear": unclear,
+             "unclear_what": None if unclear_what is None else unclear_what.strip()}
     changes = {k: v for k, v in given.items() if v is not None}
     setattr(plan.workflow.integration, field, IntegrationAnswer.model_validate({**answer.model_dump(), **changes}))
 
 
-def set_mode(plan: Plan, *, value: str | None = None, unclear: bool | None = None, clear: bool = False) -> None:
+def set_mode(plan: Plan, *, value: str | None = None, unclear: bool | None = None, clear: bool = False,
+             unclear_what: str | None = None) -> None:
     mode = plan.workflow.integration.mode
+    if unclear_what is not None:
+        mode.unclear_what = unclear_what.strip()  # validated on assignment (its length)
     if clear:
         mode.value = None
     elif value is not None:
@@ -181,7 +188,8 @@ def set_no_ml_reason(plan: Plan, name: str, answer: str | None) -> None:
 
 
 def set_workflow_text(plan: Plan, field: str, value: str) -> None:
-    if field not in ("process_name", "reasons_note"):
+    """The process name, the human judgement the prediction supports, or the note on the reasons."""
+    if field not in ("process_name", "judgement", "reasons_note"):
         raise EditError(f"Unknown field {field!r}.")
-    target = plan.workflow if field == "process_name" else plan.workflow.characteristics
+    target = plan.workflow.characteristics if field == "reasons_note" else plan.workflow
     setattr(target, field, value.strip())

@@ -43,6 +43,9 @@ def section(plan: Plan, step: Step) -> Iterator[str]:
     chosen = names.get(wf.chosen_task_id or "")
     yield f"### {workflow.CHOSEN_LABEL}: {cell(chosen) if chosen else 'not chosen yet'}"
     yield ""
+    judgement = escape(wf.judgement, indent="  ") if wf.judgement.strip() else "*not described yet*"
+    yield f"**{workflow.JUDGEMENT_LABEL}:** {judgement}"
+    yield ""
     integration = wf.integration
     for field, label in workflow.INTEGRATION_LABELS.items():
         answer = getattr(integration, field)
@@ -50,6 +53,8 @@ def section(plan: Plan, step: Step) -> Iterator[str]:
         flag = " *(marked unclear)*" if answer.unclear else ""
         text = escape(given, indent="  ") if given.strip() else "*not answered yet*"
         yield f"- **{cell(label)}:**{flag} {text}"
+        if answer.unclear and answer.unclear_what.strip():
+            yield f"  - *Unclear:* {escape(answer.unclear_what, indent='    ')}"
     yield ""
     yield "### Use-case characteristics"
     yield ""

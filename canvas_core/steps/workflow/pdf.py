@@ -59,6 +59,8 @@ def _integration(flow: Workflow, width: float) -> list[Flowable]:
     out: list[Flowable] = [para("How the prediction fits in", st.h2)]
     out.append(para(f"{bold(wf.CHOSEN_LABEL + ':')} " + (esc(chosen.name) if chosen else muted("not chosen yet")),
                     st.body))
+    out.append(para(f"{bold(wf.JUDGEMENT_LABEL + ':')} " +
+                    (esc(flow.judgement) if flow.judgement.strip() else muted("not described yet")), st.body))
     rows = [[para("Answer", st.cell_head), para("What the team says", st.cell_head)]]
     integ = flow.integration
     for field, label in wf.INTEGRATION_LABELS.items():
@@ -69,6 +71,8 @@ def _integration(flow: Workflow, width: float) -> list[Flowable]:
             text = esc(answer.text) if answer.text.strip() else muted("not answered yet")
         if answer.unclear:
             text += " " + f'<font color="#b45309"><b>[{UNCLEAR}]</b></font>'
+            if answer.unclear_what.strip():
+                text += "<br/>" + f'<font color="#b45309"><b>Unclear:</b></font> {esc(answer.unclear_what)}'
         rows.append([para(bold(esc(label)), st.cell), para(text, st.cell)])
     out.append(table(rows, [48, 128], width))
     return out

@@ -258,6 +258,15 @@ TASKS_LABEL = "The process, task by task"
 CHOSEN_LABEL = "The task this plan is about"
 COST_LABEL = "Cost of a wrong prediction"
 UNCLEAR_TEXT = "marked unclear: a signal to redesign before a POC"
+JUDGEMENT_LABEL = "The human judgement the prediction supports"
+
+
+def unclear_text(what: str) -> str:
+    """The readiness reason for an answer marked unclear, naming what is unclear when the team said."""
+    what = what.strip()
+    return f"{UNCLEAR_TEXT}. What is unclear: {what}" if what else UNCLEAR_TEXT
+
+
 DONT_KNOW_TEXT = "answered \"don't know\": to find out before a POC"
 # How a yes / no / don't know answer and an augment / automate choice read, in every output.
 ANSWER_WORDS = {"yes": "applies", "no": "does not apply", "dont_know": "don't know"}
@@ -292,7 +301,7 @@ def _amber_reasons(workflow: Workflow, chosen: WorkflowTask | None) -> Iterable[
     for field, label in INTEGRATION_LABELS.items():
         answer = getattr(integ, field)
         if answer.unclear:
-            yield amber(label, UNCLEAR_TEXT)
+            yield amber(label, unclear_text(answer.unclear_what))
         elif field == "mode" and answer.value is None:
             yield amber(label, "not chosen yet")
         elif field == "mode" and answer.value == DONT_KNOW:
