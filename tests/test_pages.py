@@ -94,6 +94,22 @@ def test_a_note_typed_into_a_block_is_in_the_plan_and_survives_page_switches(scr
     assert any("• Route if p >= 0.8 <script>alert(1)</script> & S&P 500" in t.value for t in at.text)
 
 
+def test_a_note_typed_with_a_part_name_lands_in_that_part_and_the_rest_under_general():
+    at = go(open_app(), "pages/product_brief.py")
+    box = at.text_input(key="add-product-brief-background")
+    box.input("Goals: plan night shifts").run()
+    box.input("Note: mails arrive in three languages").run()
+    notes = plan_of(at).canvases["product_brief"].blocks["background"].notes
+    assert [(n.topic, n.text) for n in notes] == [("goals", "plan night shifts"),
+                                                 (None, "Note: mails arrive in three languages")]
+    cell = next(t.value for t in at.text if "plan night shifts" in t.value)
+    assert cell.splitlines() == ["GOALS", "• plan night shifts", "GENERAL", "• Note: mails arrive in three languages"]
+    box.input("goals:").run()  # nothing after the part name: refused, the text stays in the box
+    assert at.text_input(key=box.key).value == "goals:"
+    assert len(plan_of(at).canvases["product_brief"].blocks["background"].notes) == 2
+    assert any('type the note after "Goals:"' in message for message in error_messages(at))
+
+
 @pytest.mark.parametrize("script, canvas_id", CANVAS_PAGES.items())
 def test_canvas_pages_credit_their_authors(script, canvas_id):
     at = go(open_app(), script)
