@@ -78,6 +78,18 @@ def test_sidebar_lists_the_steps_in_journey_order_with_completeness():
     assert [link.proto.label for link in empty.sidebar.get("page_link")][4] == "4. ML Canvas · 0%"
 
 
+def test_the_review_steps_figure_in_the_sidebar_is_labelled_as_the_overall_one():
+    plan = load_example("support_mail_triage")
+    plan.canvases["ml_canvas"].blocks.clear()  # one of six steps left empty: the mean of the six is 83%
+    labels = [link.proto.label for link in open_app(plan).sidebar.get("page_link")]
+    assert labels[4] == "4. ML Canvas · 0%" and labels[7] == "7. Review & report · overall 83%"
+
+
+def test_a_complete_plan_shows_the_overall_figure_as_done():
+    labels = [link.proto.label for link in open_app(load_example("support_mail_triage")).sidebar.get("page_link")]
+    assert labels[7] == "7. Review & report · overall ✓"
+
+
 @pytest.mark.parametrize("script, canvas_id", CANVAS_PAGES.items())
 def test_a_note_typed_into_a_block_is_in_the_plan_and_survives_page_switches(script, canvas_id):
     at = go(open_app(), script)
