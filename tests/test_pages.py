@@ -214,7 +214,7 @@ def test_review_shows_completeness_per_step_and_the_workflow_signal():
     assert any("How the outcome is observed later (feedback)" in t.value for t in at.text)
     table = at.dataframe[0].value
     assert list(table["Step"])[:2] == ["1. Product brief", "2. Workflow integration"]
-    assert table["Complete"].iloc[0] == 1.0
+    assert table["Complete"].iloc[0] == 100  # whole percents
 
 
 def test_no_url_path_can_be_mistaken_for_a_bare_page_file():
