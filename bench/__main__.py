@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from bench import autosave, report, reruns
+from bench import autosave, browser, report, reruns
 
 BUDGET_MS = 30.0
 BUDGET_RATIO = 4.0
@@ -48,6 +48,9 @@ def main() -> None:
     print(f"{large.name:28} {large.median_ms:10.1f} {large.pages:6d} {large.median_ms / floor.median_ms:8.1f}  "
           f"{'ok' if scale < REPORT_SCALE_LIMIT else 'OVER'} ({scale:.1f}x the worked example, "
           f"< {REPORT_SCALE_LIMIT:.0f}x)")
+
+    print()
+    browser.report()
 
 
 if __name__ == "__main__":

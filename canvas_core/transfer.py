@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date
-from itertools import accumulate
+from itertools import accumulate, count
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -19,7 +20,7 @@ from canvas_core.canvas.specs import canvases
 from canvas_core.config import MAX_IMPORT_BYTES, MAX_IMPORT_MB
 from canvas_core.duplicates import DuplicateId, duplicate_ids
 from canvas_core.migrations import MigrationError, migrate
-from canvas_core.plan import Plan, new_plan_id, utc_now
+from canvas_core.plan import MAX_LINE_CHARS, Plan, new_plan_id, utc_now
 from canvas_core.validation import problems
 
 # The deepest plan nests objects and lists 7 levels (a note in a block of a canvas);
@@ -124,6 +125,25 @@ def import_plan(data: bytes) -> Plan:
     plan.id = new_plan_id()
     plan.meta.updated_at = utc_now()
     return plan
+
+
+def distinct_name(name: str, listed: Iterable[str], today: date) -> str | None:
+    """A name for an imported plan that tells it apart from a listed plan of the same name
+    ("Name (imported 2026-12-02)", then "..., 2", ...), or None when the name is free."""
+    taken = {_same(n) for n in listed}
+    if _same(name) not in taken:
+        return None
+    for number in count(1):
+        suffix = f" (imported {today.isoformat()}{'' if number == 1 else f', {number}'})"
+        candidate = name[:MAX_LINE_CHARS - len(suffix)].rstrip() + suffix
+        if _same(candidate) not in taken:
+            return candidate
+    raise AssertionError("unreachable")
+
+
+def _same(name: str) -> str:
+    """Names a reader would take for the same plan: case and spacing aside."""
+    return " ".join(name.split()).casefold()
 
 
 def _first_duplicates(duplicates: list[DuplicateId], limit: int = 3) -> str:

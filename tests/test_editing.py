@@ -92,3 +92,56 @@ def test_the_plans_details_every_header_shows(specs):
         ("Product", "Untitled plan"), ("Authors", "Dana"), ("Date", "2026-11-23"), ("Version", "3")]
     assert header_facts(specs["ml_canvas"], plan)[:2] == [("Designed for", "Claims team"), ("Designed by", "Dana")]
     assert header_facts(specs["mlops_stack"], plan)[:2] == [("Project name", "Untitled plan"), ("Team members", "Dana")]
+
+
+# --- a part named at the start of a typed note ("Goals: ...") -------------------------
+
+
+def topics(plan, canvas="product_brief", block="background"):
+    return [(n.topic, n.text) for n in plan.canvas(canvas).block(block).notes]
+
+
+@pytest.mark.parametrize("typed", ["Goals: plan night shifts", "  goals :plan night shifts ", "GOALS:  plan night shifts"])
+def test_a_leading_part_name_puts_the_note_into_that_part(typed):
+    plan = Plan()
+    editing.add_note(plan, "product_brief", "background", typed)
+    assert topics(plan) == [("goals", "plan night shifts")]
+
+
+def test_a_part_is_recognised_by_its_title_or_its_id_with_any_spacing():
+    plan = Plan()
+    editing.add_note(plan, "product_brief", "solution", "Core   features: triage queue")
+    editing.add_note(plan, "product_brief", "solution", "core_features: confidence shown")
+    assert topics(plan, block="solution") == [("core_features", "triage queue"), ("core_features", "confidence shown")]
+
+
+@pytest.mark.parametrize("canvas, block, typed", [
+    ("product_brief", "background", "Note: the mails come in German and French"),  # not a part of Background
+    ("product_brief", "background", "Pains and gains: both"),  # a part's name, but more before the colon
+    ("ml_canvas", "decisions", "Goals: route within the SLA"),  # a block without parts
+    ("product_brief", "background", "Ratio 3:1 of users to goals"),
+])
+def test_text_that_does_not_start_with_one_of_the_blocks_parts_is_kept_whole(canvas, block, typed):
+    plan = Plan()
+    note = editing.add_note(plan, canvas, block, typed)
+    assert (note.topic, note.text) == (None, typed)
+
+
+def test_a_part_name_with_nothing_after_it_is_refused_and_adds_nothing():
+    plan = Plan()
+    with pytest.raises(editing.EditError, match='type the note after "Goals:"'):
+        editing.add_note(plan, "product_brief", "background", "goals:  ")
+    assert topics(plan) == []
+
+
+def test_a_topic_chosen_in_the_dialog_wins_over_a_leading_name():
+    plan = Plan()
+    editing.add_note(plan, "product_brief", "background", "Pains: none yet", topic="goals")
+    assert topics(plan) == [("goals", "Pains: none yet")]
+
+
+def test_a_note_already_added_with_its_part_name_is_recognised_as_already_there():
+    plan = Plan()
+    editing.add_note(plan, "product_brief", "background", "Goals: plan night shifts")
+    assert editing.has_note(plan, "product_brief", "background", "Goals: plan night shifts")
+    assert not editing.has_note(plan, "product_brief", "background", "Pains: plan night shifts")

@@ -78,6 +78,18 @@ def test_sidebar_lists_the_steps_in_journey_order_with_completeness():
     assert [link.proto.label for link in empty.sidebar.get("page_link")][4] == "4. ML Canvas · 0%"
 
 
+def test_the_review_steps_figure_in_the_sidebar_is_labelled_as_the_overall_one():
+    plan = load_example("support_mail_triage")
+    plan.canvases["ml_canvas"].blocks.clear()  # one of six steps left empty: the mean of the six is 83%
+    labels = [link.proto.label for link in open_app(plan).sidebar.get("page_link")]
+    assert labels[4] == "4. ML Canvas · 0%" and labels[7] == "7. Review & report · overall 83%"
+
+
+def test_a_complete_plan_shows_the_overall_figure_as_done():
+    labels = [link.proto.label for link in open_app(load_example("support_mail_triage")).sidebar.get("page_link")]
+    assert labels[7] == "7. Review & report · overall ✓"
+
+
 @pytest.mark.parametrize("script, canvas_id", CANVAS_PAGES.items())
 def test_a_note_typed_into_a_block_is_in_the_plan_and_survives_page_switches(script, canvas_id):
     at = go(open_app(), script)
@@ -92,6 +104,22 @@ def test_a_note_typed_into_a_block_is_in_the_plan_and_survives_page_switches(scr
     go(at, "pages/home.py")
     go(at, script)
     assert any("• Route if p >= 0.8 <script>alert(1)</script> & S&P 500" in t.value for t in at.text)
+
+
+def test_a_note_typed_with_a_part_name_lands_in_that_part_and_the_rest_under_general():
+    at = go(open_app(), "pages/product_brief.py")
+    box = at.text_input(key="add-product-brief-background")
+    box.input("Goals: plan night shifts").run()
+    box.input("Note: mails arrive in three languages").run()
+    notes = plan_of(at).canvases["product_brief"].blocks["background"].notes
+    assert [(n.topic, n.text) for n in notes] == [("goals", "plan night shifts"),
+                                                 (None, "Note: mails arrive in three languages")]
+    cell = next(t.value for t in at.text if "plan night shifts" in t.value)
+    assert cell.splitlines() == ["GOALS", "• plan night shifts", "GENERAL", "• Note: mails arrive in three languages"]
+    box.input("goals:").run()  # nothing after the part name: refused, the text stays in the box
+    assert at.text_input(key=box.key).value == "goals:"
+    assert len(plan_of(at).canvases["product_brief"].blocks["background"].notes) == 2
+    assert any('type the note after "Goals:"' in message for message in error_messages(at))
 
 
 @pytest.mark.parametrize("script, canvas_id", CANVAS_PAGES.items())
@@ -186,7 +214,7 @@ def test_review_shows_completeness_per_step_and_the_workflow_signal():
     assert any("How the outcome is observed later (feedback)" in t.value for t in at.text)
     table = at.dataframe[0].value
     assert list(table["Step"])[:2] == ["1. Product brief", "2. Workflow integration"]
-    assert table["Complete"].iloc[0] == 1.0
+    assert table["Complete"].iloc[0] == 100  # whole percents
 
 
 def test_no_url_path_can_be_mistaken_for_a_bare_page_file():

@@ -402,3 +402,10 @@ def test_the_executive_summary_opens_with_the_verdict_its_reasons_and_the_consis
     assert summary.index("Executive summary") < summary.index("Verdict: Go with conditions")
     assert "the screening said Redesign first" in summary and "Gold set & labels <bought>" in summary
     assert "Reasons for the verdict" in summary and "Consistency between canvases" in summary
+
+
+def test_a_block_without_a_number_prints_no_number(example_text):
+    # The MLOps Stack's dilemmas block is not numbered in the published canvas nor in the app.
+    assert contains(example_text, "MLOps Dilemmas")
+    assert "0MLOpsDilemmas" not in _squash(example_text)
+    assert contains(example_text, "1 Value Proposition")  # the numbered blocks keep theirs

@@ -4,6 +4,8 @@ drawn: the browser test fetches the real files."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -93,3 +95,18 @@ def test_twin_answers_that_disagree_are_shown_with_both_sides_and_a_link_to_fix_
     texts = " ".join(t.value for t in at.text)
     assert "Making Predictions" in texts and "batch" in texts and "real time" in texts
     assert any(s.value == "Consistency between canvases (1)" for s in at.subheader)
+
+
+def test_completeness_shows_whole_percents_as_the_sidebar_does():
+    plan = load_example("support_mail_triage")
+    for block in list(plan.canvases["mlops_stack"].blocks.values())[:5]:  # 7 of 12 blocks left: 58.33 %
+        block.notes.clear()
+        block.fields.clear()
+    at = review_page(plan)
+    [table] = at.dataframe
+    shown = dict(zip(table.value["Step"], table.value["Complete"]))
+    assert shown["6. MLOps Stack"] == 58 and all(isinstance(v, int) or float(v).is_integer() for v in shown.values())
+    sidebar = [link.proto.label for link in at.sidebar.get("page_link")]
+    assert "6. MLOps Stack · 58%" in sidebar
+    progress = json.loads(table.proto.columns)["Complete"]["type_config"]
+    assert (progress["format"], progress["max_value"]) == ("%d%%", 100)  # the bar prints "58%"

@@ -11,7 +11,7 @@ import pytest
 
 from canvas_core import migrations, transfer
 from canvas_core.examples import load_example
-from canvas_core.plan import SCHEMA_VERSION, Plan
+from canvas_core.plan import MAX_LINE_CHARS, SCHEMA_VERSION, Plan
 from canvas_core.transfer import (
     MAX_IMPORT_BYTES,
     MAX_IMPORT_MB,
@@ -291,3 +291,30 @@ def test_a_v4_plan_asks_its_header_facts_once():
     plan = transfer.read_plan(json.dumps(document).encode())
     assert (plan.meta.designed_for, plan.meta.team, plan.meta.iteration) == ("Claims", "Dana, Ola", 4)
     assert plan.meta.date.isoformat() == "2026-03-12"
+
+
+# --- an imported plan named like one already listed -----------------------------------------
+
+IMPORT_DAY = date(2026, 12, 2)
+
+
+def test_an_imported_plan_named_like_a_listed_one_gets_the_date_of_the_import():
+    listed = ["Support mail triage", "Pump failure prediction"]
+    assert transfer.distinct_name("Support mail triage", listed, IMPORT_DAY) == "Support mail triage (imported 2026-12-02)"
+    assert transfer.distinct_name("support  MAIL triage", listed, IMPORT_DAY) == "support  MAIL triage (imported 2026-12-02)"
+
+
+def test_a_name_no_listed_plan_has_is_kept():
+    assert transfer.distinct_name("Support mail triage", ["Support mail triage (copy)"], IMPORT_DAY) is None
+    assert transfer.distinct_name("Anything", [], IMPORT_DAY) is None
+
+
+def test_a_second_import_on_the_same_day_is_told_apart_too():
+    listed = ["Triage", "Triage (imported 2026-12-02)"]
+    assert transfer.distinct_name("Triage", listed, IMPORT_DAY) == "Triage (imported 2026-12-02, 2)"
+
+
+def test_a_long_name_is_shortened_to_fit_the_suffix_within_the_limit():
+    name = "x" * MAX_LINE_CHARS
+    renamed = transfer.distinct_name(name, [name], IMPORT_DAY)
+    assert len(renamed) == MAX_LINE_CHARS and renamed.endswith(" (imported 2026-12-02)")

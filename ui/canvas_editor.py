@@ -156,7 +156,7 @@ def cell_text(block: BlockSpec, notes: list, fields: dict[str, str]) -> str:
     lines: list[str] = []
     if block.subitems:
         titles = {s.id: s.title for s in block.subitems}
-        for sub_id, sub_title in [*titles.items(), (None, "Other")]:
+        for sub_id, sub_title in [*titles.items(), (None, "General")]:
             group = [n for n in notes if (n.topic if n.topic in titles else None) == sub_id]
             if group:
                 lines.append(f"{sub_title.upper()}")

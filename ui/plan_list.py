@@ -212,7 +212,21 @@ def _import(key: str) -> None:
     except transfer.ImportRefused as refused:
         flash(str(refused), [f"File: {upload.name}"])  # the plan open in this tab is untouched
         return
+    renamed = transfer.distinct_name(plan.meta.name, _listed_names(), utc_now().date())
+    if renamed:
+        flash(f"Imported as \"{renamed}\": a plan named \"{plan.meta.name}\" is already in your list, "
+              "so the imported one got the date of the import in its name.", level="info")
+        plan.meta.name = renamed
     replace_plan(plan)
+
+
+def _listed_names() -> list[str]:
+    """The names of the plans on this browser's list on Home (not the whole store's, which a
+    server reached only from this computer also shows: an import there is usually a plan moving in)."""
+    try:
+        return [e.summary.name for e in plan_store().remembered(access.browser_token(), limit=1000)]
+    except StoreUnavailable:
+        return []  # the import is saved (or refused) as usual, and the store's trouble said there
 
 
 def _ago(summary: PlanSummary) -> str:

@@ -9,7 +9,7 @@ import streamlit as st
 from canvas_core import levels
 from canvas_core.plan import Plan
 from canvas_core.portfolio import PortfolioRow, portfolio_row, step_digest
-from canvas_core.steps import STEPS
+from canvas_core.steps import STEPS, whole_percent
 from canvas_core.store import PlanNotFound, StoreUnavailable
 from ui import access
 from ui.figures import session_figure
@@ -64,7 +64,7 @@ def _number(value) -> float | None:
 
 def _table(rows: list[PortfolioRow]) -> None:
     st.dataframe(
-        [{"Plan": r.name, "Verdict": levels.VERDICT_WORDS[r.verdict], "Complete": r.completeness,
+        [{"Plan": r.name, "Verdict": levels.VERDICT_WORDS[r.verdict], "Complete": whole_percent(r.completeness),
           "Currency": r.currency, "One-time (expected)": _number(r.one_time),
           "Total cost of ownership": _number(r.total_cost_of_ownership),
           "Benefit needed per year": _number(r.break_even_per_year),
@@ -73,7 +73,7 @@ def _table(rows: list[PortfolioRow]) -> None:
           "Feasibility (1-5)": r.feasibility}
          for r in rows],
         column_config={
-            "Complete": st.column_config.ProgressColumn(format="percent", min_value=0, max_value=1),
+            "Complete": st.column_config.ProgressColumn(format="%d%%", min_value=0, max_value=100),
             **{name: st.column_config.NumberColumn(format="localized") for name in (
                 "One-time (expected)", "Total cost of ownership", "Benefit needed per year",
                 "Value of hours saved per year")},

@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit.navigation.page import StreamlitPage
 
 from canvas_core.plan import Plan
-from canvas_core.steps import STEPS_BY_ID, completeness_by_step
+from canvas_core.steps import OVERALL, STEPS_BY_ID, completeness_by_step
 from ui import access, reconnect
 from ui.navigation import HOME, ITERATIONS, PORTFOLIO, STEP_PAGES
 from ui.state import (
@@ -38,6 +38,8 @@ def show(plan: Plan, pages: dict[str, StreamlitPage]) -> None:
             step = STEPS_BY_ID[page.step_id]
             share = shares[page.step_id]
             done = "✓" if share >= 1 else f"{share:.0%}"
+            if step.completeness == OVERALL:  # the mean of the other steps, not this page's own answers
+                done = f"overall {done}"
             st.page_link(pages[page.step_id], label=f"{step.number}. {step.title} · {done}", icon=page.icon,
                          query_params=params)
         if not read_only():  # iterations are saved with the edit link

@@ -234,21 +234,23 @@ def _readable(error: ValueError) -> str:
     return str(error)
 
 
-def flash(message: str, details: list[str] | None = None) -> None:
-    """A message for the top of the next render; `details` are user text, shown plain."""
-    st.session_state[_FLASH_KEY] = (message, details or [])
+def flash(message: str, details: list[str] | None = None, *, level: str = "error") -> None:
+    """A message for the top of the next render; `details` are user text, shown plain.
+    level "info" is for something done differently than asked (and said why), not refused."""
+    st.session_state[_FLASH_KEY] = (message, details or [], level)
 
 
 def show_flash() -> None:
     """Show a pending message at the top of the page and as a toast (seen wherever the user scrolled)."""
     pending = st.session_state.pop(_FLASH_KEY, None)
     if pending:
-        message, details = pending
+        message, details, *rest = pending
+        show, icon = (st.info, ":material/info:") if rest == ["info"] else (st.error, ":material/error:")
         # A message may quote what was typed ('"12,5" is not a number'): shown as written, never as Markdown.
-        st.error(markdown_literal(message), icon=":material/error:")
+        show(markdown_literal(message), icon=icon)
         if details:
             st.text("\n".join(details))
-        st.toast(markdown_literal(message), icon=":material/error:")
+        st.toast(markdown_literal(message), icon=icon)
 
 
 _ASCII_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from canvas_core.canvas.specs import CanvasSpec
+from canvas_core.canvas.parts import split_part
+from canvas_core.canvas.specs import CanvasSpec, canvases
 from canvas_core.plan import MAX_NOTE_CHARS, Note, NoteStatus, Plan
 
 
@@ -41,7 +42,10 @@ def add_note(
     status: NoteStatus | None = None,
     topic: str | None = None,
 ) -> Note | None:
-    """Add a note at the end of the block; empty text adds nothing."""
+    """Add a note at the end of the block; empty text adds nothing. Without a topic, a leading
+    part name ("Goals: ...") puts the note into that part of the block."""
+    if topic is None:
+        topic, text = _typed_part(canvas_id, block_id, text)
     text = _clean(text)
     if not text:
         return None
@@ -51,9 +55,25 @@ def add_note(
 
 
 def has_note(plan: Plan, canvas_id: str, block_id: str, text: str) -> bool:
-    """Whether the block already holds a note with this text (as it would be stored)."""
+    """Whether the block already holds a note with this text (as `add_note` would store it)."""
+    topic, text = _typed_part(canvas_id, block_id, text)
     cleaned = _clean(text)
-    return any(note.text == cleaned for note in _notes(plan, canvas_id, block_id))
+    return any(note.text == cleaned and (topic is None or note.topic == topic)
+               for note in _notes(plan, canvas_id, block_id))
+
+
+def _typed_part(canvas_id: str, block_id: str, text: str) -> tuple[str | None, str]:
+    """The part named at the start of a typed note, if the block has it; "Goals:" alone is refused
+    rather than stored as a note that only names its part."""
+    spec = canvases().get(canvas_id)
+    block = next((b for b in spec.blocks if b.id == block_id), None) if spec else None
+    if block is None:
+        return None, text
+    topic, rest = split_part(block, text)
+    if topic is not None and not rest.strip():
+        title = next(s.title for s in block.subitems if s.id == topic)
+        raise EditError(f"Nothing was added: type the note after \"{title}:\".")
+    return topic, rest
 
 
 def update_note(plan: Plan, canvas_id: str, block_id: str, note_id: str, **changes) -> None:

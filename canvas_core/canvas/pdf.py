@@ -311,7 +311,9 @@ def _tints(spec: CanvasSpec) -> dict[str, colors.Color]:
 
 def _title(block: BlockSpec, width: float) -> tuple[Paragraph, float]:
     style = sized("heading", TITLE_SIZE)
-    markup = f'<font color="{MUTED.hexval()}">{block.number}</font>&nbsp;&nbsp;{esc(block.title)}'
+    # Number 0 means "not numbered" (the MLOps Stack's dilemmas), as in the app.
+    number = f'<font color="{MUTED.hexval()}">{block.number}</font>&nbsp;&nbsp;' if block.number else ""
+    markup = number + esc(block.title)
     p = Paragraph(markup, style)
     _, h = p.wrap(width, 1e6)
     return p, h + PAD * 1.2
@@ -399,12 +401,16 @@ def canvas_section(ctx: ReportContext, spec: CanvasSpec) -> list[Flowable]:
     return story
 
 
+def _numbered(block: BlockSpec) -> str:
+    return f"{block.number} {esc(block.title)}" if block.number else esc(block.title)
+
+
 def detail_entries(spec: CanvasSpec, cells: list[Cell]) -> list[Flowable]:
     st = styles()
     out: list[Flowable] = [para(f"{esc(spec.short_title)}: text continued from the canvas", st.h2_flush)]
     for cell in cells:
         out += [CondPageBreak(60), PageAnchor(cell.detail_label),
-                para(f"{cell.detail_label} · {cell.spec.number} {esc(cell.spec.title)}", st.h3)]
+                para(f"{cell.detail_label} · {_numbered(cell.spec)}", st.h3)]
         first = cell.overflow[0]
         if first.kind != "heading" and first.section:
             out.append(_paragraph(Item("heading", esc(first.section) + " " + muted("(continued)")), DETAIL_SIZE))

@@ -115,3 +115,8 @@ def overall_completeness(plan) -> float:
     shares = completeness_by_step(plan)
     return sum(shares[s.id] for s in STEPS if s.completeness != OVERALL) / sum(
         s.completeness != OVERALL for s in STEPS)
+
+
+def whole_percent(share: float) -> int:
+    """A share (0-1) as the whole percent the sidebar and the reports print (f"{share:.0%}")."""
+    return int(f"{share * 100:.0f}")

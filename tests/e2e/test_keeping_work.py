@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -303,11 +304,15 @@ def test_export_downloads_the_plan_as_json(app_server, page: Page, tmp_path: Pat
 
 
 def test_exported_file_imports_as_a_new_plan_with_the_same_content(app_server, page: Page, tmp_path: Path):
-    """Round trip: the exported file opens as a new plan (new id) with the same canvas text."""
+    """Round trip: the exported file opens as a new plan (new id) with the same canvas text; as this
+    browser already lists a plan of that name, the import's name says it is the imported one, and why."""
     exported, prediction_text = export_example(page, app_server.url, tmp_path)
     tab = import_in_a_fresh_tab(page, app_server.url, exported)
     assert plan_id(tab) != plan_id(page)
-    expect(plan_name(tab)).to_have_value("Support mail triage")
+    renamed = f"Support mail triage (imported {datetime.now(UTC):%Y-%m-%d})"
+    expect(plan_name(tab)).to_have_value(renamed)
+    expect(tab.locator(ALERT).filter(has_text=f'Imported as "{renamed}": a plan named "Support mail triage" is '
+                                             "already in your list")).to_be_visible()
     expect(tab.locator(f"{PLAN_ROWS} [data-testid='stText']", has_text="(open in this tab)")).to_have_count(1)
     go_to(tab, "ml-canvas")
     expect(cell(tab, "ml-canvas", "prediction-task").locator("[data-testid='stText']")).to_have_text(prediction_text)

@@ -8,7 +8,7 @@ import streamlit as st
 from canvas_core import levels
 from canvas_core.plan import Plan
 from canvas_core.report.summary import ExecutiveSummary
-from canvas_core.steps import STEPS
+from canvas_core.steps import STEPS, whole_percent
 from canvas_core.steps.review import edits
 from canvas_core.steps.review.consistency import ConsistencyWarning
 from canvas_core.steps.review.screening import LEVELS, VERDICTS, Reason, Screening
@@ -157,10 +157,11 @@ def _completeness(summary: ExecutiveSummary) -> None:
     st.subheader("Completeness by step")
     steps = [s for s in STEPS if s.id != "review"]
     st.dataframe(
-        [{"Step": f"{step.number}. {title}", "Complete": share}
+        [{"Step": f"{step.number}. {title}", "Complete": whole_percent(share)}
          for step, (title, share) in zip(steps, summary.completeness)],
-        column_config={"Complete": st.column_config.ProgressColumn("Complete", format="percent", min_value=0,
-                                                                   max_value=1)},
+        # Whole percents, as the sidebar and the reports print them (28%, never 28.33%).
+        column_config={"Complete": st.column_config.ProgressColumn("Complete", format="%d%%", min_value=0,
+                                                                   max_value=100)},
         hide_index=True,
     )
 

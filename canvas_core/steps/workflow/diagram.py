@@ -4,8 +4,9 @@ The process diagram is a left-to-right layered drawing of `workflow.process_grap
 in the app's colours (chosen task dark, previous steps blue, following steps
 green, other prediction candidates dashed). A long process folds into bands
 read like lines of text, so it stays legible from 1 to 30 tasks and more:
-arrows to the next layer are straight, every other arrow runs in the channel
-between bands. Tasks connected to nothing sit in a row of their own below.
+arrows to the next layer are straight, every other arrow runs on a lane of its
+own in the channel between bands (see routing). Tasks connected to nothing sit
+in a row of their own below.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from reportlab.platypus import Flowable, Paragraph
 from canvas_core.report import fonts
 from canvas_core.report.text import MUTED, WrapOnce, esc, make_style, shortened
 from canvas_core.steps.workflow import rules as wf
+from canvas_core.steps.workflow.routing import ARROW, Geometry, Slot, route
 
 # role -> (fill, stroke, text colour), as the app's Mermaid class definitions
 ROLE_COLOURS = {
@@ -31,10 +33,11 @@ ROLE_COLOURS = {
 ROLE_LABELS = {"chosen": "The chosen task", "previous": "Before it", "following": "After it", "other": "Elsewhere"}
 MIN_BOX_W, MAX_BOX_W = 86.0, 150.0
 GAP_X, GAP_Y = 20.0, 9.0
-LANE = 4.0
+MAX_GAP_X = 34.0  # a gap (or margin) widens up to this when many arrows run down it
+LANE = 5.0
 CHANNEL_PAD = 7.0
 LABEL_SIZE = 7.5
-MARGIN = 10.0
+MARGIN = 16.0  # room left of the first column for the arrows that enter it from the side
 MIN_SCALE = 0.55
 
 
@@ -46,6 +49,9 @@ class _Box:
     y: float = 0.0  # bottom
     band: int = 0
     layer: int = 0
+    col: int = 0
+    first: bool = True  # top one in its column of its band
+    last: bool = True  # bottom one
 
 
 def _layers(graph: wf.ProcessGraph) -> tuple[dict[int, int], list[tuple[int, int]]]:
@@ -122,7 +128,7 @@ class ProcessDiagram(Flowable):
         self._layout()
 
     # --- layout -----------------------------------------------------------------
-    def _layout(self) -> None:
+    def _layout(self, gap_x: float = GAP_X, margin: float = MARGIN) -> None:
         graph = self.graph
         layer, edges = _layers(graph)
         linked = {a for a, _ in edges} | {b for _, b in edges}
@@ -133,13 +139,13 @@ class ProcessDiagram(Flowable):
             by_layer.setdefault(layer[i], []).append(i)
         by_layer = _ordered(by_layer, edges)
         n_layers = max(by_layer, default=-1) + 1
-        usable = self.avail_width - 2 * MARGIN  # margins hold the arrows that enter the first column
+        usable = self.avail_width - 2 * margin  # margins hold the arrows that enter the first column
         most = max(1, int((usable + GAP_X) // (MIN_BOX_W + GAP_X)))
         # Balanced bands: 6 layers with room for 4 become 3 + 3, not 4 + 2.
         n_bands = max(1, math.ceil(n_layers / most))
         per_band = max(1, math.ceil(n_layers / n_bands)) if n_layers else most
         columns = max(1, min(most, max(per_band if n_layers else 0, min(len(loose), most))))
-        self.box_w = min(MAX_BOX_W, (usable - (columns - 1) * GAP_X) / columns)
+        self.box_w = min(MAX_BOX_W, (usable - (columns - 1) * gap_x) / columns)
         self.labels = [self._label(node) for node in graph.nodes]
         self.box_h = max([26.0, *(h + 8 for _, h in self.labels)])
         self.boxes = [_Box(i, node) for i, node in enumerate(graph.nodes)]
@@ -151,17 +157,17 @@ class ProcessDiagram(Flowable):
         band_of_layer = {layer: b for b, ls in enumerate(bands) for layer in ls}
         lanes_below = [0] * (len(bands) + 1)
         lanes_above = [0] * (len(bands) + 1)
-        self.routes: list[tuple[int, int, str, int]] = []  # (from, to, kind, lane)
+        self.routes: list[tuple[int, int, str]] = []  # (from, to, kind)
         for a, b in edges:
             la, lb = layer[a], layer[b]
             ba, bb = band_of_layer[la], band_of_layer[lb]
             if ba == bb and lb == la + 1:
-                self.routes.append((a, b, "straight", 0))
+                self.routes.append((a, b, "straight"))
             elif bb < ba:
-                self.routes.append((a, b, "above", lanes_above[ba]))
+                self.routes.append((a, b, "above"))
                 lanes_above[ba] += 1
             else:
-                self.routes.append((a, b, "below", lanes_below[ba]))
+                self.routes.append((a, b, "below"))
                 lanes_below[ba] += 1
 
         def channel(lanes: int) -> float:
@@ -179,18 +185,19 @@ class ProcessDiagram(Flowable):
                 offset = (rows - len(members)) * (self.box_h + GAP_Y) / 2
                 for r, i in enumerate(members):
                     box = self.boxes[i]
-                    box.band, box.layer = b, layer
-                    box.x = MARGIN + col * (self.box_w + GAP_X)
+                    box.band, box.layer, box.col = b, layer, col
+                    box.first, box.last = r == 0, r == len(members) - 1
+                    box.x = margin + col * (self.box_w + gap_x)
                     box.y = y + offset + r * (self.box_h + GAP_Y)  # top, measured downwards for now
             self.band_spans.append((y, y + band_h))
             y += band_h + channel(lanes_below[b])
         if loose:
             y += 14.0  # room for the caption of the unconnected row
             self.loose_caption_y = y - 4
-            per_row = max(1, int((usable + GAP_X) // (self.box_w + GAP_X)))
+            per_row = max(1, int((usable + gap_x) // (self.box_w + gap_x)))
             for k, i in enumerate(loose):
                 box = self.boxes[i]
-                box.x = MARGIN + (k % per_row) * (self.box_w + GAP_X)
+                box.x = margin + (k % per_row) * (self.box_w + gap_x)
                 box.y = y + (k // per_row) * (self.box_h + GAP_Y)
                 box.band = -1
             rows = math.ceil(len(loose) / per_row)
@@ -202,6 +209,17 @@ class ProcessDiagram(Flowable):
         for box in self.boxes:  # flip: y becomes the bottom edge, measured upwards
             box.y = self.natural_height - box.y - self.box_h
         self.band_spans = [(self.natural_height - bottom, self.natural_height - top) for top, bottom in self.band_spans]
+        geometry = Geometry(self.box_w, self.box_h, margin, gap_x, self.avail_width, tuple(self.band_spans),
+                            CHANNEL_PAD, LANE)
+        slots = [Slot(b.x, b.y, b.band, b.col, b.first, b.last) for b in self.boxes]
+        routing = route(slots, self.routes, geometry)
+        # Lanes in a gap or a margin would run too close: widen them (the boxes narrow a little) and lay out again.
+        wider_gap = min(MAX_GAP_X, max(gap_x, routing.gap_width_needed()))
+        wider_margin = min(MAX_GAP_X, max(margin, routing.margin_needed()))
+        if wider_gap > gap_x + 0.5 or wider_margin > margin + 0.5:
+            return self._layout(wider_gap, wider_margin)
+        self.margin = margin
+        self.connectors = routing.connectors  # polylines ending at their arrow's tip
         # Shrunk to fit one page. Down to MIN_SCALE the labels stay readable; a larger process
         # (far beyond 30 tasks) shrinks further and the section says so: its task table lists all.
         self.scale = min(1.0, self.max_height / self.natural_height) if self.natural_height else 1.0
@@ -239,7 +257,7 @@ class ProcessDiagram(Flowable):
         if self.loose_caption_y is not None:
             c.setFont(fonts.OBLIQUE, 7)
             c.setFillColor(MUTED)
-            c.drawString(MARGIN, self.natural_height - self.loose_caption_y, "Tasks not connected to any other task:")
+            c.drawString(self.margin, self.natural_height - self.loose_caption_y, "Tasks not connected to any other task:")
         for box in self.boxes:
             self._draw_box(c, box)
         c.restoreState()
@@ -260,35 +278,12 @@ class ProcessDiagram(Flowable):
         p.drawOn(c, box.x + 4, box.y + (self.box_h - h) / 2)
 
     def _draw_edges(self, c) -> None:
-        """Arrows to the next column are straight; every other arrow leaves its task on the right,
-        runs down (or up) the gap after the column, along the channel between bands, up or down
-        the gap before the target's column and enters the target from the left. Gaps and channels
-        hold no boxes, so no arrow crosses a task."""
-        w, h = self.box_w, self.box_h
-        leaving: dict[int, int] = {}
-        entering: dict[int, int] = {}
-        for a, b, kind, lane in self.routes:
-            src, dst = self.boxes[a], self.boxes[b]
-            sy, ty = src.y + h / 2, dst.y + h / 2
-            if kind == "straight":
-                _poly(c, [(src.x + w, sy), (dst.x - 4, ty)])
-                _arrow(c, dst.x - 4, ty, dst.x, ty)
-                continue
-            k_out, k_in = leaving.get(a, 0), entering.get(b, 0)
-            leaving[a], entering[b] = k_out + 1, k_in + 1
-            gx1 = src.x + w + GAP_X / 2 + _spread(k_out, 2.5)
-            gx2 = dst.x - GAP_X / 2 + _spread(k_in, 2.5)
-            if dst.x == MARGIN:
-                gx2 = dst.x - MARGIN / 2 + _spread(k_in, 1.5)
-            band_bottom, band_top = self.band_spans[src.band]
-            cy = band_top + CHANNEL_PAD + lane * LANE if kind == "above" else band_bottom - CHANNEL_PAD - lane * LANE
-            _poly(c, [(src.x + w, sy), (gx1, sy), (gx1, cy), (gx2, cy), (gx2, ty), (dst.x - 4, ty)])
-            _arrow(c, dst.x - 4, ty, dst.x, ty)
-
-
-def _spread(k: int, step: float) -> float:
-    """0, +step, -step, +2 step, ...: several arrows at one task do not draw over each other."""
-    return ((k + 1) // 2) * step * (1 if k % 2 else -1)
+        for points in self.connectors:
+            (x1, y1), (x2, y2) = points[-2], points[-1]
+            length = math.hypot(x2 - x1, y2 - y1) or 1.0
+            stop = (x2 - (x2 - x1) * ARROW * 0.8 / length, y2 - (y2 - y1) * ARROW * 0.8 / length)
+            _poly(c, [*points[:-1], stop])
+            _arrow(c, x1, y1, x2, y2, ARROW)
 
 
 def _poly(c, points) -> None:
