@@ -23,7 +23,7 @@ from ui.state import link_params
 
 CANVAS_PARAM, BLOCK_PARAM = "canvas", "block"
 _CSS = """<style>
-[data-testid="stHeader"] { display: none; }
+[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
 [data-testid="stMainBlockContainer"] { padding: 1rem 1.5rem; max-width: 100%; }
 .st-key-present-canvas [data-testid="stText"] { font-size: clamp(0.95rem, 1.05vw, 1.5rem); line-height: 1.35; }
 .st-key-present-canvas [data-testid="stMarkdownContainer"] p { font-size: clamp(1rem, 1.2vw, 1.7rem); }
@@ -31,6 +31,7 @@ _CSS = """<style>
 .st-key-present-canvas [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"]:last-child { flex-grow: 1; }
 .st-key-present-block h1 { font-size: clamp(2.5rem, 4.5vw, 5rem); line-height: 1.15; }
 .st-key-present-block [data-testid="stText"] { font-size: clamp(1.6rem, 2.6vw, 3rem); line-height: 1.4; }
+.st-key-present-title p { font-size: clamp(1.2rem, 1.6vw, 2rem); font-weight: 600; }
 .st-key-present-position p { font-size: clamp(1.1rem, 1.6vw, 2rem); }
 </style>"""
 
@@ -114,7 +115,8 @@ def block_view(plan: Plan, spec: CanvasSpec, block: BlockSpec) -> None:
 
 def _whole_canvas(plan: Plan, spec: CanvasSpec) -> None:
     layout = partition({b.id: b.rect for b in spec.blocks}, GridRect(1, 1, spec.rows, spec.columns))
-    st.markdown(f"**{spec.title}**")
+    with st.container(key="present-title"):
+        st.markdown(spec.title)  # ours, from the canvas file
     with st.container(key="present-canvas"):
         _draw(plan, spec, layout)
 
