@@ -38,6 +38,10 @@ from streamlit.runtime.state.common import (
 )
 from streamlit.runtime.state.session_state import Serialized, SessionState
 
+from ui import fragment_reruns
+
+fragment_reruns.install()  # a cell's note after a restart: see there
+
 _SETTLED_KEY = "_session_run_completed"
 _INCOMING_KEY = "_incoming_widget_states"
 _PENDING_KEY = "_pending_replays"
