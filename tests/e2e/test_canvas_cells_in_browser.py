@@ -3,12 +3,15 @@ scrolls inside itself or cuts its text, and block titles and the add box's place
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from canvas_core.canvas.specs import canvases
 from canvas_core.examples import load_example
-from tests.e2e.helpers import by_key, cell, go_to, open_app, running
+from tests.e2e.helpers import _SOCKETS, add_note, by_key, cell, go_to, open_app, running
 
 pytestmark = pytest.mark.e2e
 
@@ -71,3 +74,45 @@ def test_every_note_of_the_worked_example_is_visible_in_its_cell(app_server, pag
         for note in example.block(block.id).notes:
             expect(target).to_contain_text(note.text)
     assert by_key(page, f"canvas-{key}").evaluate(_CUT_OFF) == []
+
+
+def _finished_runs(page: Page, action) -> list[int]:
+    """How the runs the action caused ended (ForwardMsg script_finished statuses), in order."""
+    ended: list[int] = []
+
+    def record(payload):
+        if not isinstance(payload, str):
+            message = ForwardMsg.FromString(payload)
+            if message.WhichOneof("type") == "script_finished":
+                ended.append(message.script_finished)
+
+    socket = _SOCKETS[page]
+    socket.on("framereceived", record)
+    try:
+        with running(page):
+            action()
+        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", state="attached")
+    finally:
+        socket.remove_listener("framereceived", record)
+    return ended
+
+
+def test_a_note_added_to_a_cell_reruns_only_that_cell_unless_the_sidebar_changes(app_server, page: Page):
+    """The first note of a new plan stores it (its link, the step's completeness in the sidebar):
+    the whole page runs. A further note in the same block changes nothing outside the cell: only
+    the cell runs, and the note is there."""
+    open_app(page, app_server.url)
+    go_to(page, "ml-canvas")
+    sidebar = page.locator("[data-testid='stSidebar']")
+    expect(sidebar).to_contain_text("4. ML Canvas · 0%")
+    add_note(page, "ml-canvas", "decisions", "Route only sure mails")
+    expect(page).to_have_url(re.compile(r"[?&]plan="))
+    expect(sidebar).not_to_contain_text("4. ML Canvas · 0%")
+    expect(sidebar).to_contain_text("All changes saved")
+
+    box = by_key(page, "add-ml-canvas-decisions").locator("input")
+    box.fill("Below 0.8 the dispatcher picks")
+    ended = _finished_runs(page, lambda: box.press("Enter"))
+    assert ended == [ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY]
+    expect(cell(page, "ml-canvas", "decisions")).to_contain_text("Below 0.8 the dispatcher picks")
+    expect(box).to_have_value("")
