@@ -30,6 +30,7 @@ from ui.state import (
     is_stored,
     last_outcome,
     link_params,
+    open_plan,
     pending_flash,
     read_only,
     show_flash,
@@ -57,6 +58,7 @@ _FIELDS_PER_ROW = 3  # short structured fields side by side in the block dialog
 _CELL_CSS = """<style>
 [class*="st-key-block-"] [data-testid="stText"] { font-size: 0.86rem; line-height: 1.35; }
 [class*="st-key-block-"] [data-testid="stCaptionContainer"] { font-size: 0.78rem; }
+[class*="st-key-plan-version-"] { display: none; }
 [class*="st-key-open-"] button { text-align: left; white-space: normal; height: auto; }
 [class*="st-key-open-"] button p { white-space: normal; overflow-wrap: anywhere; }
 [class*="st-key-canvas-"] [data-testid="stColumn"] > [data-testid="stVerticalBlock"] { height: 100%; }
@@ -187,6 +189,8 @@ def _cell(canvas_id: str, block_id: str, shown: Plan) -> None:
             st.text(body)  # user text: one plain-text element for the whole block
         else:
             st.caption(block.prompts[0])
+        if reconnect.in_fragment_run() and not read_only():  # last: the elements above keep their place
+            reconnect.note_version(plan.id if is_stored() else None, open_plan().version, _key(spec.id, block.id))
 
 
 def _sidebar_view(plan: Plan, canvas_id: str, block_id: str) -> tuple[bool, bool]:
