@@ -17,6 +17,7 @@ from __future__ import annotations
 import streamlit as st
 
 from canvas_core.canvas import editing, links
+from canvas_core.canvas.completeness import canvas_completeness
 from canvas_core.canvas.layout import GridRect, Leaf, Node, partition
 from canvas_core.canvas.specs import BlockSpec, CanvasSpec, FieldSpec, canvases, header_facts
 from canvas_core.plan import NoteStatus, Plan
@@ -193,12 +194,10 @@ def _cell(canvas_id: str, block_id: str, shown: Plan) -> None:
             reconnect.note_version(plan.id if is_stored() else None, open_plan().version, _key(spec.id, block.id))
 
 
-def _sidebar_view(plan: Plan, canvas_id: str, block_id: str) -> tuple[bool, bool]:
-    """What the sidebar shows of this cell: whether the plan is stored (its link, its save state)
-    and whether the block is empty (the step's completeness)."""
-    stored = plan.canvases.get(canvas_id)
-    content = stored.blocks.get(block_id) if stored else None
-    return is_stored(), not (content and (content.notes or any(content.fields.values())))
+def _sidebar_view(plan: Plan, canvas_id: str) -> tuple[bool, float]:
+    """What the sidebar shows that a note can change: whether the plan is stored (its link, its
+    save state) and the canvas's completeness."""
+    return is_stored(), canvas_completeness(canvases()[canvas_id], plan.canvases.get(canvas_id))
 
 
 def _rerun_page_if_it_changed(canvas_id: str, block_id: str, plan: Plan) -> None:
@@ -210,7 +209,7 @@ def _rerun_page_if_it_changed(canvas_id: str, block_id: str, plan: Plan) -> None
         return
     outcome = last_outcome()
     if (pending_flash() or (outcome is not None and outcome.status != "saved")
-            or before[1] != _sidebar_view(plan, canvas_id, block_id)):
+            or before[1] != _sidebar_view(plan, canvas_id)):
         st.rerun(scope="app")
 
 
@@ -233,7 +232,7 @@ def cell_text(block: BlockSpec, notes: list, fields: dict[str, str]) -> str:
 
 
 def _quick_add(canvas_id: str, block_id: str, key: str) -> None:
-    st.session_state[_APP_RERUN_KEY] = ((canvas_id, block_id), _sidebar_view(current_plan(), canvas_id, block_id))
+    st.session_state[_APP_RERUN_KEY] = ((canvas_id, block_id), _sidebar_view(current_plan(), canvas_id))
     text = st.session_state[key]
     if reconnect.replaying() and editing.has_note(current_plan(), canvas_id, block_id, text):
         st.session_state[key] = ""  # saved just before the connection dropped; the box was never cleared
