@@ -9,7 +9,7 @@ from pathlib import Path
 import streamlit as st
 
 from ui import app_css, sidebar, state
-from ui.navigation import ALL_PAGES, HOME, remember_pages
+from ui.navigation import ALL_PAGES, FULL_SCREEN_PAGES, HOME, remember_pages
 
 # The icon ships with the app: a material icon name here makes the browser fetch it from a font host.
 ICON = Path(__file__).resolve().parent / "data" / "app_icon.png"
@@ -23,6 +23,7 @@ pages = {
 selected = st.navigation(list(pages.values()), position="hidden")
 remember_pages(pages)
 state.start_run()
-sidebar.show(state.current_plan(), pages)
+if not any(selected is pages[step_id] for step_id in FULL_SCREEN_PAGES):
+    sidebar.show(state.current_plan(), pages)
 selected.run()
 state.finish_run()

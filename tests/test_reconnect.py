@@ -67,3 +67,27 @@ def test_an_unchanged_tab_replays_nothing():
     fresh = browser_after_restart(at, plan)
     assert decisions(stored(fresh)) == []
     assert not fresh.error
+
+
+
+def test_a_rerun_of_a_cell_the_session_does_not_know_runs_the_whole_page():
+    """After a restart a note typed in a cell asks a fresh session to rerun a fragment it has never
+    drawn; Streamlit would drop that request, and the note with it. It becomes a run of the page,
+    carrying everything else the tab sent; a fragment the session knows still reruns alone."""
+    import inspect
+
+    from streamlit.proto.ClientState_pb2 import ClientState
+    from streamlit.runtime.app_session import AppSession
+
+    from ui import fragment_reruns
+
+    sent = ClientState(fragment_id="cell-of-an-old-session", page_name="ml_canvas", query_string="plan=p1")
+    page_run = fragment_reruns.as_page_run(sent, lambda fragment_id: False)
+    assert page_run.fragment_id == "" and page_run.page_name == "ml_canvas" and page_run.query_string == "plan=p1"
+    assert fragment_reruns.as_page_run(sent, lambda fragment_id: True) is sent
+
+    fragment_reruns.install()
+    assert getattr(AppSession.request_rerun, "_runs_unknown_fragments_as_the_page", False)
+    # The internals the patch relies on.
+    assert list(inspect.signature(AppSession.request_rerun).parameters) == ["self", "client_state"]
+    assert callable(AppSession.has_fragment)

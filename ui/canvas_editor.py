@@ -1,8 +1,10 @@
 """One editor for every canvas spec: the published grid, notes, prompts, twins.
 
 The grid is drawn from the spec's layout (nested rows and columns), each block
-a fixed-height cell, so the page looks like the paper canvas. A cell shows its
-notes and takes a new note with Enter; the block's full editor (prompts,
+a cell with the paper canvas's height at least, growing with its notes so none
+is hidden (on a projector a cell that scrolls inside itself looks empty). A cell
+shows its notes and takes a new note with Enter; each cell is a fragment, so a
+note added reruns and redraws that cell only. The block's full editor (prompts,
 example, suggestions from twin blocks, structured decisions, edit / reorder /
 delete notes) opens in a dialog.
 
@@ -15,12 +17,26 @@ from __future__ import annotations
 import streamlit as st
 
 from canvas_core.canvas import editing, links
+from canvas_core.canvas.completeness import canvas_completeness
 from canvas_core.canvas.layout import GridRect, Leaf, Node, partition
 from canvas_core.canvas.specs import BlockSpec, CanvasSpec, FieldSpec, canvases, header_facts
 from canvas_core.plan import NoteStatus, Plan
 from ui import reconnect
-from ui.navigation import page_of
-from ui.state import author, current_plan, flash, guarded, link_params, read_only, show_flash, sync
+from ui.navigation import PRESENTER, page_of
+from ui.state import (
+    author,
+    current_plan,
+    flash,
+    guarded,
+    is_stored,
+    last_outcome,
+    link_params,
+    open_plan,
+    pending_flash,
+    read_only,
+    show_flash,
+    sync,
+)
 
 reconnect.additive("add-")  # the box that adds a note to a cell
 
@@ -38,18 +54,30 @@ _STATUS_LABEL = {None: "no status", **{s: s.value for s in NoteStatus}}
 _GAP_PX = 16  # Streamlit's vertical gap between stacked elements
 _CANVAS_HEIGHT_PX = 860
 _FIELDS_PER_ROW = 3  # short structured fields side by side in the block dialog
-# Our own static style (never user text): smaller note text so a cell shows more.
+# Our own static style (never user text): smaller note text so a cell shows more; a cell's
+# title wraps instead of being cut; the last cell of a column fills it, so the columns end level.
 _CELL_CSS = """<style>
 [class*="st-key-block-"] [data-testid="stText"] { font-size: 0.86rem; line-height: 1.35; }
 [class*="st-key-block-"] [data-testid="stCaptionContainer"] { font-size: 0.78rem; }
+[class*="st-key-plan-version-"] { display: none; }
+[class*="st-key-open-"] button { text-align: left; white-space: normal; height: auto; }
+[class*="st-key-open-"] button p { white-space: normal; overflow-wrap: anywhere; }
+[class*="st-key-canvas-"] [data-testid="stColumn"] > [data-testid="stVerticalBlock"] { height: 100%; }
+[class*="st-key-canvas-"] [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"]:last-child { flex-grow: 1; }
 </style>"""
+_ADD_PLACEHOLDER = "Add a note…"
+_APP_RERUN_KEY = "cell_rerun_app"  # what the sidebar showed before a note was added in a cell
 
 
 def show(plan: Plan, canvas_id: str) -> None:
     """Draw the whole canvas page of `plan` for `canvas_id` (title, header, grid, attribution).
     Callbacks look the plan up when they run: another session's save may have replaced it."""
     spec = canvases()[canvas_id]
-    st.title(spec.title)
+    title_col, present_col = st.columns([6, 1], vertical_alignment="bottom")
+    title_col.title(spec.title)
+    present_col.page_link(page_of(PRESENTER.step_id), label="Present", icon=PRESENTER.icon,
+                          query_params={**link_params(), "canvas": spec.id},
+                          help="Show this canvas full screen for a room, whole or one block at a time")
     st.caption(spec.description)
     show_flash()
     _header(spec, plan)
@@ -100,31 +128,44 @@ def _legend(spec: CanvasSpec) -> None:
 
 def _grid(spec: CanvasSpec, plan: Plan) -> None:
     layout = partition({b.id: b.rect for b in spec.blocks}, GridRect(1, 1, spec.rows, spec.columns))
-    unit = max(120, _CANVAS_HEIGHT_PX // spec.rows - _GAP_PX)
-    st.html(_CELL_CSS)
+    st.html(_CELL_CSS + _min_heights(spec))
     with st.container(key=_key("canvas", spec.id)):
-        _draw(spec, plan, layout, unit)
+        _draw(spec, plan, layout)
 
 
-def _draw(spec: CanvasSpec, plan: Plan, node: Node, unit: int) -> None:
+def _min_heights(spec: CanvasSpec) -> str:
+    """Static CSS (from the canvas file, never user text): each cell at least as tall as its rows
+    on the paper canvas, so an empty canvas keeps its shape; a cell with more notes grows."""
+    unit = max(120, _CANVAS_HEIGHT_PX // spec.rows - _GAP_PX)
+    rules = [f".st-key-{_key('block', spec.id, b.id)} {{ min-height: {b.row_span * unit + (b.row_span - 1) * _GAP_PX}px; }}"
+             for b in spec.blocks]
+    return "<style>" + "\n".join(rules) + "</style>"
+
+
+def _draw(spec: CanvasSpec, plan: Plan, node: Node) -> None:
     if isinstance(node, Leaf):
-        rows = node.rect.row_span
-        _cell(spec, plan, spec.block(node.block_id), height=rows * unit + (rows - 1) * _GAP_PX)
+        _cell(spec.id, node.block_id, plan)
     elif node.direction == "columns":
         for column, child in zip(st.columns(list(node.sizes), gap="small"), node.children):
             with column:
-                _draw(spec, plan, child, unit)
+                _draw(spec, plan, child)
     else:
         for child in node.children:
-            _draw(spec, plan, child, unit)
+            _draw(spec, plan, child)
 
 
-def _cell(spec: CanvasSpec, plan: Plan, block: BlockSpec, height: int) -> None:
+@st.fragment
+def _cell(canvas_id: str, block_id: str, shown: Plan) -> None:
+    """One block's cell. A fragment: a note added here reruns this cell, not the page. On such a
+    rerun the cell shows the session's plan (the one the note went into), unless the page was
+    handed another plan to show."""
+    plan = current_plan() if shown.id == current_plan().id else shown
+    _rerun_page_if_it_changed(canvas_id, block_id, plan)
+    spec = canvases()[canvas_id]
+    block = spec.block(block_id)
     stored = plan.canvases.get(spec.id)
     content = stored.blocks.get(block.id) if stored else None
-    # Read-only cells grow to their text: a scrolling cell with nothing to focus in it cannot be
-    # scrolled with the keyboard.
-    with st.container(border=True, height="content" if read_only() else height, key=_key("block", spec.id, block.id)):
+    with st.container(border=True, key=_key("block", spec.id, block.id)):
         # The title is the button that opens the block: one element instead of a
         # title, a button and the columns to hold them (each costs a rerun).
         title = f"{block.number} · {block.title}" if block.number else block.title
@@ -137,10 +178,10 @@ def _cell(spec: CanvasSpec, plan: Plan, block: BlockSpec, height: int) -> None:
                 _open_block_dialog(spec, block)
             add_key = _key("add", spec.id, block.id)
             st.text_input(
-                f"Add a note to {block.title}",
+                f"Add a note to {block.title}: type it and press Enter",
                 key=add_key,
                 label_visibility="collapsed",
-                placeholder="Add a note and press Enter",
+                placeholder=_ADD_PLACEHOLDER,
                 on_change=guarded(_quick_add),
                 args=(spec.id, block.id, add_key),
             )
@@ -149,6 +190,27 @@ def _cell(spec: CanvasSpec, plan: Plan, block: BlockSpec, height: int) -> None:
             st.text(body)  # user text: one plain-text element for the whole block
         else:
             st.caption(block.prompts[0])
+        if reconnect.in_fragment_run() and not read_only():  # last: the elements above keep their place
+            reconnect.note_version(plan.id if is_stored() else None, open_plan().version, _key(spec.id, block.id))
+
+
+def _sidebar_view(plan: Plan, canvas_id: str) -> tuple[bool, float]:
+    """What the sidebar shows that a note can change: whether the plan is stored (its link, its
+    save state) and the canvas's completeness."""
+    return is_stored(), canvas_completeness(canvases()[canvas_id], plan.canvases.get(canvas_id))
+
+
+def _rerun_page_if_it_changed(canvas_id: str, block_id: str, plan: Plan) -> None:
+    """After a note was added in this cell: a cell's rerun leaves the rest of the page as it was, so
+    rerun the page when the sidebar would show something else (the plan's link and save state, the
+    step's completeness), when the save did not simply go through, or when a message waits."""
+    before = st.session_state.pop(_APP_RERUN_KEY, None)
+    if before is None or before[0] != (canvas_id, block_id):
+        return
+    outcome = last_outcome()
+    if (pending_flash() or (outcome is not None and outcome.status != "saved")
+            or before[1] != _sidebar_view(plan, canvas_id)):
+        st.rerun(scope="app")
 
 
 def cell_text(block: BlockSpec, notes: list, fields: dict[str, str]) -> str:
@@ -170,6 +232,7 @@ def cell_text(block: BlockSpec, notes: list, fields: dict[str, str]) -> str:
 
 
 def _quick_add(canvas_id: str, block_id: str, key: str) -> None:
+    st.session_state[_APP_RERUN_KEY] = ((canvas_id, block_id), _sidebar_view(current_plan(), canvas_id))
     text = st.session_state[key]
     if reconnect.replaying() and editing.has_note(current_plan(), canvas_id, block_id, text):
         st.session_state[key] = ""  # saved just before the connection dropped; the box was never cleared

@@ -16,11 +16,14 @@ from pathlib import Path
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.web import cli
 
+from ui import fragment_reruns
+
 APP = Path(__file__).resolve().parent.parent / "app.py"
 
 
 def main(argv: list[str]) -> None:
     PagesManager.uses_pages_directory = False  # the pages are declared in app.py, not by the folder
+    fragment_reruns.install()  # before the first session: a tab may come back after a restart
     sys.argv = ["streamlit", "run", str(APP), *argv]
     cli.main()
 

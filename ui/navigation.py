@@ -31,7 +31,10 @@ STEP_PAGES: tuple[PageInfo, ...] = tuple(
 )
 ITERATIONS = PageInfo("iterations", "Iterations", "pages/iterations.py", "iterations-and-compare", ":material/history:")
 PORTFOLIO = PageInfo("portfolio", "Portfolio", "pages/portfolio.py", "portfolio-of-ideas", ":material/scatter_plot:")
-ALL_PAGES: tuple[PageInfo, ...] = (HOME, *STEP_PAGES, ITERATIONS, PORTFOLIO)
+# Query parameters: the plan's link (plan= or view=), canvas= and optionally block=.
+PRESENTER = PageInfo("presenter", "Present", "pages/presenter.py", "present", ":material/present_to_all:")
+ALL_PAGES: tuple[PageInfo, ...] = (HOME, *STEP_PAGES, ITERATIONS, PORTFOLIO, PRESENTER)
+FULL_SCREEN_PAGES = frozenset({PRESENTER.step_id})  # drawn without the app's sidebar
 
 
 _RUN_PAGES_KEY = "nav_pages"

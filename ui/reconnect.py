@@ -38,6 +38,10 @@ from streamlit.runtime.state.common import (
 )
 from streamlit.runtime.state.session_state import Serialized, SessionState
 
+from ui import fragment_reruns
+
+fragment_reruns.install()  # a cell's note after a restart: see there
+
 _SETTLED_KEY = "_session_run_completed"
 _INCOMING_KEY = "_incoming_widget_states"
 _PENDING_KEY = "_pending_replays"
@@ -92,28 +96,51 @@ def note_synced(key: str) -> None:
 
 _WATCHER_JS = """
 export default function ({ data, parentElement, setTriggerValue }) {
-  // Remember, in the browser, which version of the plan this tab shows; after the
-  // connection comes back, run the page once so that the server hears what the tab holds.
+  // Remember, in the browser, which version of the plan this tab shows (on the app's root, where
+  // a canvas cell redrawn on its own also writes it); after the connection comes back, run the
+  // page once so that the server hears what the tab holds.
   const root = parentElement.ownerDocument.querySelector("[data-testid='stApp']");
   const self = parentElement.host || parentElement;
-  self.dataset.base = data.base;
-  if (!root || self.dataset.watching) return;
+  if (!root) return;
+  root.dataset.mlcsBase = data.base;
+  if (self.dataset.watching) return;
   self.dataset.watching = "1";
   let lost = false;
   new MutationObserver(() => {
     const state = root.getAttribute("data-test-connection-state");
     if (state !== "CONNECTED") { lost = true; return; }
-    if (lost) { lost = false; setTriggerValue("reconnected", self.dataset.base || ""); }
+    if (lost) { lost = false; setTriggerValue("reconnected", root.dataset.mlcsBase || ""); }
   }).observe(root, { attributes: true, attributeFilter: ["data-test-connection-state"] });
 }
 """
 _watcher = st.components.v2.component("mlcs_connection_watcher", js=_WATCHER_JS)
+_VERSION_JS = """
+export default function ({ data, parentElement }) {
+  const root = parentElement.ownerDocument.querySelector("[data-testid='stApp']");
+  if (root) root.dataset.mlcsBase = data.base;
+}
+"""
+_version = st.components.v2.component("mlcs_plan_version", js=_VERSION_JS)
+VERSION_KEY_PREFIX = "plan-version-"
 
 
 def watch_connection(plan_id: str | None, version: int | None) -> None:
     """Mount the in-page watcher that reruns the page once the connection comes back,
     carrying the version of the plan the tab shows."""
     _watcher(data={"base": _base(plan_id, version)}, key=WATCHER_KEY, height=0)
+
+
+def note_version(plan_id: str | None, version: int | None, key: str) -> None:
+    """In a fragment that saved (a canvas cell run on its own, the sidebar not redrawn): tell the
+    watcher which version the tab shows now, so an edit made while the connection is lost is
+    compared with this version, not with the one the page was last drawn with."""
+    _version(data={"base": _base(plan_id, version)}, key=VERSION_KEY_PREFIX + key, height=0)
+
+
+def in_fragment_run() -> bool:
+    """True while only fragments run (a canvas cell on its own), not the whole page."""
+    ctx = get_script_run_ctx()
+    return bool(ctx and ctx.fragment_ids_this_run)
 
 
 def _base(plan_id: str | None, version: int | None) -> str:

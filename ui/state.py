@@ -240,6 +240,11 @@ def flash(message: str, details: list[str] | None = None, *, level: str = "error
     st.session_state[_FLASH_KEY] = (message, details or [], level)
 
 
+def pending_flash() -> bool:
+    """True while a message waits to be shown at the top of the page."""
+    return _FLASH_KEY in st.session_state
+
+
 def show_flash() -> None:
     """Show a pending message at the top of the page and as a toast (seen wherever the user scrolled)."""
     pending = st.session_state.pop(_FLASH_KEY, None)

@@ -204,3 +204,43 @@ def test_a_table_edit_the_server_never_read_is_saved_after_it_comes_back(app_ser
     page.reload()
     wait_for_app_run(page)
     expect(one_time).to_have_text("EUR 225,800")
+
+
+def test_an_edit_the_server_never_read_after_a_note_added_in_a_cell_is_saved(app_server, page: Page):
+    """A note added in a cell redraws only the cell; the tab must still know the plan's version it
+    shows, so an edit that reached a server which died unread is saved once the server is back
+    (not refused as if someone else had changed the plan)."""
+    from tests.e2e.helpers import choose
+
+    open_app(page, app_server.url)
+    go_to(page, "mlops-stack")
+    add_note(page, "mlops-stack", "foundations", "GitLab CI in place")
+    add_note(page, "mlops-stack", "foundations", "Prometheus monitors the cluster")  # this cell only
+    pid = page.url.split("plan=")[1].split("&")[0]
+    app_server.freeze()
+    choose(page, "field-mlops-stack-canvas-maturity-stage", "strategic")
+    app_server.crash()
+    app_server.start()
+    wait_for_reconnect(page)
+    expect(page.locator(ALERT).filter(has_text="was not saved")).to_have_count(0)
+    plan = stored_plan_when(app_server, pid, lambda p: p.canvas("mlops_stack").fields.get("maturity_stage"))
+    assert plan.canvas("mlops_stack").fields.get("maturity_stage") == "strategic"
+    assert [n.text for n in plan.canvas("mlops_stack").block("foundations").notes] == [
+        "GitLab CI in place", "Prometheus monitors the cluster"]
+    expect(page.locator(ALERT).filter(has_text="was not saved")).to_have_count(0)
+
+
+def stored_plan_when(app_server, plan_id: str, condition, timeout_s: float = RECONNECT / 1000):
+    """The stored plan once `condition` holds for it (or at the deadline, for the assertion to say why)."""
+    import time
+
+    deadline = time.monotonic() + timeout_s
+    while True:
+        store = SqlPlanStore(f"sqlite:///{app_server.data_dir / 'plans.sqlite3'}")
+        try:
+            plan = store.get(plan_id).plan
+        finally:
+            store.close()
+        if condition(plan) or time.monotonic() > deadline:
+            return plan
+        time.sleep(0.2)
