@@ -98,7 +98,7 @@ def _header(spec: CanvasSpec, plan: Plan) -> None:
     """The plan's details under this canvas's names (changed on Home, asked once), then the canvas's
     own fields."""
     facts = header_facts(spec, plan)
-    columns = st.columns([3] * len(facts) + [3] * len(spec.fields), vertical_alignment="bottom")
+    columns = st.columns([3] * len(facts) + [3] * len(spec.fields), vertical_alignment="top")
     for column, (label, value) in zip(columns, facts):
         column.caption(label)
         column.text(value or "(not given)")  # user text: plain
