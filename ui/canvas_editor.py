@@ -14,6 +14,8 @@ as markdown or HTML.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from canvas_core.canvas import editing, links
@@ -130,7 +132,7 @@ def _grid(spec: CanvasSpec, plan: Plan) -> None:
     layout = partition({b.id: b.rect for b in spec.blocks}, GridRect(1, 1, spec.rows, spec.columns))
     st.html(_CELL_CSS + _min_heights(spec))
     with st.container(key=_key("canvas", spec.id)):
-        _draw(spec, plan, layout)
+        draw_grid(layout, lambda block_id: _cell(spec.id, block_id, plan))
 
 
 def _min_heights(spec: CanvasSpec) -> str:
@@ -142,16 +144,18 @@ def _min_heights(spec: CanvasSpec) -> str:
     return "<style>" + "\n".join(rules) + "</style>"
 
 
-def _draw(spec: CanvasSpec, plan: Plan, node: Node) -> None:
+def draw_grid(node: Node, draw_block: Callable[[str], None]) -> None:
+    """Lay the canvas out as published: nested Streamlit columns and stacks, `draw_block(block_id)`
+    in each leaf (the editor's cells here, the presenter's large cells there)."""
     if isinstance(node, Leaf):
-        _cell(spec.id, node.block_id, plan)
+        draw_block(node.block_id)
     elif node.direction == "columns":
         for column, child in zip(st.columns(list(node.sizes), gap="small"), node.children):
             with column:
-                _draw(spec, plan, child)
+                draw_grid(child, draw_block)
     else:
         for child in node.children:
-            _draw(spec, plan, child)
+            draw_grid(child, draw_block)
 
 
 @st.fragment

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from canvas_core.canvas.layout import GridRect, Leaf, Node, partition
+from canvas_core.canvas.layout import GridRect, partition
 from canvas_core.canvas.specs import BlockSpec, CanvasSpec, canvases
 from canvas_core.plan import Plan
 from canvas_core.steps import STEPS
-from ui.canvas_editor import cell_text
+from ui.canvas_editor import cell_text, draw_grid
 from ui.navigation import page_of
 from ui.state import link_params
 
@@ -118,25 +118,17 @@ def _whole_canvas(plan: Plan, spec: CanvasSpec) -> None:
     with st.container(key="present-title"):
         st.markdown(spec.title)  # ours, from the canvas file
     with st.container(key="present-canvas"):
-        _draw(plan, spec, layout)
+        draw_grid(layout, lambda block_id: _cell(plan, spec, block_id))
 
 
-def _draw(plan: Plan, spec: CanvasSpec, node: Node) -> None:
-    if isinstance(node, Leaf):
-        block = spec.block(node.block_id)
-        content = _content(plan, spec, block)
-        with st.container(border=True, key=f"present-cell-{block.id}".replace("_", "-")):
-            st.markdown(f"**{_title(block)}**")  # ours, from the canvas file
-            body = cell_text(block, content.notes if content else [], content.fields if content else {})
-            if body:
-                st.text(body)  # user text: plain
-    elif node.direction == "columns":
-        for column, child in zip(st.columns(list(node.sizes), gap="small"), node.children):
-            with column:
-                _draw(plan, spec, child)
-    else:
-        for child in node.children:
-            _draw(plan, spec, child)
+def _cell(plan: Plan, spec: CanvasSpec, block_id: str) -> None:
+    block = spec.block(block_id)
+    content = _content(plan, spec, block)
+    with st.container(border=True, key=f"present-cell-{block.id}".replace("_", "-")):
+        st.markdown(f"**{_title(block)}**")  # ours, from the canvas file
+        body = cell_text(block, content.notes if content else [], content.fields if content else {})
+        if body:
+            st.text(body)  # user text: plain
 
 
 def _content(plan: Plan, spec: CanvasSpec, block: BlockSpec):

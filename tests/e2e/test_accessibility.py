@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.helpers import by_key, cell, go_to, open_app, running
-from ui.navigation import ALL_PAGES, STEP_PAGES
+from ui.navigation import ALL_PAGES, FULL_SCREEN_PAGES, STEP_PAGES
 
 pytestmark = pytest.mark.e2e
 
@@ -87,9 +87,20 @@ def test_every_page_with_the_worked_example_has_no_serious_violation(app_server,
     open_example(page, app_server.url)
     findings = {}
     for info in ALL_PAGES:
+        if info.step_id in FULL_SCREEN_PAGES:
+            continue  # no sidebar there: audited below, reached as a user reaches it
         go_to(page, info.url_path)
         wait_until_drawn(page)
         findings[info.title] = audit(page)
+    go_to(page, "ml-canvas")
+    with running(page):
+        page.get_by_role("link", name="Present").click()
+    expect(by_key(page, "present-canvas")).to_be_visible()
+    findings["Present: whole canvas"] = audit(page)
+    with running(page):
+        page.get_by_role("button", name="One block at a time").click()
+    expect(page.get_by_text("1 of 10")).to_be_visible()
+    findings["Present: one block"] = audit(page)
     assert not any(findings.values()), report(findings)
 
 
