@@ -65,8 +65,9 @@ def _save_state() -> None:
     if not is_stored() and (outcome is None or outcome.status != "failed"):
         st.caption(":material/edit_note: New plan: saved as soon as you add something")
     elif outcome is None or outcome.status in ("saved", "merged"):
-        when = f" at {outcome.at:%H:%M:%S} UTC" if outcome else ""
-        st.caption(f":material/cloud_done: All changes saved{when}", help="Every change is saved at once. "
+        # No time of day: a note added in a canvas cell saves without redrawing the sidebar, so a
+        # time shown here would be the time of an earlier save.
+        st.caption(":material/cloud_done: All changes saved", help="Every change is saved at once. "
                    "The link in the address bar reopens this plan, also after a refresh or a restart.")
     elif outcome.status == "conflict":
         st.caption(":material/sync_problem: Last change not saved: someone changed the same thing")
