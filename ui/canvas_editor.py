@@ -36,6 +36,8 @@ from ui.state import (
     open_plan,
     pending_flash,
     read_only,
+    save_is_pending,
+    save_pending,
     show_flash,
     sync,
 )
@@ -164,7 +166,8 @@ def _cell(canvas_id: str, block_id: str, shown: Plan) -> None:
     rerun the cell shows the session's plan (the one the note went into), unless the page was
     handed another plan to show."""
     plan = current_plan() if shown.id == current_plan().id else shown
-    _rerun_page_if_it_changed(canvas_id, block_id, plan)
+    if not save_is_pending():  # a refused note: its message needs the page
+        _rerun_page_if_it_changed(canvas_id, block_id, plan)
     spec = canvases()[canvas_id]
     block = spec.block(block_id)
     stored = plan.canvases.get(spec.id)
@@ -186,7 +189,7 @@ def _cell(canvas_id: str, block_id: str, shown: Plan) -> None:
                 key=add_key,
                 label_visibility="collapsed",
                 placeholder=_ADD_PLACEHOLDER,
-                on_change=guarded(_quick_add),
+                on_change=guarded(_quick_add, save_after_drawing=True),
                 args=(spec.id, block.id, add_key),
             )
         body = cell_text(block, content.notes if content else [], content.fields if content else {})
@@ -194,6 +197,8 @@ def _cell(canvas_id: str, block_id: str, shown: Plan) -> None:
             st.text(body)  # user text: one plain-text element for the whole block
         else:
             st.caption(block.prompts[0])
+        if save_pending():  # the added note is drawn; now it is written (ui.state.guarded)
+            _rerun_page_if_it_changed(canvas_id, block_id, plan)
         if reconnect.in_fragment_run() and not read_only():  # last: the elements above keep their place
             reconnect.note_version(plan.id if is_stored() else None, open_plan().version, _key(spec.id, block.id))
 

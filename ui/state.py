@@ -31,6 +31,7 @@ VIEW_KEY = "view_token"  # set while the tab shows a plan through its view-only 
 AUTHOR_KEY = "author_name"
 STATUS_KEY = "save_outcome"
 _FLASH_KEY = "flash_message"
+_SAVE_PENDING_KEY = "save_after_drawing"
 
 
 def open_plan() -> OpenPlan:
@@ -71,6 +72,7 @@ def link_params() -> dict[str, str]:
 def start_run() -> None:
     """Match the session to the URL, catch up with other sessions (app.py, every run)."""
     reconnect.capture()
+    save_pending()  # a cell's change whose run ended before it was written
     try:
         if st.query_params.get("view"):
             _follow_the_view_link(st.query_params["view"])
@@ -207,11 +209,16 @@ def sync(key: str, value: Any) -> None:
         st.session_state[key] = value
 
 
-def guarded(change: Callable[..., Any]) -> Callable[..., None]:
+def guarded(change: Callable[..., Any], *, save_after_drawing: bool = False) -> Callable[..., None]:
     """Wrap a callback: apply the change, save it, or explain why not.
 
     A rejected change leaves the plan as it was; the widget snaps back to the
     plan's value on the next render because every widget is synced from it.
+
+    `save_after_drawing`: in a fragment's own run (a canvas cell), the save waits until the
+    fragment has drawn the change and calls `save_pending()`, later in the same run, so the
+    note shows while it is written. The plan is marked unsaved meanwhile: any other run that
+    comes first (start_run) saves it.
     """
 
     def run(*args: Any, **kwargs: Any) -> None:
@@ -223,9 +230,25 @@ def guarded(change: Callable[..., Any]) -> Callable[..., None]:
         except ValueError as error:  # EditError and pydantic's ValidationError
             flash(_readable(error))
             return
+        if save_after_drawing and reconnect.in_fragment_run():
+            open_plan().dirty = True
+            st.session_state[_SAVE_PENDING_KEY] = True
+            return
         save_now()  # autosave writes only if the plan changed
 
     return run
+
+
+def save_pending() -> bool:
+    """Save a change that waited until its fragment was drawn (see `guarded`); True if there was one."""
+    if not st.session_state.pop(_SAVE_PENDING_KEY, False):
+        return False
+    save_now()
+    return True
+
+
+def save_is_pending() -> bool:
+    return bool(st.session_state.get(_SAVE_PENDING_KEY))
 
 
 def _readable(error: ValueError) -> str:
