@@ -23,7 +23,9 @@ pages = {
 selected = st.navigation(list(pages.values()), position="hidden")
 remember_pages(pages)
 state.start_run()
-if not any(selected is pages[step_id] for step_id in FULL_SCREEN_PAGES):
-    sidebar.show(state.current_plan(), pages)
-selected.run()
+try:
+    selected.run()
+finally:  # after the page: its heading shows sooner, and the sidebar counts what the page changed
+    if not any(selected is pages[step_id] for step_id in FULL_SCREEN_PAGES):
+        sidebar.show(state.current_plan(), pages)
 state.finish_run()
