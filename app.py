@@ -25,7 +25,8 @@ remember_pages(pages)
 state.start_run()
 try:
     selected.run()
-finally:  # after the page: its heading shows sooner, and the sidebar counts what the page changed
+finally:  # after the page: its heading shows sooner, and the sidebar counts what the page changed.
+    # So a page never calls st.stop() (nothing could be drawn after it): it returns early instead.
     if not any(selected is pages[step_id] for step_id in FULL_SCREEN_PAGES):
         sidebar.show(state.current_plan(), pages)
 state.finish_run()

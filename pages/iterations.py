@@ -13,19 +13,10 @@ st.caption("Save the plan as an iteration before a bigger change; compare any tw
            "iteration with the plan as it is now, block by block.")
 show_flash()
 
-plan = current_plan()
-if read_only():
-    st.info("Iterations are saved and compared with the plan's edit link; this tab has its view-only link.",
-            icon=":material/visibility:")
-    st.stop()
-if not is_stored():
-    st.info("Add something to the plan first: a new plan is saved on its first change.", icon=":material/info:")
-    st.stop()
-
-number = plan.meta.iteration
+CURRENT = 0  # option value for "the plan now"
 
 
-def save_iteration(label_key: str) -> None:
+def save_iteration(number: int, label_key: str) -> None:
     """Freeze iteration N of the plan, then carry on as iteration N + 1 (the plan's iteration counts)."""
     label = st.session_state[label_key].strip() or f"Iteration {number}"
     try:
@@ -36,48 +27,61 @@ def save_iteration(label_key: str) -> None:
     st.session_state[label_key] = ""
 
 
-with st.container(border=True):
-    st.markdown(f"**Save the plan as iteration {number}**")
-    st.text_input("What this iteration is", key="iteration-label", placeholder="e.g. After the first workshop",
-                  max_chars=300)
-    st.button(f"Save as iteration {number}", key="save-iteration", icon=":material/bookmark_add:",
-              on_click=guarded(save_iteration), args=("iteration-label",))
-
-saved = plan_store().list_iterations(plan.id)
-if not saved:
-    st.caption("No iteration saved yet.")
-    st.stop()
-
-st.subheader("Saved iterations")
-st.dataframe(
-    [{"Iteration": i.number, "Label": i.label, "Saved (UTC)": f"{i.created_at:%Y-%m-%d %H:%M}"} for i in saved],
-    hide_index=True,
-)
-
-st.subheader("Compare")
-CURRENT = 0  # option value for "the plan now"
-options = [i.number for i in saved] + [CURRENT]
-labels = {i.number: f"Iteration {i.number}: {i.label}" for i in saved} | {CURRENT: "The plan now"}
-left, right = st.columns(2)
-older = left.selectbox("From", options, index=max(0, len(options) - 2), format_func=labels.get, key="compare-from")
-newer = right.selectbox("To", options, index=len(options) - 1, format_func=labels.get, key="compare-to")
-
-
-def version(choice: int):
+def _version(plan, choice: int):
     return current_plan() if choice == CURRENT else plan_store().get_iteration(plan.id, choice)
 
 
-result = compare(version(older), version(newer), canvases())
-if result.empty:
-    st.success("No differences.", icon=":material/check:")
-for change in result.blocks:
-    with st.container(border=True, key=f"diff-{change.canvas}-{change.block}".replace(" ", "-").replace("&", "and")):
-        st.markdown(f"**{change.canvas} · {change.block}**")
-        lines = [f"+ {t}" for t in change.added] + [f"− {t}" for t in change.removed]
-        lines += [f"~ {before}\n  → {after}" for before, after in change.changed]
-        lines += [f"{label}: {before} → {after}" for label, before, after in change.fields]
-        st.text("\n".join(lines))  # user text: plain
-if result.other:
-    with st.container(border=True, key="diff-other-steps"):
-        st.markdown("**Other steps**")
-        st.text("\n".join(f"{c.step} › {c.where}: {c.before} → {c.after}" for c in result.other))
+def show() -> None:
+    # Returns early instead of st.stop(): the sidebar is drawn after the page (app.py).
+    plan = current_plan()
+    if read_only():
+        st.info("Iterations are saved and compared with the plan's edit link; this tab has its view-only link.",
+                icon=":material/visibility:")
+        return
+    if not is_stored():
+        st.info("Add something to the plan first: a new plan is saved on its first change.", icon=":material/info:")
+        return
+
+    number = plan.meta.iteration
+    with st.container(border=True):
+        st.markdown(f"**Save the plan as iteration {number}**")
+        st.text_input("What this iteration is", key="iteration-label", placeholder="e.g. After the first workshop",
+                      max_chars=300)
+        st.button(f"Save as iteration {number}", key="save-iteration", icon=":material/bookmark_add:",
+                  on_click=guarded(save_iteration), args=(number, "iteration-label"))
+
+    saved = plan_store().list_iterations(plan.id)
+    if not saved:
+        st.caption("No iteration saved yet.")
+        return
+
+    st.subheader("Saved iterations")
+    st.dataframe(
+        [{"Iteration": i.number, "Label": i.label, "Saved (UTC)": f"{i.created_at:%Y-%m-%d %H:%M}"} for i in saved],
+        hide_index=True,
+    )
+
+    st.subheader("Compare")
+    options = [i.number for i in saved] + [CURRENT]
+    labels = {i.number: f"Iteration {i.number}: {i.label}" for i in saved} | {CURRENT: "The plan now"}
+    left, right = st.columns(2)
+    older = left.selectbox("From", options, index=max(0, len(options) - 2), format_func=labels.get, key="compare-from")
+    newer = right.selectbox("To", options, index=len(options) - 1, format_func=labels.get, key="compare-to")
+
+    result = compare(_version(plan, older), _version(plan, newer), canvases())
+    if result.empty:
+        st.success("No differences.", icon=":material/check:")
+    for change in result.blocks:
+        with st.container(border=True, key=f"diff-{change.canvas}-{change.block}".replace(" ", "-").replace("&", "and")):
+            st.markdown(f"**{change.canvas} · {change.block}**")
+            lines = [f"+ {t}" for t in change.added] + [f"− {t}" for t in change.removed]
+            lines += [f"~ {before}\n  → {after}" for before, after in change.changed]
+            lines += [f"{label}: {before} → {after}" for label, before, after in change.fields]
+            st.text("\n".join(lines))  # user text: plain
+    if result.other:
+        with st.container(border=True, key="diff-other-steps"):
+            st.markdown("**Other steps**")
+            st.text("\n".join(f"{c.step} › {c.where}: {c.before} → {c.after}" for c in result.other))
+
+
+show()

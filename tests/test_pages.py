@@ -16,7 +16,7 @@ from canvas_core.examples import load_example
 from canvas_core.plan import Plan
 from canvas_core.store import SqlPlanStore
 from tests.app_driver import error_messages, open_app
-from ui.navigation import ALL_PAGES
+from ui.navigation import ALL_PAGES, FULL_SCREEN_PAGES, HOME
 
 CANVAS_PAGES = {"pages/product_brief.py": "product_brief", "pages/ml_canvas.py": "ml_canvas",
                 "pages/mlops_stack.py": "mlops_stack"}
@@ -48,10 +48,19 @@ def saved_plan(at: AppTest) -> Plan:
         store.close()
 
 
-@pytest.mark.parametrize("page", [p.script for p in ALL_PAGES])
-def test_every_page_opens_empty_and_with_the_worked_example(page):
-    go(open_app(), page)
-    go(open_app(load_example("support_mail_triage")), page)
+@pytest.mark.parametrize("info", ALL_PAGES, ids=lambda p: p.step_id)
+def test_every_page_opens_empty_and_with_the_worked_example_with_its_sidebar(info):
+    """The sidebar is drawn after the page (app.py): a page that ended early (an empty plan has
+    no iterations) must still have it; the presenter is the one page drawn without it."""
+    for plan in (None, load_example("support_mail_triage")):
+        # Home is where the app opens (AppTest draws no sidebar after a switch to the default page).
+        at = open_app(plan) if info is HOME else go(open_app(plan), info.script)
+        assert not at.exception
+        links = at.sidebar.get("page_link")
+        if info.step_id in FULL_SCREEN_PAGES:
+            assert not links
+        else:
+            assert any(link.proto.label == "Home" for link in links)
 
 
 @pytest.mark.parametrize("page", [p.script for p in ALL_PAGES])
