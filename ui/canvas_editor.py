@@ -175,7 +175,7 @@ def _cell(canvas_id: str, block_id: str, shown: Plan) -> None:
     with st.container(border=True, key=_key("block", spec.id, block.id)):
         # The title is the button that opens the block: one element instead of a
         # title, a button and the columns to hold them (each costs a rerun).
-        title = f"{block.number} · {block.title}" if block.number else block.title
+        title = block.heading
         if read_only():
             st.markdown(f"**{title}**")  # our title, from the canvas file
         else:
@@ -255,7 +255,7 @@ def _quick_add(canvas_id: str, block_id: str, key: str) -> None:
 
 
 def _open_block_dialog(spec: CanvasSpec, block: BlockSpec) -> None:
-    title = f"{block.number} · {block.title}" if block.number else block.title
+    title = block.heading
     st.dialog(title, width="large", on_dismiss="rerun")(_block_editor)(spec.id, block.id)
 
 

@@ -19,7 +19,7 @@ from canvas_core.plan import Plan
 from canvas_core.steps import STEPS
 from ui.canvas_editor import cell_text, draw_grid
 from ui.navigation import page_of
-from ui.state import link_params
+from ui.state import current_plan, link_params, show_flash
 
 CANVAS_PARAM, BLOCK_PARAM = "canvas", "block"
 _CSS = """<style>
@@ -49,8 +49,6 @@ def show(plan: Plan, canvas_id: str, block_id: str | None = None) -> None:
 
 def show_from_link() -> None:
     """The presenter for the canvas and block named in the address (an unknown one is said so)."""
-    from ui.state import current_plan, show_flash
-
     show_flash()
     specs = canvases()
     canvas_id = st.query_params.get(CANVAS_PARAM) or next(iter(specs))
@@ -102,7 +100,7 @@ def block_view(plan: Plan, spec: CanvasSpec, block: BlockSpec) -> None:
     """One block, large: its title, then its notes and decisions as plain text (or its first question)."""
     content = _content(plan, spec, block)
     with st.container(key="present-block"):
-        st.title(_title(block), anchor=False)  # ours, from the canvas file
+        st.title(block.heading, anchor=False)  # ours, from the canvas file
         body = cell_text(block, content.notes if content else [], content.fields if content else {})
         if body:
             st.text(body)  # user text: plain
@@ -125,7 +123,7 @@ def _cell(plan: Plan, spec: CanvasSpec, block_id: str) -> None:
     block = spec.block(block_id)
     content = _content(plan, spec, block)
     with st.container(border=True, key=f"present-cell-{block.id}".replace("_", "-")):
-        st.markdown(f"**{_title(block)}**")  # ours, from the canvas file
+        st.markdown(f"**{block.heading}**")  # ours, from the canvas file
         body = cell_text(block, content.notes if content else [], content.fields if content else {})
         if body:
             st.text(body)  # user text: plain
@@ -134,7 +132,3 @@ def _cell(plan: Plan, spec: CanvasSpec, block_id: str) -> None:
 def _content(plan: Plan, spec: CanvasSpec, block: BlockSpec):
     stored = plan.canvases.get(spec.id)  # read only: never creates an empty canvas in the plan
     return stored.blocks.get(block.id) if stored else None
-
-
-def _title(block: BlockSpec) -> str:
-    return f"{block.number} · {block.title}" if block.number else block.title

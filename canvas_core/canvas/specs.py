@@ -88,6 +88,11 @@ class BlockSpec(_Strict):
     def rect(self) -> GridRect:
         return GridRect(self.row, self.col, self.row_span, self.col_span)
 
+    @property
+    def heading(self) -> str:
+        """The title as the app shows it: "3 · Decisions" (a block numbered 0 has no number)."""
+        return f"{self.number} · {self.title}" if self.number else self.title
+
 
 HEADER_FACTS = ("name", "designed_for", "team", "date", "iteration")  # the plan's own details, asked once
 
