@@ -100,7 +100,15 @@ def _v4_to_v5(doc: Document) -> Document:
     return doc
 
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
+def _v5_to_v6(doc: Document) -> Document:
+    # v6 lets a canvas note carry the votes it got in a workshop; older notes have none.
+    doc["schema_version"] = 6
+    return doc
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {
+    1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5, 5: _v5_to_v6,
+}
 
 
 class MigrationError(ValueError):

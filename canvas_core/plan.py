@@ -17,7 +17,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 # Limits keep a pasted novel or a hostile file from blowing up a page or a report.
 MAX_NOTE_CHARS = 5_000
@@ -76,6 +76,7 @@ class Note(_Model):
     created_at: datetime = Field(default_factory=utc_now)
     status: NoteStatus | None = None
     topic: ShortText | None = None  # sub-item id of the block, when the block has sub-items
+    votes: int | None = Field(default=None, ge=0, le=MAX_COUNT)  # dots it got in a workshop vote
 
 
 class BlockContent(_Model):
@@ -294,7 +295,7 @@ class PlanMeta(_Model):
 
 
 class Plan(_Model):
-    schema_version: Literal[5] = SCHEMA_VERSION
+    schema_version: Literal[6] = SCHEMA_VERSION
     id: str = Field(default_factory=new_plan_id, pattern=r"^[A-Za-z0-9_-]{22,64}$")
     meta: PlanMeta = Field(default_factory=PlanMeta)
     canvases: dict[ShortText, CanvasContent] = Field(default_factory=dict)

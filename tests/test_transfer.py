@@ -257,7 +257,7 @@ def test_a_v3_plan_answers_the_reasons_not_to_use_ml_as_yes_or_no():
     document["schema_version"] = 3
     document["workflow"]["characteristics"].update(nobody_to_maintain=True, low_expected_return=False)
     plan = transfer.read_plan(json.dumps(document).encode())
-    assert plan.schema_version == 5
+    assert plan.schema_version == SCHEMA_VERSION
     assert (plan.workflow.characteristics.nobody_to_maintain, plan.workflow.characteristics.low_expected_return) == (
         "yes", "no")
 

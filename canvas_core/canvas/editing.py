@@ -41,6 +41,7 @@ def add_note(
     author: str = "",
     status: NoteStatus | None = None,
     topic: str | None = None,
+    votes: int | None = None,
 ) -> Note | None:
     """Add a note at the end of the block; empty text adds nothing. Without a topic, a leading
     part name ("Goals: ...") puts the note into that part of the block."""
@@ -49,7 +50,7 @@ def add_note(
     text = _clean(text)
     if not text:
         return None
-    note = Note(text=text, author=author.strip()[:300], status=status, topic=topic)
+    note = Note(text=text, author=author.strip()[:300], status=status, topic=topic, votes=votes)
     _notes(plan, canvas_id, block_id).append(note)
     return note
 

@@ -78,7 +78,7 @@ _PLAIN_REASONS = (
 )
 
 
-def _plain(error: BaseException) -> str:
+def plain_reason(error: BaseException) -> str:
     detail = str(getattr(error, "orig", None) or error).splitlines()[0][:200] if str(error) else type(error).__name__
     lowered = detail.lower()
     reason = next((words for clues, words in _PLAIN_REASONS if any(c in lowered for c in clues)),
@@ -121,7 +121,7 @@ class SqlPlanStore:
             metadata.create_all(self.engine)
         except sa.exc.SQLAlchemyError as error:
             self.engine.dispose()
-            raise StoreUnavailable(_plain(error)) from error
+            raise StoreUnavailable(plain_reason(error)) from error
 
     def close(self) -> None:
         self.engine.dispose()
@@ -138,7 +138,7 @@ class SqlPlanStore:
             raise  # a broken rule of ours (a duplicate key), not an unavailable store
         except (sa.exc.SQLAlchemyError, OSError) as error:
             self.engine.dispose()
-            raise StoreUnavailable(_plain(error)) from error
+            raise StoreUnavailable(plain_reason(error)) from error
 
     # --- plans ---------------------------------------------------------------------
 
