@@ -14,6 +14,7 @@ from canvas_core.store.repository import (
     VersionConflict,
 )
 from canvas_core.store.sql import SqlPlanStore, browser_plans_table, metadata
+from canvas_core.store.workshop_tables import WORKSHOP_TABLES  # noqa: F401 - created with the plans' tables
 
 __all__ = [
     "RETENTION", "InMemoryPlanStore", "IterationExists", "IterationInfo", "PlanNotFound", "PlanRepository",

@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from canvas_core.store.workshop_tables import MAX_NAME_CHARS
 from canvas_core.workshop.agenda import AgendaItem
 
-MAX_NAME_CHARS = 80
+__all__ = ["MAX_NAME_CHARS"]  # the limit the tables set, for the app's input boxes
+
 MAX_STICKY_CHARS = 1_000
 DEFAULT_BUDGET = 3
 MAX_BUDGET = 20

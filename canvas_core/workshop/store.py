@@ -27,6 +27,15 @@ from canvas_core.plan import new_id
 from canvas_core.steps import STEPS_BY_ID
 from canvas_core.store.repository import StoreUnavailable
 from canvas_core.store.sql import metadata, plain_reason
+from canvas_core.store.workshop_tables import (
+    WORKSHOP_TABLES,
+    ballots_table,
+    dots_table,
+    focus_log_table,
+    members_table,
+    notes_table,
+    rooms_table,
+)
 from canvas_core.workshop.agenda import AgendaItem, agenda_from_rows, check_agenda, time_spent
 from canvas_core.workshop.codes import new_room_code
 from canvas_core.workshop.model import (
@@ -46,82 +55,6 @@ from canvas_core.workshop.model import (
     WorkshopError,
     WorkshopRecord,
 )
-
-
-def _room_key() -> sa.ForeignKey:
-    return sa.ForeignKey("workshop_rooms.code", ondelete="CASCADE")
-
-
-rooms_table = sa.Table(
-    "workshop_rooms", metadata,
-    sa.Column("code", sa.String(8), primary_key=True),
-    sa.Column("plan_id", sa.String(64), sa.ForeignKey("plans.id", ondelete="CASCADE"), nullable=False, index=True),
-    sa.Column("status", sa.String(8), nullable=False),  # "open" or "closed"
-    sa.Column("version", sa.Integer, nullable=False),
-    sa.Column("focus_seq", sa.Integer, nullable=False),
-    sa.Column("focus_step", sa.String(40), nullable=False),
-    sa.Column("focus_block", sa.String(80), nullable=True),
-    sa.Column("private_writing", sa.Boolean, nullable=False),
-    sa.Column("show_authors", sa.Boolean, nullable=False),
-    sa.Column("agenda", sa.Text, nullable=False),  # JSON: [{"step_id", "minutes"}]
-    sa.Column("timer_end_at", sa.DateTime, nullable=True),  # UTC, stored naive
-    sa.Column("timer_paused_s", sa.Float, nullable=True),
-    sa.Column("timer_total_s", sa.Float, nullable=True),
-    sa.Column("vote_round", sa.Integer, nullable=False),  # 0: no vote yet
-    sa.Column("vote_open", sa.Boolean, nullable=False),
-    sa.Column("vote_step", sa.String(40), nullable=True),
-    sa.Column("vote_block", sa.String(80), nullable=True),
-    sa.Column("vote_budget", sa.Integer, nullable=False),
-    sa.Column("vote_cap", sa.Integer, nullable=False),
-    sa.Column("created_at", sa.DateTime, nullable=False),
-    sa.Column("closed_at", sa.DateTime, nullable=True),
-)
-members_table = sa.Table(
-    "workshop_members", metadata,
-    sa.Column("room_code", sa.String(8), _room_key(), primary_key=True),
-    sa.Column("participant", sa.String(64), primary_key=True),
-    sa.Column("name", sa.String(MAX_NAME_CHARS), nullable=False),
-    sa.Column("joined_at", sa.DateTime, nullable=False),
-    sa.Column("done_seq", sa.Integer, nullable=True),  # the focus_seq at which they said "I'm done"
-)
-focus_log_table = sa.Table(
-    "workshop_focus_log", metadata,
-    sa.Column("room_code", sa.String(8), _room_key(), primary_key=True),
-    sa.Column("seq", sa.Integer, primary_key=True),
-    sa.Column("step_id", sa.String(40), nullable=False),
-    sa.Column("block_id", sa.String(80), nullable=True),
-    sa.Column("at", sa.DateTime, nullable=False),
-)
-notes_table = sa.Table(
-    "workshop_notes", metadata,
-    sa.Column("id", sa.String(16), primary_key=True),
-    sa.Column("room_code", sa.String(8), _room_key(), nullable=False, index=True),
-    sa.Column("participant", sa.String(64), nullable=False),
-    sa.Column("author", sa.String(MAX_NAME_CHARS), nullable=False),
-    sa.Column("step_id", sa.String(40), nullable=False),
-    sa.Column("block_id", sa.String(80), nullable=True),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("created_at", sa.DateTime, nullable=False),
-    sa.Column("hidden", sa.Boolean, nullable=False),
-    sa.Column("status", sa.String(10), nullable=False),
-    sa.Column("canvas_note_id", sa.String(40), nullable=True),
-)
-ballots_table = sa.Table(  # what each participant has left to give in a vote
-    "workshop_ballots", metadata,
-    sa.Column("room_code", sa.String(8), _room_key(), primary_key=True),
-    sa.Column("round", sa.Integer, primary_key=True),
-    sa.Column("participant", sa.String(64), primary_key=True),
-    sa.Column("votes_left", sa.Integer, nullable=False),
-)
-dots_table = sa.Table(  # a participant's dots on one note in one vote
-    "workshop_dots", metadata,
-    sa.Column("room_code", sa.String(8), _room_key(), primary_key=True),
-    sa.Column("round", sa.Integer, primary_key=True),
-    sa.Column("participant", sa.String(64), primary_key=True),
-    sa.Column("note_id", sa.String(16), primary_key=True),
-    sa.Column("dots", sa.Integer, nullable=False),
-)
-WORKSHOP_TABLES = (dots_table, ballots_table, notes_table, focus_log_table, members_table, rooms_table)
 
 FACILITATOR = ""  # the participant key of notes the facilitator writes
 _STATUSES = ("open", "accepted", "merged", "discarded")
