@@ -6,6 +6,7 @@ from canvas_core.steps import STEPS
 from ui import plan_form, plan_list
 from ui.navigation import STEP_PAGES, page_of
 from ui.state import current_plan, link_params, read_only, show_flash
+from ui.workshop import join as workshop_join
 
 st.title("ML Canvas Studio")
 st.markdown(
@@ -15,6 +16,7 @@ st.markdown(
     "the plan, also after a refresh or on another computer."
 )
 show_flash()
+workshop_join.show()
 
 st.subheader("Plan open in this tab")
 plan = current_plan()

@@ -33,8 +33,15 @@ ITERATIONS = PageInfo("iterations", "Iterations", "pages/iterations.py", "iterat
 PORTFOLIO = PageInfo("portfolio", "Portfolio", "pages/portfolio.py", "portfolio-of-ideas", ":material/scatter_plot:")
 # Query parameters: the plan's link (plan= or view=), canvas= and optionally block=.
 PRESENTER = PageInfo("presenter", "Present", "pages/presenter.py", "present", ":material/present_to_all:")
-ALL_PAGES: tuple[PageInfo, ...] = (HOME, *STEP_PAGES, ITERATIONS, PORTFOLIO, PRESENTER)
-FULL_SCREEN_PAGES = frozenset({PRESENTER.step_id})  # drawn without the app's sidebar
+# Workshops: the facilitator's console (the plan's edit link), a participant's room and the room's
+# projector screen (both by room code: code=).
+WORKSHOP = PageInfo("workshop", "Run a workshop", "pages/workshop_console.py", "workshop", ":material/groups:")
+ROOM = PageInfo("room", "Workshop room", "pages/workshop_room.py", "room", ":material/sticky_note_2:")
+ROOM_SCREEN = PageInfo("room_screen", "Room screen", "pages/workshop_screen.py", "room-screen", ":material/cast:")
+ALL_PAGES: tuple[PageInfo, ...] = (HOME, *STEP_PAGES, ITERATIONS, PORTFOLIO, PRESENTER, WORKSHOP, ROOM, ROOM_SCREEN)
+# Drawn without the app's sidebar: a projector screen, and a participant's room (whose sidebar would
+# offer the plan's steps, which the room code does not open).
+FULL_SCREEN_PAGES = frozenset({PRESENTER.step_id, ROOM.step_id, ROOM_SCREEN.step_id})
 
 
 _RUN_PAGES_KEY = "nav_pages"

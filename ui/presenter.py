@@ -22,9 +22,11 @@ from ui.navigation import page_of
 from ui.state import current_plan, link_params, show_flash
 
 CANVAS_PARAM, BLOCK_PARAM = "canvas", "block"
-_CSS = """<style>
+FULL_SCREEN_CSS = """<style>
 [data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] { display: none; }
 [data-testid="stMainBlockContainer"] { padding: 1rem 1.5rem; max-width: 100%; }
+</style>"""
+PRESENTER_CSS = """<style>
 .st-key-present-canvas [data-testid="stText"] { font-size: clamp(0.95rem, 1.05vw, 1.5rem); line-height: 1.35; }
 .st-key-present-canvas [data-testid="stMarkdownContainer"] p { font-size: clamp(1rem, 1.2vw, 1.7rem); }
 .st-key-present-canvas [data-testid="stColumn"] > [data-testid="stVerticalBlock"] { height: 100%; }
@@ -39,7 +41,8 @@ _CSS = """<style>
 def show(plan: Plan, canvas_id: str, block_id: str | None = None) -> None:
     """The presenter screen: the whole canvas, or the block `block_id` with Previous / Next."""
     spec = canvases()[canvas_id]
-    st.html(_CSS)
+    st.html(FULL_SCREEN_CSS)
+    st.html(PRESENTER_CSS)
     _bar(spec, block_id)
     if block_id is None:
         _whole_canvas(plan, spec)

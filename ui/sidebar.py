@@ -8,7 +8,7 @@ from streamlit.navigation.page import StreamlitPage
 from canvas_core.plan import Plan
 from canvas_core.steps import OVERALL, STEPS_BY_ID, completeness_by_step
 from ui import access, reconnect
-from ui.navigation import HOME, ITERATIONS, PORTFOLIO, STEP_PAGES
+from ui.navigation import HOME, ITERATIONS, PORTFOLIO, STEP_PAGES, WORKSHOP
 from ui.state import (
     AUTHOR_KEY,
     is_stored,
@@ -47,6 +47,8 @@ def show(plan: Plan, pages: dict[str, StreamlitPage]) -> None:
                          query_params=params)
         st.page_link(pages[PORTFOLIO.step_id], label="Portfolio: compare ideas", icon=PORTFOLIO.icon,
                      query_params=params)
+        if not read_only():  # a workshop is run with the edit link
+            st.page_link(pages[WORKSHOP.step_id], label="Run a workshop", icon=WORKSHOP.icon, query_params=params)
         if read_only():
             return
         st.divider()

@@ -1,0 +1,253 @@
+"""A participant's screen: join a room by its code with a display name, follow the facilitator, add
+sticky notes to the block in focus, vote, and say "I'm done".
+
+The room code is all a participant holds: it lets them add notes, vote and signal done; the plan is
+shown read-only and its link never reaches this screen. The page has three parts: the note entry (a
+form outside anything that refreshes, so typing is never reset), the board (a keyed fragment
+redrawn when the room changes) and a watcher ticking once a second (ui.live).
+"""
+
+from __future__ import annotations
+
+import time
+
+import streamlit as st
+
+from canvas_core.store import StoreUnavailable
+from canvas_core.workshop import Focus, Room, WorkshopError, normalise_code
+from canvas_core.workshop.model import MAX_NAME_CHARS, MAX_STICKY_CHARS
+from ui import access, live
+from ui.state import markdown_literal
+from ui.workshop.common import (
+    CODE_PARAM,
+    board,
+    code_from_link,
+    focus_choices,
+    focus_title,
+    my_key,
+    ordered,
+    plan_of,
+    show_focus_content,
+    show_timer,
+    workshop_store,
+)
+
+BOARD, WATCH = "room-board", "room-watch"
+_LOOKING_KEY = "room-looking-at"  # a Focus while the participant looks around, else absent
+_FAILED_KEY = "room-failed-codes"  # times of wrong codes typed in this tab
+_MAX_FAILED, _FAILED_WINDOW_S = 5, 60
+_FOCUS_SEQ_KEY = "room-drawn-focus"
+
+
+def show() -> None:
+    access.keep_browser_token()  # the browser's token is who this is in the room; the cookie keeps it
+    code = code_from_link()
+    if code is None:
+        _join_by_code(st.query_params.get(CODE_PARAM, ""))
+        return
+    try:
+        room = workshop_store().room(code)
+    except WorkshopError:
+        st.error("There is no workshop room with this code. Check the code with the facilitator.")
+        _join_by_code("")
+        return
+    except StoreUnavailable as error:
+        st.error(f"The workshop cannot be reached right now: {error}. This page tries again when you reload it.")
+        return
+    if not room.is_open:
+        st.title("This workshop has ended", anchor=False)
+        st.info("The facilitator closed the room. Thank you for taking part: what the room agreed is in the plan.")
+        return
+    me = workshop_store().participant(code, my_key(code))
+    if me is None:
+        _ask_name(room)
+        return
+    _room_screen(room, me.name)
+
+
+# --- joining -------------------------------------------------------------------------------------
+
+
+def _join_by_code(typed: str) -> None:
+    st.title("Join a workshop", anchor=False)
+    error = st.session_state.pop("join-error", None)
+    if error:
+        st.error(error)
+    st.markdown("Type the room code the facilitator shows (six letters and digits). No account is needed.")
+    with st.form("join-code"):
+        st.text_input("Room code", value=typed, max_chars=12, key="join-code-typed", placeholder="e.g. KQ7 X2M")
+        st.form_submit_button("Join the room", type="primary", on_click=_go_to_code)
+
+
+def _go_to_code() -> None:
+    recent = [t for t in st.session_state.get(_FAILED_KEY, []) if time.monotonic() - t < _FAILED_WINDOW_S]
+    if len(recent) >= _MAX_FAILED:  # guessing codes is slow on purpose
+        st.session_state["join-error"] = "Too many wrong codes in a row: wait a minute, then try again."
+        return
+    code = normalise_code(st.session_state.get("join-code-typed", ""))
+    found = False
+    if code is not None:
+        try:
+            found = workshop_store().open_room(code) is not None
+        except WorkshopError:
+            found = False
+    if not found:
+        st.session_state[_FAILED_KEY] = [*recent, time.monotonic()]
+        st.session_state["join-error"] = ("That is not the code of an open room. A code has six characters "
+                                          "(no 0, O, 1, I or L); check it with the facilitator.")
+        return
+    st.query_params[CODE_PARAM] = code
+
+
+def _ask_name(room: Room) -> None:
+    error = st.session_state.pop("join-error", None)
+    if error:
+        st.error(error)
+    st.title("Join the workshop", anchor=False)
+    st.markdown(f"Room **{room.code}**. Pick the name the room sees on your notes (no account needed).")
+    with st.form("join-name"):
+        st.text_input("Your display name", max_chars=MAX_NAME_CHARS, key="join-name-typed",
+                      placeholder="e.g. Dana from Claims")
+        st.form_submit_button("Join", type="primary", on_click=_join, args=(room.code,))
+
+
+def _join(code: str) -> None:
+    try:
+        workshop_store().join(code, my_key(code), st.session_state.get("join-name-typed", ""))
+    except (WorkshopError, StoreUnavailable) as error:
+        st.session_state["join-error"] = f"Not joined: {error}"
+
+
+# --- the room ------------------------------------------------------------------------------------
+
+
+def _room_screen(room: Room, name: str) -> None:
+    st.session_state[_FOCUS_SEQ_KEY] = room.focus_seq
+    looking = st.session_state.get(_LOOKING_KEY)
+    if looking == room.focus:
+        looking = None
+        st.session_state.pop(_LOOKING_KEY, None)
+    top = st.columns([4, 2], vertical_alignment="center")
+    with top[0]:
+        st.caption(markdown_literal(f"Workshop room {room.code} · you are {name}"))
+    with top[1]:
+        choices = focus_choices()
+        st.selectbox("Look around", choices, index=choices.index(looking or room.focus), format_func=focus_title,
+                     key="room-look", on_change=_look_around, args=(room.focus,),
+                     help="See another part of the plan; your notes still go to where the room is.")
+    if looking is not None:
+        st.info(markdown_literal(f"You are looking at {focus_title(looking)}; the room is at {focus_title(room.focus)}."),
+                icon=":material/explore:")
+        st.button("Back to the room", icon=":material/my_location:", key="room-back", on_click=_back_to_room,
+                  type="primary")
+    show_focus_content(plan_of(room), looking or room.focus)
+    _note_entry(room)
+    _board(room.code)
+    live.watch(WATCH, lambda: workshop_store().version(room.code), board=BOARD, page_changed=_page_changed)
+
+
+def _look_around(room_focus: Focus) -> None:
+    chosen = st.session_state["room-look"]
+    if chosen == room_focus:
+        st.session_state.pop(_LOOKING_KEY, None)
+    else:
+        st.session_state[_LOOKING_KEY] = chosen
+
+
+def _back_to_room() -> None:
+    st.session_state.pop(_LOOKING_KEY, None)
+    st.session_state.pop("room-look", None)
+
+
+def _page_changed(version: tuple[int, int, bool] | None) -> bool:
+    """The focus moved or the room closed: the whole page follows (not just the board)."""
+    return version is None or not version[2] or version[1] != st.session_state.get(_FOCUS_SEQ_KEY)
+
+
+def _note_entry(room: Room) -> None:
+    kept = st.session_state.pop("room-note-keep", None)
+    if kept:  # a note that was refused: back in the box, to fix and send again
+        st.session_state["room-note-text"] = kept
+    with st.form("room-note", clear_on_submit=True, border=True):
+        st.text_area(f"Your note on {focus_title(room.focus)}", key="room-note-text", max_chars=MAX_STICKY_CHARS,
+                     height=90, placeholder="One idea per note")
+        hint = "Only you see your notes until the facilitator reveals them." if room.private_writing else ""
+        st.form_submit_button("Add note", type="primary", icon=":material/sticky_note_2:", on_click=_add_note,
+                              args=(room.code,), help=hint or None)
+    message = st.session_state.pop("room-note-message", None)
+    if message:
+        st.error(message)
+
+
+def _add_note(code: str) -> None:
+    text = st.session_state.get("room-note-text", "")
+    try:
+        workshop_store().add_note(code, my_key(code), text)
+    except (WorkshopError, StoreUnavailable) as error:
+        st.session_state["room-note-message"] = f"Not added: {error}"
+        # clear_on_submit empties the box: keep what was typed so nothing is lost
+        st.session_state["room-note-keep"] = text
+
+
+@st.fragment(key=BOARD)
+def _board(code: str) -> None:
+    store = workshop_store()
+    version = store.version(code)
+    room = store.room(code)
+    live.mark_seen(WATCH, version)
+    me = my_key(code)
+    notes = ordered(store.notes(code, room.focus, viewer=me))
+    done, joined = store.done_count(code)
+    i_am_done = bool(store.participant(code, me) and store.participant(code, me).done)
+    status = st.columns([2, 2, 3], vertical_alignment="center")
+    with status[0]:
+        show_timer(room, key="room-timer")
+    with status[1]:
+        st.button("I'm not done yet" if i_am_done else "I'm done", key="room-done",
+                  icon=":material/undo:" if i_am_done else ":material/check_circle:",
+                  on_click=_set_done, args=(code, not i_am_done), type="secondary" if i_am_done else "primary")
+        st.caption(f"{done} of {joined} done")
+    vote = room.vote
+    voting = vote is not None and vote.is_open and vote.focus == room.focus
+    with status[2]:
+        if voting:
+            left = store.votes_left(code, me)
+            st.markdown(f"**Vote open:** you have {left} of {vote.budget} votes left (at most {vote.cap} on one note).")
+        elif room.private_writing:
+            st.caption("Private writing: the room sees your notes when the facilitator reveals them.")
+    error = st.session_state.pop("room-vote-message", None)
+    if error:
+        st.error(error)
+    st.subheader(f"Notes on {focus_title(room.focus)}", anchor=False)
+    actions = (lambda note: _vote_buttons(code, note)) if voting else None
+    board(notes, show_authors=room.show_authors, key="room-notes", actions=actions,
+          empty="No notes here yet: add the first one above.")
+
+
+def _vote_buttons(code: str, note) -> None:
+    if note.status != "open" or note.hidden:
+        return
+    row = st.container(horizontal=True, vertical_alignment="center")
+    row.button("Vote", key=f"vote-{note.id}", icon=":material/add_circle:", on_click=_vote, args=(code, note.id, 1))
+    if note.my_votes:
+        row.button("Take back", key=f"unvote-{note.id}", icon=":material/remove_circle:", on_click=_vote,
+                   args=(code, note.id, -1))
+        row.markdown(f"your votes: **{note.my_votes}**")
+
+
+def _vote(code: str, note_id: str, direction: int) -> None:
+    store = workshop_store()
+    try:
+        if direction > 0:
+            store.vote(code, my_key(code), note_id)
+        else:
+            store.unvote(code, my_key(code), note_id)
+    except (WorkshopError, StoreUnavailable) as error:
+        st.session_state["room-vote-message"] = str(error)
+
+
+def _set_done(code: str, done: bool) -> None:
+    try:
+        workshop_store().set_done(code, my_key(code), done)
+    except (WorkshopError, StoreUnavailable) as error:
+        st.session_state["room-vote-message"] = str(error)

@@ -1,0 +1,87 @@
+"""The room screen for the projector: the block in focus large, the live notes, the timer and the
+done count; no sidebar and no inputs. It shows what the room may see (hidden notes only as a count)
+and follows the facilitator by itself. Opened with the room code (`/room-screen?code=...`), so it
+never carries the plan's link.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from canvas_core.store import StoreUnavailable
+from canvas_core.workshop import Room, WorkshopError
+from ui import live
+from ui.presenter import FULL_SCREEN_CSS, PRESENTER_CSS
+from ui.room_qr import show_join_qr
+from ui.workshop.common import (
+    board,
+    code_from_link,
+    focus_title,
+    ordered,
+    plan_of,
+    show_focus_content,
+    show_timer,
+    workshop_store,
+)
+from ui.workshop.console import join_link
+
+BOARD, WATCH = "screen-board", "screen-watch"
+_FOCUS_SEQ_KEY = "screen-drawn-focus"
+
+
+def show() -> None:
+    st.html(FULL_SCREEN_CSS)
+    st.html(PRESENTER_CSS)
+    code = code_from_link()
+    try:
+        room = workshop_store().room(code) if code else None
+    except WorkshopError:
+        room = None
+    except StoreUnavailable as error:
+        st.error(f"The workshop cannot be reached right now: {error}. Reload this page in a moment.")
+        return
+    if room is None:
+        st.error("There is no workshop room with this code. Open the room screen from the facilitator's console.")
+        return
+    if not room.is_open:
+        st.title("This workshop has ended", anchor=False)
+        return
+    st.session_state[_FOCUS_SEQ_KEY] = room.focus_seq
+    plan = plan_of(room)
+    main, side = st.columns([5, 2])
+    with main:
+        show_focus_content(plan, room.focus)
+    with side:
+        link = join_link(room.code)
+        st.markdown(f"### Join: {room.code}")  # ours: the code's alphabet has no markup characters
+        show_join_qr(link, caption=link)
+    _board(room.code)
+    live.watch(WATCH, lambda: workshop_store().version(room.code), board=BOARD, page_changed=_page_changed)
+
+
+def _page_changed(version) -> bool:
+    return version is None or not version[2] or version[1] != st.session_state.get(_FOCUS_SEQ_KEY)
+
+
+@st.fragment(key=BOARD)
+def _board(code: str) -> None:
+    store = workshop_store()
+    version = store.version(code)
+    room: Room = store.room(code)
+    live.mark_seen(WATCH, version)
+    notes = store.notes(code, room.focus)  # no viewer: what the whole room sees
+    hidden = len(store.notes(code, room.focus, include_hidden=True)) - len(notes)
+    done, joined = store.done_count(code)
+    status = st.columns([3, 2, 3], vertical_alignment="center")
+    with status[0]:
+        show_timer(room, key="screen-timer", size="large")
+    with status[1]:
+        st.metric("Done", f"{done} of {joined}")
+    with status[2]:
+        if room.vote is not None and room.vote.is_open and room.vote.focus == room.focus:
+            st.markdown("### Voting is open")
+        elif hidden:
+            st.markdown(f"### {hidden} note{'s' if hidden != 1 else ''} written, hidden until revealed")
+    st.subheader(f"Notes on {focus_title(room.focus)}", anchor=False)
+    board(ordered(notes), show_authors=room.show_authors, key="screen-notes", columns=4, large=True,
+          empty="No notes yet.")
