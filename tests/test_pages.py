@@ -81,7 +81,7 @@ def test_sidebar_lists_the_steps_in_journey_order_with_completeness():
     assert [label.split(" · ")[0] for label in labels[1:]] == [
         "1. Product brief", "2. Workflow integration", "3. Costs", "4. ML Canvas",
         "5. Data landscape", "6. MLOps Stack", "7. Review & report", "Iterations & compare",
-        "Portfolio: compare ideas"]
+        "Portfolio: compare ideas", "Run a workshop"]
     assert labels[4] == "4. ML Canvas · ✓"
     empty = open_app()
     assert [link.proto.label for link in empty.sidebar.get("page_link")][4] == "4. ML Canvas · 0%"

@@ -1,4 +1,4 @@
-"""The workshop timer's arithmetic (canvas_core.workshop_timer) and what the in-page countdown is
+"""The workshop timer's arithmetic (canvas_core.workshop.timer) and what the in-page countdown is
 handed (ui.countdown.timer_data): the server and every screen agree on the time left."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from canvas_core.workshop_timer import remaining_seconds
+from canvas_core.workshop.timer import remaining_seconds
 from ui.countdown import timer_data
 
 NOW = datetime(2026, 12, 2, 14, 0, 0, tzinfo=UTC)

@@ -16,7 +16,7 @@ from typing import Literal
 
 import streamlit as st
 
-from canvas_core.workshop_timer import remaining_seconds
+from canvas_core.workshop.timer import remaining_seconds
 
 Size = Literal["normal", "large"]
 SIZES: tuple[str, ...] = ("normal", "large")

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from canvas_core.store.workshop_tables import MAX_NAME_CHARS
 from canvas_core.workshop.agenda import AgendaItem
+from canvas_core.workshop.timer import remaining_seconds
 
 __all__ = ["MAX_NAME_CHARS"]  # the limit the tables set, for the app's input boxes
 
@@ -74,9 +75,7 @@ class Room:
     closed_at: datetime | None
 
     def timer_remaining(self, now: datetime) -> float | None:
-        if self.timer_end_at is not None:
-            return max(0.0, (self.timer_end_at - now).total_seconds())
-        return self.timer_paused_s
+        return remaining_seconds(self.timer_end_at, self.timer_paused_s, now)
 
     def agenda_minutes(self, step_id: str) -> int | None:
         return next((item.minutes for item in self.agenda if item.step_id == step_id), None)

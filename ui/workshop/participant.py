@@ -17,7 +17,7 @@ from canvas_core.store import StoreUnavailable
 from canvas_core.workshop import Focus, Room, WorkshopError, normalise_code
 from canvas_core.workshop.model import MAX_NAME_CHARS, MAX_STICKY_CHARS
 from ui import access, live
-from ui.state import markdown_literal
+from ui.state import markdown_literal, show_flash
 from ui.workshop.common import (
     CODE_PARAM,
     board,
@@ -40,6 +40,7 @@ _FOCUS_SEQ_KEY = "room-drawn-focus"
 
 
 def show() -> None:
+    show_flash()
     access.keep_browser_token()  # the browser's token is who this is in the room; the cookie keeps it
     code = code_from_link()
     if code is None:

@@ -13,6 +13,7 @@ from canvas_core.workshop import Room, WorkshopError
 from ui import live
 from ui.presenter import FULL_SCREEN_CSS, PRESENTER_CSS
 from ui.room_qr import show_join_qr
+from ui.state import show_flash
 from ui.workshop.common import (
     board,
     code_from_link,
@@ -32,6 +33,7 @@ _FOCUS_SEQ_KEY = "screen-drawn-focus"
 def show() -> None:
     st.html(FULL_SCREEN_CSS)
     st.html(PRESENTER_CSS)
+    show_flash()
     code = code_from_link()
     try:
         room = workshop_store().room(code) if code else None
