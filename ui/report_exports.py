@@ -8,6 +8,11 @@ page reads on its next run, which names the failed export and says the plan is
 unchanged (at the button itself the browser only says "Failed to generate file
 for download").
 
+The workshops run on the plan are read from the database when a file is built
+(their records are rows beside the plan, not part of it): the callables get the
+store's engine, a process-wide resource safe to share with the build thread. A
+failure to read them is logged and the report is built without them.
+
 The preview uses `st.pdf` (the `streamlit-pdf` package, Streamlit's own `pdf`
 extra): it shows the very file the download gives, every page, scrollable and
 zoomable, with pdf.js bundled in the package (nothing is fetched from the
@@ -15,11 +20,12 @@ internet). Rendering page images instead would need a PDF rasteriser
 (pypdfium2 or poppler) as a new dependency, and showing no preview would send a
 facilitator off to a downloads folder in the middle of a workshop. The preview
 is built only when asked for, and only again when the plan or the page size
-changes.
+changes, or when something happens in one of the plan's workshop rooms.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 from collections.abc import Callable
@@ -27,15 +33,18 @@ from functools import partial
 from typing import Literal
 
 import streamlit as st
+from sqlalchemy.engine import Engine
 
 from canvas_core import transfer
 from canvas_core.plan import Plan
 from canvas_core.report.markdown import build_markdown
 from canvas_core.report.naming import report_filename
+from canvas_core.workshop import WorkshopRecord, WorkshopStore
+from ui.bootstrap import plan_store
 
 _LOG = logging.getLogger(__name__)
 FAILURES_KEY = "export_failures"  # export name -> message, shown on the next run
-_PREVIEW_KEY = "report_preview"  # (fingerprint, page size, PDF bytes or None, error)
+_PREVIEW_KEY = "report_preview"  # (fingerprint, page size, rooms, PDF bytes or None, error)
 PAGE_SIZES: dict[str, Literal["A4", "letter"]] = {"A4": "A4", "Letter": "letter"}
 
 
@@ -49,16 +58,53 @@ def frozen(plan: Plan) -> str:
     return plan.model_dump_json()
 
 
-def _build_pdf(frozen_plan: str, page_size: Literal["A4", "letter"]) -> bytes:
+def _engine() -> Engine | None:
+    """The database the plan store uses (None for a store without one): resolved on the session's
+    thread, handed to the build callables."""
+    return getattr(plan_store(), "engine", None)
+
+
+@functools.lru_cache(maxsize=4)
+def _workshop_store(engine: Engine) -> WorkshopStore:
+    return WorkshopStore(engine)  # checks its tables once per engine, not on every build
+
+
+def workshop_records(engine: Engine | None, plan_id: str) -> tuple[WorkshopRecord, ...]:
+    """Every room run on the plan, oldest first, as the report tells it. The report must not fail
+    because the rooms cannot be read: that is logged, and the report is built without them."""
+    if engine is None:
+        return ()
+    try:
+        workshops = _workshop_store(engine)
+        return tuple(workshops.record(room.code) for room in workshops.rooms_for(plan_id))
+    except Exception:
+        _LOG.exception("reading the workshops of a plan failed; the report is built without them")
+        return ()
+
+
+def _rooms_now(engine: Engine | None, plan_id: str) -> tuple[tuple[str, int], ...]:
+    """(code, version) of the plan's rooms: the version moves on every change in a room."""
+    if engine is None:
+        return ()
+    try:
+        return tuple((room.code, room.version) for room in _workshop_store(engine).rooms_for(plan_id))
+    except Exception:
+        _LOG.exception("reading the workshop rooms of a plan failed")
+        return ()
+
+
+def _build_pdf(frozen_plan: str, page_size: Literal["A4", "letter"], engine: Engine | None = None) -> bytes:
     from canvas_core.report.pdf import (
         build_pdf,  # reportlab loads on the first PDF, not on every page
     )
 
-    return build_pdf(Plan.from_json(frozen_plan), page_size=page_size)
+    plan = Plan.from_json(frozen_plan)
+    return build_pdf(plan, page_size=page_size, workshops=workshop_records(engine, plan.id))
 
 
-def _build_markdown(frozen_plan: str) -> str:
-    return build_markdown(Plan.from_json(frozen_plan))
+def _build_markdown(frozen_plan: str, engine: Engine | None = None) -> str:
+    plan = Plan.from_json(frozen_plan)
+    return build_markdown(plan, workshops=workshop_records(engine, plan.id))
 
 
 def _export_json(frozen_plan: str) -> bytes:
@@ -96,15 +142,16 @@ def show(plan: Plan, *, with_json: bool = True) -> None:
                                       key="report-page-size", required=True)
     page_size = PAGE_SIZES[size_label or "A4"]
     shown = frozen(plan)
+    engine = _engine()
     row = st.container(horizontal=True, key="report-exports")
     row.download_button(
         "Download PDF report", key="report-pdf", type="primary", icon=":material/picture_as_pdf:",
-        data=partial(guarded_build, "PDF report", partial(_build_pdf, shown, page_size), failures),
+        data=partial(guarded_build, "PDF report", partial(_build_pdf, shown, page_size, engine), failures),
         file_name=report_filename(plan, "pdf"), mime="application/pdf", on_click="ignore",
     )
     row.download_button(
         "Download Markdown", key="report-md", icon=":material/description:",
-        data=partial(guarded_build, "Markdown export", partial(_build_markdown, shown), failures),
+        data=partial(guarded_build, "Markdown export", partial(_build_markdown, shown, engine), failures),
         file_name=report_filename(plan, "md"), mime="text/markdown", on_click="ignore",
     )
     if with_json:
@@ -115,7 +162,7 @@ def show(plan: Plan, *, with_json: bool = True) -> None:
     else:
         st.caption("The PDF and the Markdown hold the same report.")
     if st.toggle("Preview the PDF", key="report-preview-on"):
-        _preview(shown, page_size)
+        _preview(shown, page_size, engine, plan.id)
 
 
 def view_link(token: str) -> None:
@@ -129,19 +176,19 @@ def view_link(token: str) -> None:
         st.code(f"{base}/?view={token}", language=None, wrap_lines=True)
 
 
-def _preview(frozen_plan: str, page_size: Literal["A4", "letter"]) -> None:
-    wanted = (hashlib.sha256(frozen_plan.encode("utf-8")).hexdigest(), page_size)
+def _preview(frozen_plan: str, page_size: Literal["A4", "letter"], engine: Engine | None, plan_id: str) -> None:
+    wanted = (hashlib.sha256(frozen_plan.encode("utf-8")).hexdigest(), page_size, _rooms_now(engine, plan_id))
     held = st.session_state.get(_PREVIEW_KEY)
-    if held is None or held[:2] != wanted:
+    if held is None or held[:3] != wanted:
         with st.spinner("Building the report…"):
             try:
-                held = (*wanted, _build_pdf(frozen_plan, page_size), "")
+                held = (*wanted, _build_pdf(frozen_plan, page_size, engine), "")
             except Exception as error:
                 _LOG.exception("building the PDF preview failed")
                 held = (*wanted, None, f"The PDF report could not be built ({type(error).__name__}: {error}). "
                                        "Your plan is unchanged; the Markdown and JSON exports still work.")
         st.session_state[_PREVIEW_KEY] = held
-    pdf, error = held[2], held[3]
+    pdf, error = held[3], held[4]
     if error:
         st.error(error, icon=":material/error:")
         return

@@ -4,6 +4,7 @@
     python -m canvas_core.report plan.json -o report.md            # the format follows the suffix
     python -m canvas_core.report plan.json --format md -o -        # Markdown to standard output
     python -m canvas_core.report plan.json --page-size letter --iteration 3
+    python -m canvas_core.report plan.json --database sqlite:///var/plans.sqlite3   # with its workshops
 
 The file is read like an import in the app (older formats migrated, bad files
 refused with the same messages). A problem with the input or the output is one
@@ -46,6 +47,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--iteration", metavar="LABEL",
                         help="the iteration shown in the report, e.g. '3' or '3: after the workshop' "
                         "(default: the number in the plan's ML Canvas header)")
+    parser.add_argument("--database", metavar="URL",
+                        help="the app's database (a SQLAlchemy URL, e.g. sqlite:///var/plans.sqlite3): the "
+                        "workshops run on the plan are added to the report")
     return parser
 
 
@@ -70,22 +74,47 @@ def read_plan_file(path: Path) -> Plan:
         raise CliError(f"{path}: {refused}") from None
 
 
+def read_workshops(url: str, plan_id: str) -> tuple:
+    """The records of the rooms run on the plan, from the app's database; read only (a URL naming a
+    SQLite file that is not there is refused rather than made)."""
+    import sqlalchemy as sa
+
+    from canvas_core.store import SqlPlanStore, StoreUnavailable
+    from canvas_core.workshop import WorkshopStore
+
+    try:
+        parsed = sa.engine.make_url(url)
+    except sa.exc.ArgumentError:
+        raise CliError(f"{url}: not a database URL (e.g. sqlite:///var/plans.sqlite3)") from None
+    if parsed.get_backend_name() == "sqlite" and not (parsed.database and Path(parsed.database).is_file()):
+        raise CliError(f"{url}: no such database file")
+    try:
+        store = SqlPlanStore(url)
+        try:
+            workshops = WorkshopStore(store.engine)
+            return tuple(workshops.record(room.code) for room in workshops.rooms_for(plan_id))
+        finally:
+            store.close()
+    except (StoreUnavailable, sa.exc.SQLAlchemyError) as error:
+        raise CliError(f"the database could not be read: {error}") from None
+
+
 def choose_format(requested: str | None, output: str | None) -> str:
     if requested:
         return requested
     return FORMATS.get(Path(output).suffix.lower(), "pdf") if output and output != STDOUT else "pdf"
 
 
-def render(plan: Plan, fmt: str, page_size: str, iteration: str | None) -> bytes:
+def render(plan: Plan, fmt: str, page_size: str, iteration: str | None, workshops: tuple = ()) -> bytes:
     if fmt == "md":
         from canvas_core.report.markdown import build_markdown
 
-        return build_markdown(plan, iteration=iteration).encode("utf-8")
+        return build_markdown(plan, iteration=iteration, workshops=workshops).encode("utf-8")
     from canvas_core.report.pdf import (
         build_pdf,  # reportlab loads only when a PDF is asked for
     )
 
-    return build_pdf(plan, page_size=PAGE_SIZES[page_size], iteration=iteration)
+    return build_pdf(plan, page_size=PAGE_SIZES[page_size], iteration=iteration, workshops=workshops)
 
 
 def write(data: bytes, output: str) -> None:
@@ -105,8 +134,11 @@ def main(argv: list[str] | None = None) -> int:
         plan = read_plan_file(args.plan)
         fmt = choose_format(args.format, args.output)
         output = args.output or report_filename(plan, fmt)
+        workshops = read_workshops(args.database, plan.id) if args.database else ()
+        if args.database and not workshops:
+            print("note: the database holds no workshop run on this plan", file=sys.stderr)
         try:
-            data = render(plan, fmt, args.page_size, args.iteration)
+            data = render(plan, fmt, args.page_size, args.iteration, workshops)
         except Exception as error:  # a bug, not the user's fault: still one readable line
             print(f"error: the {fmt} report could not be built ({type(error).__name__}: {error})", file=sys.stderr)
             return 1

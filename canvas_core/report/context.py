@@ -1,13 +1,18 @@
-"""What every section of one report build shares: the plan, the page geometry and the
-numbering of continuation ("detail") entries."""
+"""What every section of one report build shares: the plan, the page geometry, the workshops
+run on the plan and the numbering of continuation ("detail") entries."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from canvas_core.plan import Plan
 from canvas_core.report.document import Geometry
+
+if TYPE_CHECKING:
+    from canvas_core.workshop.model import WorkshopRecord
 
 
 @dataclass
@@ -16,6 +21,7 @@ class ReportContext:
     geometry: Geometry
     iteration: str | None  # e.g. "2" or "2: after the first workshop"; None when unknown
     today: dt.date
+    workshops: Sequence[WorkshopRecord] = ()  # the rooms run on the plan, for the workshop pages
     _details: int = field(default=0, repr=False)
 
     def next_detail_label(self) -> str:

@@ -7,8 +7,9 @@ User text is escaped by canvas_core.report.markdown_text, never written raw.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from canvas_core import levels
 from canvas_core.canvas.markdown import canvas_section, other_notes
@@ -25,15 +26,21 @@ from canvas_core.report.summary import (
     iteration_label,
     standing_verdict,
 )
+from canvas_core.report.workshops import markdown_section as workshop_sections
 from canvas_core.steps import Step
+
+if TYPE_CHECKING:
+    from canvas_core.workshop.model import WorkshopRecord
 
 # --- the document ----------------------------------------------------------------------
 
 
-def build_markdown(plan: Plan, *, iteration: str | None = None, today: date | None = None) -> str:
+def build_markdown(plan: Plan, *, iteration: str | None = None, today: date | None = None,
+                   workshops: Sequence[WorkshopRecord] = ()) -> str:
     """The whole report as one Markdown document: cover, executive summary, every step
-    in journey order, canvases no step shows, then the sources. `iteration` labels a
-    saved iteration (e.g. "3: after the workshop"); by default the ML Canvas header's number."""
+    in journey order, canvases no step shows, the workshops (`workshops`: the records of
+    the rooms run on the plan), then the sources. `iteration` labels a saved iteration
+    (e.g. "3: after the workshop"); by default the ML Canvas header's number."""
     specs = canvases_in_order()
     label = iteration_label(plan, iteration)
     parts: list[Iterable[str]] = [_cover(plan, label, today or date.today()), _executive_summary(executive_summary(plan))]
@@ -42,7 +49,8 @@ def build_markdown(plan: Plan, *, iteration: str | None = None, today: date | No
             parts.append(part.facet("markdown_section")(plan, part))
         else:
             parts.append(canvas_section(part, plan))
-    parts += [other_notes(plan, {spec.id: spec for spec in specs}), _sources(specs)]
+    parts += [other_notes(plan, {spec.id: spec for spec in specs}), workshop_sections(plan, workshops),
+              _sources(specs)]
     return "\n".join(line for part in parts for line in part).rstrip() + "\n"
 
 

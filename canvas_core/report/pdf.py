@@ -1,14 +1,16 @@
 """The plan as a PDF a stakeholder can read without the app: `build_pdf(plan)`.
 
-Pure function of the plan (no Streamlit, no files written): cover, executive
-summary, every step in journey order (each canvas on a landscape page that
-mirrors its published grid), and a last page with sources and licences.
+Pure function of the plan and the workshop records it is given (no Streamlit, no
+database, no files written): cover, executive summary, every step in journey order
+(each canvas on a landscape page that mirrors its published grid), one section per
+workshop run on the plan, and a last page with sources and licences.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
 
 from canvas_core.canvas.pdf import FLOOR_SIZE
 from canvas_core.plan import Plan
@@ -17,17 +19,21 @@ from canvas_core.report.document import Geometry, build
 from canvas_core.report.sections import report_sections
 from canvas_core.report.summary import iteration_label
 
+if TYPE_CHECKING:
+    from canvas_core.workshop.model import WorkshopRecord
+
 PAGE_SIZE_NAMES = {"a4": "A4", "letter": "letter"}
 
 
 def build_pdf(plan: Plan, *, page_size: Literal["A4", "letter"] = "A4", iteration: str | None = None,
-              today: dt.date | None = None) -> bytes:
-    """The report as PDF bytes. `iteration` labels a saved iteration (e.g. "3: after the workshop")."""
+              today: dt.date | None = None, workshops: Sequence[WorkshopRecord] = ()) -> bytes:
+    """The report as PDF bytes. `iteration` labels a saved iteration (e.g. "3: after the workshop");
+    `workshops`, the records of the rooms run on the plan, add a workshop section each."""
     size = PAGE_SIZE_NAMES.get(page_size.lower())
     if size is None:
         raise ValueError(f"page size must be A4 or letter, not {page_size!r}")
     ctx = ReportContext(plan=plan, geometry=Geometry.for_size(size), iteration=iteration_label(plan, iteration),
-                        today=today or dt.date.today())
+                        today=today or dt.date.today(), workshops=tuple(workshops))
     story = [flowable for section in report_sections() for flowable in section(ctx)]
     name = plan.meta.name.strip() or "Untitled plan"
     footer = f"{name} · iteration {ctx.iteration}" if ctx.iteration else name

@@ -2,8 +2,8 @@
 
 Cover and executive summary, every step's own section (a canvas step's is the
 generic canvas grid), canvases no step shows, notes kept under blocks this
-version does not draw, then the sources. The Markdown export walks the same
-parts (report.summary.body_in_order), so the two cannot drift apart.
+version does not draw, the workshops run on the plan, then the sources. The Markdown
+export walks the same parts (report.summary.body_in_order), so the two cannot drift apart.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from canvas_core.report.context import ReportContext
 from canvas_core.report.sources_page import sources_section
 from canvas_core.report.summary import body_in_order
 from canvas_core.report.summary_pages import cover, summary_section
+from canvas_core.report.workshop_page import workshop_section
 from canvas_core.steps import Step
 
 Section = Callable[[ReportContext], list[Flowable]]
@@ -30,6 +31,7 @@ def _part(part: Step | CanvasSpec) -> Section:
 
 
 def report_sections() -> list[Section]:
-    """Cover and summary, every step in journey order, canvases no step shows, other notes, sources."""
+    """Cover and summary, every step in journey order, canvases no step shows, other notes, the
+    workshops run on the plan (if any), sources."""
     return [cover, summary_section, *(_part(part) for part in body_in_order()), other_notes_section,
-            sources_section]
+            workshop_section, sources_section]

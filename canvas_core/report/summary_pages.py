@@ -34,9 +34,16 @@ def cover(ctx: ReportContext) -> list[Flowable]:
         Spacer(1, 20 * mm),
         para("This report shows every step of the plan: product brief, workflow integration, costs, the "
              "Machine Learning Canvas, the data landscape and the MLOps Stack Canvas, each canvas on a page "
-             "laid out like the published canvas. Sources, licences and attributions are on the last page.",
-             st.muted),
+             "laid out like the published canvas. " + _workshops_line(len(ctx.workshops)) +
+             "Sources, licences and attributions are on the last page.", st.muted),
     ]
+
+
+def _workshops_line(rooms: int) -> str:
+    if not rooms:
+        return ""
+    return ("The workshop run on the plan follows the steps. " if rooms == 1
+            else f"The {rooms} workshops run on the plan follow the steps. ")
 
 
 def summary_section(ctx: ReportContext) -> list[Flowable]:
