@@ -1,4 +1,5 @@
-"""Wires the app to its plan store: the one place that decides which store serves the app.
+"""Wires the app to its stores: the one place that decides which plan store (and, beside it, which
+workshop store) serves the app.
 
 One store per database URL and server process (connections are pooled), made on
 first use from canvas_core.config; plans deleted longer ago than the retention
@@ -11,6 +12,7 @@ import streamlit as st
 
 from canvas_core import config
 from canvas_core.store import PlanRepository, SqlPlanStore
+from canvas_core.workshop import WorkshopStore
 
 
 @st.cache_resource(show_spinner=False)
@@ -22,3 +24,13 @@ def _store_for(url: str) -> PlanRepository:
 
 def plan_store() -> PlanRepository:
     return _store_for(config.database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def _workshops_for(url: str) -> WorkshopStore:
+    return WorkshopStore(_store_for(url).engine)
+
+
+def workshop_store() -> WorkshopStore:
+    """The workshop rooms, in the plan store's database."""
+    return _workshops_for(config.database_url())

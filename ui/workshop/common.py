@@ -15,7 +15,7 @@ from canvas_core.canvas.specs import canvases
 from canvas_core.plan import Plan
 from canvas_core.steps import STEPS, STEPS_BY_ID
 from canvas_core.store import PlanNotFound
-from canvas_core.workshop import Focus, Room, StickyNote, WorkshopStore, normalise_code
+from canvas_core.workshop import Focus, Room, StickyNote, normalise_code
 from canvas_core.workshop.store import participant_key
 from ui import access
 from ui.bootstrap import plan_store
@@ -26,16 +26,6 @@ from ui.state import markdown_literal
 CODE_PARAM = "code"
 STATUS_WORDS = {"accepted": "Accepted into the plan", "merged": "Merged into the plan",
                 "discarded": "Discarded (kept in the workshop record)"}
-
-
-@st.cache_resource(show_spinner=False)
-def _workshops_for(url: str) -> WorkshopStore:
-    return WorkshopStore(plan_store().engine)
-
-
-def workshop_store() -> WorkshopStore:
-    """The rooms, in the plan store's database (one per server process)."""
-    return _workshops_for(plan_store().url)
 
 
 def code_from_link() -> str | None:

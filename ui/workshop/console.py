@@ -20,6 +20,7 @@ from canvas_core.workshop import READY_AGENDAS, AgendaItem, Focus, Room, Worksho
 from canvas_core.workshop.agenda import MAX_MINUTES_PER_STEP
 from canvas_core.workshop.model import DEFAULT_BUDGET, MAX_BUDGET, StickyNote
 from ui import access, live
+from ui.bootstrap import workshop_store
 from ui.room_qr import show_join_qr
 from ui.state import current_plan, is_stored, markdown_literal, read_only, save_now, show_flash
 from ui.workshop.common import (
@@ -30,7 +31,6 @@ from ui.workshop.common import (
     server_now,
     show_timer,
     time_is_up,
-    workshop_store,
 )
 
 BOARD, WATCH = "console-board", "console-watch"

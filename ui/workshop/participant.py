@@ -17,6 +17,7 @@ from canvas_core.store import StoreUnavailable
 from canvas_core.workshop import Focus, Room, WorkshopError, normalise_code
 from canvas_core.workshop.model import MAX_NAME_CHARS, MAX_STICKY_CHARS
 from ui import access, live
+from ui.bootstrap import workshop_store
 from ui.state import markdown_literal, show_flash
 from ui.workshop.common import (
     CODE_PARAM,
@@ -29,7 +30,6 @@ from ui.workshop.common import (
     plan_of,
     show_focus_content,
     show_timer,
-    workshop_store,
 )
 
 BOARD, WATCH = "room-board", "room-watch"

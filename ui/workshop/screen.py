@@ -11,6 +11,7 @@ import streamlit as st
 from canvas_core.store import StoreUnavailable
 from canvas_core.workshop import Room, WorkshopError
 from ui import live
+from ui.bootstrap import workshop_store
 from ui.presenter import FULL_SCREEN_CSS, PRESENTER_CSS
 from ui.room_qr import show_join_qr
 from ui.state import show_flash
@@ -22,7 +23,6 @@ from ui.workshop.common import (
     plan_of,
     show_focus_content,
     show_timer,
-    workshop_store,
 )
 from ui.workshop.console import join_link
 
