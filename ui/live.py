@@ -41,7 +41,7 @@ def rerun_fragment(key: str) -> None:
 def watch(key: str, read_version: Callable[[], object], *, board: str, page_changed: Callable[[object], bool],
           paused: Callable[[], bool] = lambda: False, every: timedelta = TICK) -> None:
     """Draw a ticking watcher: `read_version()` once per tick; on a change rerun the fragment `board`,
-    or the whole page when `page_changed(version)` says so. The first version is taken as seen.
+    or the whole page whenever `page_changed(version)` says so. The first version is taken as seen.
     While `paused()` (a dialog is open) changes wait: the tick after it catches up."""
     seen_key = f"{key}-seen"
 
@@ -50,13 +50,14 @@ def watch(key: str, read_version: Callable[[], object], *, board: str, page_chan
         if paused():
             return
         version = read_version()
-        if seen_key not in st.session_state or st.session_state[seen_key] == version:
-            st.session_state[seen_key] = version
-            return
-        st.session_state[seen_key] = version
+        # Asked on every tick, not only when the version moved: a board redrawn just after the
+        # focus moved has already seen the new version, but the page around it has not.
         if page_changed(version):
+            st.session_state[seen_key] = version
             st.rerun(scope="app")
-        rerun_fragment(board)
+        if st.session_state.get(seen_key, version) != version:
+            rerun_fragment(board)
+        st.session_state[seen_key] = version
 
     tick()
 

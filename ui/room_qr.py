@@ -31,4 +31,4 @@ def qr_png(url: str) -> bytes:
 def show_join_qr(url: str, *, caption: str, width: int = 320) -> None:
     """Draw the join link's QR code with `caption` under it, shown exactly as written (st.image
     reads a caption as Markdown: a room name with `*` or a link would be formatted)."""
-    st.image(qr_png(url), caption=markdown_literal(caption), width=width)
+    st.image(qr_png(url), caption=markdown_literal(caption), width=width, alt=f"QR code of the join link {url}")

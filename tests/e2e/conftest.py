@@ -85,8 +85,10 @@ def _free_port() -> int:
 class AppServer:
     """The app server (`python -m ui.launch`, as `make run`) on a fixed port with its own data dir."""
 
-    def __init__(self, port: int, data_dir: Path, log_dir: Path, address: str | None = None):
+    def __init__(self, port: int, data_dir: Path, log_dir: Path, address: str | None = None,
+                 env: dict[str, str] | None = None):
         self.port = port
+        self.env = env or {}  # e.g. MLCS_DATABASE_URL: replicas of one app on one database
         self.address = address  # None: every interface, as a server started for a room
         self.data_dir = data_dir
         self.url = f"http://localhost:{port}"
@@ -102,6 +104,7 @@ class AppServer:
         self._stderr_path = self._log_dir / f"server-{self._starts}.stderr"
         env = dict(os.environ)
         env["MLCS_DATA_DIR"] = str(self.data_dir)
+        env.update(self.env)
         env.setdefault("PYTHONUNBUFFERED", "1")
         cmd = [
             sys.executable, "-m", "ui.launch",

@@ -132,8 +132,10 @@ def _room_screen(room: Room, name: str) -> None:
     with top[0]:
         st.caption(markdown_literal(f"Workshop room {room.code} · you are {name}"))
     with top[1]:
-        choices = focus_choices()
-        st.selectbox("Look around", choices, index=choices.index(looking or room.focus), format_func=focus_title,
+        # The box shows where this screen is; set before drawing, so that "Back to the room" and the
+        # room moving on win over what the browser last sent for it.
+        st.session_state["room-look"] = looking or room.focus
+        st.selectbox("Look around", focus_choices(), format_func=focus_title,
                      key="room-look", on_change=_look_around, args=(room.focus,),
                      help="See another part of the plan; your notes still go to where the room is.")
     if looking is not None:
@@ -157,7 +159,6 @@ def _look_around(room_focus: Focus) -> None:
 
 def _back_to_room() -> None:
     st.session_state.pop(_LOOKING_KEY, None)
-    st.session_state.pop("room-look", None)
 
 
 def _page_changed(version: tuple[int, int, bool] | None) -> bool:
@@ -197,7 +198,9 @@ def _board(code: str) -> None:
     room = store.room(code)
     live.mark_seen(WATCH, version)
     me = my_key(code)
-    notes = ordered(store.notes(code, room.focus, viewer=me))
+    everything = store.notes(code, room.focus, viewer=me, include_hidden=True)
+    notes = ordered([n for n in everything if not n.hidden or n.participant == me])
+    hidden_from_me = len(everything) - len(notes)
     done, joined = store.done_count(code)
     i_am_done = bool(store.participant(code, me) and store.participant(code, me).done)
     status = st.columns([2, 2, 3], vertical_alignment="center")
@@ -216,6 +219,8 @@ def _board(code: str) -> None:
             st.markdown(f"**Vote open:** you have {left} of {vote.budget} votes left (at most {vote.cap} on one note).")
         elif room.private_writing:
             st.caption("Private writing: the room sees your notes when the facilitator reveals them.")
+        if hidden_from_me:
+            st.caption(f"{hidden_from_me} note{'s' if hidden_from_me != 1 else ''} from others, hidden until revealed")
     error = st.session_state.pop("room-vote-message", None)
     if error:
         st.error(error)

@@ -27,12 +27,14 @@ from ui.workshop.common import (
 from ui.workshop.console import join_link
 
 BOARD, WATCH = "screen-board", "screen-watch"
+_NO_TOOLBARS = "<style>[data-testid='stElementToolbar'] { display: none; }</style>"  # nothing to click on a projector
 _FOCUS_SEQ_KEY = "screen-drawn-focus"
 
 
 def show() -> None:
     st.html(FULL_SCREEN_CSS)
     st.html(PRESENTER_CSS)
+    st.html(_NO_TOOLBARS)
     show_flash()
     code = code_from_link()
     try:
