@@ -4,7 +4,8 @@
 `streamlit run TARGET`) or a module with a `main(argv)` such as `ui.launch`. With MLCS_LIVE_TIMINGS
 set to a file, each run appends a line "full|fragment wall_ms cpu_ms", timed around Streamlit's
 ScriptRunner._run_script (the work of one rerun in its script thread; cpu is that thread's time).
-With MLCS_LIVE_PROFILE naming a file, the first fragment runs are profiled (cProfile) into it.
+With MLCS_LIVE_PROFILE naming a file, the first fragment runs are profiled (cProfile) into it;
+MLCS_LIVE_PROFILE_LOOP="file,after_s,for_s" profiles the event loop thread for a while.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import functools
 import importlib
 import os
 import sys
+import threading
 import time
 
 from streamlit.runtime.scriptrunner.script_runner import ScriptRunner
@@ -50,9 +52,30 @@ def install(path: str) -> None:
     ScriptRunner._run_script = timed
 
 
+def profile_event_loop(path: str, after_s: float, for_s: float) -> None:
+    """Profile the server's event loop thread (websocket, sessions, messages) for `for_s` seconds."""
+    from streamlit.runtime import Runtime
+
+    profiler = cProfile.Profile()
+
+    def stop() -> None:
+        profiler.disable()
+        profiler.dump_stats(path)
+
+    def start() -> None:
+        loop = Runtime.instance()._get_async_objs().eventloop
+        loop.call_soon_threadsafe(profiler.enable)
+        loop.call_soon_threadsafe(lambda: loop.call_later(for_s, stop))
+
+    threading.Timer(after_s, start).start()
+
+
 def main(argv: list[str]) -> None:
     if os.environ.get("MLCS_LIVE_TIMINGS"):
         install(os.environ["MLCS_LIVE_TIMINGS"])
+    if os.environ.get("MLCS_LIVE_PROFILE_LOOP"):  # "path,after_s,for_s"
+        path, after_s, for_s = os.environ["MLCS_LIVE_PROFILE_LOOP"].split(",")
+        profile_event_loop(path, float(after_s), float(for_s))
     target, rest = argv[0], argv[1:]
     if target.endswith(".py"):
         sys.argv = ["streamlit", "run", target, *rest]

@@ -17,75 +17,27 @@ when missing). The board page is at /board:
 from __future__ import annotations
 
 import os
-import sqlite3
 import tempfile
-import time
 from pathlib import Path
 
 import streamlit as st
+from live_store import add_note, notes, setup, version  # this script's folder is on sys.path
 
 DB = Path(os.environ.get("LIVE_STANDIN_DB") or Path(tempfile.gettempdir()) / "live_standin.sqlite")
 UNCHANGED = os.environ.get("LIVE_STANDIN_UNCHANGED", "redraw")
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS board (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
-INSERT OR IGNORE INTO board (id, version) VALUES (1, 0);
-CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, author TEXT NOT NULL, body TEXT NOT NULL,
-                                  created REAL NOT NULL);
-"""
-
-
-def connect(path: Path = DB) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=10, isolation_level=None)
-    connection.execute("PRAGMA journal_mode=WAL")
-    return connection
-
-
-def setup(path: Path = DB) -> None:
-    with connect(path) as connection:
-        connection.executescript(SCHEMA)
-
-
-def add_note(author: str, body: str, path: Path = DB) -> None:
-    """What the note entry's callback does; also used to add notes without a session."""
-    connection = connect(path)
-    try:
-        connection.execute("BEGIN IMMEDIATE")
-        connection.execute("INSERT INTO notes (author, body, created) VALUES (?, ?, ?)", (author, body, time.time()))
-        connection.execute("UPDATE board SET version = version + 1 WHERE id = 1")
-        connection.execute("COMMIT")
-    finally:
-        connection.close()
-
-
-def version() -> int:
-    connection = connect()
-    try:
-        return connection.execute("SELECT version FROM board WHERE id = 1").fetchone()[0]
-    finally:
-        connection.close()
-
-
-def notes() -> list[tuple[str, str]]:
-    connection = connect()
-    try:
-        return connection.execute("SELECT author, body FROM notes ORDER BY id").fetchall()
-    finally:
-        connection.close()
-
-
 def _on_add() -> None:
     body = st.session_state.note.strip()
     if body:
-        add_note(st.session_state.get("author", "anonymous"), body)
+        add_note(st.session_state.get("author", "anonymous"), body, DB)
     st.session_state.note = ""
 
 
 @st.fragment(run_every="1s", key="board")
 def board() -> None:
-    current = version()
+    current = version(DB)
     if current != st.session_state.get("drawn_version"):
-        st.session_state.board_notes = notes()
+        st.session_state.board_notes = notes(DB)
         st.session_state.drawn_version = current
     elif UNCHANGED == "return":
         return
@@ -110,6 +62,6 @@ def home_page() -> None:
     st.title("Live stand-in")
 
 
-setup()
+setup(DB)
 st.navigation([st.Page(home_page, title="Home", url_path="home", default=True),
                st.Page(board_page, title="Board", url_path="board")]).run()
