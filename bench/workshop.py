@@ -298,8 +298,9 @@ def lines(f: dict[str, float]) -> list[str]:
         f"{f['polls_per_s']:.1f} polls/s)  {verdict(f['poll_cpu_ms'] < POLL_MS)} (< {POLL_MS:.0f} ms)",
         f"workshop: poll's script run on the server, median {f['poll_script_ms']:.2f} ms wall "
         f"(floor {f['floor_poll_script_ms']:.2f} ms)",
-        f"workshop: as configured (runner.postScriptGC on, Streamlit's default): poll {f['gc_poll_cpu_ms']:.2f} ms "
-        f"server CPU, script run {f['gc_poll_script_ms']:.2f} ms, {f['gc_idle_core_share']:.2f} of one core, "
+        "workshop: as configured (runner.postScriptGC on, Streamlit's default): "
+        + (f"poll {f['gc_poll_cpu_ms']:.2f} ms server CPU, " if f["gc_polls_per_s"] else "no poll came back, ")
+        + f"script run {f['gc_poll_script_ms']:.2f} ms, {f['gc_idle_core_share']:.2f} of one core, "
         f"{f['gc_polls_per_s']:.1f} of {n + 1} polls/s served",
     ]
 
