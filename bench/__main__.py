@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from bench import autosave, browser, report, reruns
+from bench import autosave, browser, report, reruns, workshop
 
 BUDGET_MS = 30.0
 BUDGET_RATIO = 4.0
@@ -51,6 +51,9 @@ def main() -> None:
 
     print()
     browser.report()
+
+    print()
+    workshop.report()
 
 
 if __name__ == "__main__":
