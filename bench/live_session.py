@@ -86,6 +86,9 @@ class _Forms:
     pending: dict[str, dict[str, WidgetState]] = field(default_factory=dict)
 
 
+TEXT_WIDGETS = ("text_input", "text_area")  # both hold a string value the same way
+
+
 class LiveSession:
     """One tab on `page_url_path` of the server at `base_url` (e.g. "http://127.0.0.1:8501")."""
 
@@ -155,12 +158,14 @@ class LiveSession:
         return {fragment_id: interval for fragment_id, (interval, _) in self._timers.items()}
 
     def set_text(self, key: str, value: str, *, rerun: bool = True) -> float:
-        """Type `value` into the text input `key` and press Enter; returns when the rerun was sent.
+        """Type `value` into the text input (or text area) `key` and press Enter; returns when the rerun was sent.
 
         Inside a form the value waits for the form's submit button, as in a browser; with
         `rerun=False` it is only committed (a blur without change events), for a click to carry.
         """
-        widget = self._widget(key, "text_input")
+        widget = self.widgets.get(key)
+        if widget is None or widget.kind not in TEXT_WIDGETS:
+            raise KeyError(f"no text box {key!r} on the page (widgets seen: {sorted(self.widgets)})")
         state = WidgetState(id=widget.id, string_value=value)
         if widget.form_id:
             self._forms.pending.setdefault(widget.form_id, {})[widget.id] = state
@@ -179,7 +184,7 @@ class LiveSession:
         sent = self._run(self._send_rerun(fragment_id=widget.fragment_id, extra=[trigger]), 10.0)
         if widget.is_form_submitter and self._forms.clear_on_submit.get(widget.form_id):
             for other in self.widgets.values():
-                if other.form_id == widget.form_id and other.kind == "text_input":
+                if other.form_id == widget.form_id and other.kind in TEXT_WIDGETS:
                     self._values[other.id] = WidgetState(id=other.id, string_value=other.default)
         return sent
 
@@ -353,7 +358,7 @@ class LiveSession:
             for name in TEXT_FIELDS:
                 if name in body.DESCRIPTOR.fields_by_name and getattr(body, name):
                     found.append(getattr(body, name))
-            if element_type in ("text_input", "button"):
+            if element_type in (*TEXT_WIDGETS, "button"):
                 self._register(element_type, body, delta.fragment_id)
         if found:
             with self._changed:
@@ -364,7 +369,7 @@ class LiveSession:
         user_key = body.id.split("-", maxsplit=2)[-1]
         name = body.label if user_key == "None" else user_key
         widget = Widget(body.id, kind, body.label, fragment_id, body.form_id)
-        if kind == "text_input":
+        if kind in TEXT_WIDGETS:
             widget.default = body.default
             if body.set_value:  # the script set the value (e.g. cleared the box in a callback)
                 self._values[body.id] = WidgetState(id=body.id, string_value=body.value)

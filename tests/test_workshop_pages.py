@@ -4,9 +4,12 @@ joins by code, writes and votes; the facilitator triages into the plan. The brow
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from streamlit.testing.v1 import AppTest
 
 from canvas_core.examples import load_example
+from canvas_core.store.workshop_tables import rooms_table
 from canvas_core.workshop import Focus, WorkshopStore
 from tests.app_driver import APP, error_messages, open_page, run, store, stored
 
@@ -109,3 +112,40 @@ def test_the_room_screen_has_no_inputs_and_shows_the_room():
     assert not screen.text_input and not screen.text_area and not screen.button
     assert any(f"Join: {code}" in m.value for m in screen.markdown)
     assert not screen.sidebar.get("page_link")
+
+
+def test_at_zero_the_facilitator_is_asked_whether_to_extend():
+    facilitator = open_page(load_example("support_mail_triage"), CONSOLE)
+    code = open_room(facilitator)
+    room_store = workshops()
+    room_store.start_timer(code, 60)
+    with room_store.engine.begin() as db:  # the minute has passed
+        db.execute(rooms_table.update().where(rooms_table.c.code == code)
+                   .values(timer_end_at=datetime.now(UTC).replace(tzinfo=None) - timedelta(seconds=1)))
+    run(facilitator)
+    assert any("Time is up" in w.value for w in facilitator.warning)
+    run(button(facilitator, "Add 5 minutes").click())
+    left = room_store.room(code).timer_remaining(datetime.now(UTC))
+    assert 290 <= left <= 300
+    assert not any("Time is up" in w.value for w in facilitator.warning)
+
+
+def test_ticked_notes_merge_into_one_canvas_note_in_the_facilitators_words():
+    facilitator = open_page(load_example("support_mail_triage"), CONSOLE)
+    code = open_room(facilitator)
+    room_store = workshops()
+    room_store.set_focus(code, Focus("ml_canvas", "monitoring"))
+    ada = participant(code, "Ada")
+    for text in ("Drift in topics", "Share of re-routes"):
+        ada.text_area(key="room-note-text").input(text)
+        run(next(b for b in ada.button if b.label == "Add note").click())
+    run(facilitator)
+    for note in room_store.notes(code):
+        facilitator.checkbox(key=f"pick-{note.id}").check()
+    run(facilitator)
+    run(button(facilitator, "Merge the 2 ticked notes…").click())
+    facilitator.text_area(key="merge-text").input("Watch topic drift and the share of re-routes")
+    run(next(b for b in facilitator.button if b.label == "Merge into the plan").click())
+    notes = stored(facilitator).canvases["ml_canvas"].blocks["monitoring"].notes
+    assert (notes[-1].text, notes[-1].author) == ("Watch topic drift and the share of re-routes", "Ada")
+    assert sorted(n.status for n in room_store.notes(code)) == ["merged", "merged"]

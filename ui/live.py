@@ -32,7 +32,9 @@ def rerun_fragment(key: str) -> None:
         query_string=ctx.query_string,
         page_script_hash=ctx.page_script_hash,
         fragment_id_queue=ctx.fragment_storage.resolve_target(key),
-        is_fragment_scoped_rerun=True,
+        # Not "scoped": such a request would cut short whatever runs now (a full page being drawn
+        # after a click) and could draw the board twice in one run; this one waits its turn.
+        is_fragment_scoped_rerun=False,
         cached_message_hashes=ctx.cached_message_hashes,
         context_info=ctx.context_info,
     ))

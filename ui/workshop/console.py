@@ -16,7 +16,7 @@ import streamlit as st
 
 from canvas_core.steps import STEPS, STEPS_BY_ID
 from canvas_core.store import StoreUnavailable
-from canvas_core.workshop import READY_AGENDAS, AgendaItem, Focus, Room, WorkshopError, triage
+from canvas_core.workshop import READY_AGENDAS, AgendaItem, Focus, Room, WorkshopError, WorkshopStore, triage
 from canvas_core.workshop.agenda import MAX_MINUTES_PER_STEP
 from canvas_core.workshop.model import DEFAULT_BUDGET, MAX_BUDGET, StickyNote
 from ui import access, live
@@ -142,13 +142,14 @@ def _console(room: Room) -> None:
         _vote_controls(room)
     st.divider()
     _board(room.code)
-    live.watch(WATCH, lambda: _watched(room.code), board=BOARD, page_changed=_page_changed,
+    store = workshop_store()  # looked up once: the watcher's tick reads one number and nothing else
+    live.watch(WATCH, lambda: _watched(store, room.code), board=BOARD, page_changed=_page_changed,
                paused=lambda: bool(st.session_state.get(_MERGING_KEY)))
 
 
-def _watched(code: str):
+def _watched(store: WorkshopStore, code: str):
     """The room's version, and whether its countdown has run out (the board then asks to extend)."""
-    version = workshop_store().version(code)
+    version = store.version(code)
     ends = st.session_state.get("console-timer-end")
     return version, ends is not None and ends <= server_now()
 

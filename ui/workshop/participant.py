@@ -146,7 +146,8 @@ def _room_screen(room: Room, name: str) -> None:
     show_focus_content(plan_of(room), looking or room.focus)
     _note_entry(room)
     _board(room.code)
-    live.watch(WATCH, lambda: workshop_store().version(room.code), board=BOARD, page_changed=_page_changed)
+    store = workshop_store()  # looked up once: the watcher's tick reads one number and nothing else
+    live.watch(WATCH, lambda: store.version(room.code), board=BOARD, page_changed=_page_changed)
 
 
 def _look_around(room_focus: Focus) -> None:
@@ -174,8 +175,8 @@ def _note_entry(room: Room) -> None:
         st.text_area(f"Your note on {focus_title(room.focus)}", key="room-note-text", max_chars=MAX_STICKY_CHARS,
                      height=90, placeholder="One idea per note")
         hint = "Only you see your notes until the facilitator reveals them." if room.private_writing else ""
-        st.form_submit_button("Add note", type="primary", icon=":material/sticky_note_2:", on_click=_add_note,
-                              args=(room.code,), help=hint or None)
+        st.form_submit_button("Add note", key="room-note-add", type="primary", icon=":material/sticky_note_2:",
+                              on_click=_add_note, args=(room.code,), help=hint or None)
     message = st.session_state.pop("room-note-message", None)
     if message:
         st.error(message)

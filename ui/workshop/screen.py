@@ -60,7 +60,8 @@ def show() -> None:
         st.markdown(f"### Join: {room.code}")  # ours: the code's alphabet has no markup characters
         show_join_qr(link, caption=link)
     _board(room.code)
-    live.watch(WATCH, lambda: workshop_store().version(room.code), board=BOARD, page_changed=_page_changed)
+    store = workshop_store()  # looked up once: the watcher's tick reads one number and nothing else
+    live.watch(WATCH, lambda: store.version(room.code), board=BOARD, page_changed=_page_changed)
 
 
 def _page_changed(version) -> bool:
