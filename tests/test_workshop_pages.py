@@ -4,6 +4,7 @@ joins by code, writes and votes; the facilitator triages into the plan. The brow
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 from streamlit.testing.v1 import AppTest
@@ -11,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from canvas_core.examples import load_example
 from canvas_core.store.workshop_tables import rooms_table
 from canvas_core.workshop import Focus, WorkshopStore
+from canvas_core.workshop.store import participant_key
 from tests.app_driver import APP, error_messages, open_page, run, store, stored
 
 CONSOLE, ROOM, SCREEN = "pages/workshop_console.py", "pages/workshop_room.py", "pages/workshop_screen.py"
@@ -22,6 +24,13 @@ def workshops() -> WorkshopStore:
 
 def button(at: AppTest, label: str):
     return next(b for b in at.button if b.label == label)
+
+
+def board_notes(at: AppTest) -> list[dict]:
+    """The notes the room's board draws (ui.note_board: one in-page element with plain data)."""
+    boards = [e for e in at.get("bidi_component") if e.proto.component_name == "mlcs_note_board"]
+    assert len(boards) == 1
+    return json.loads(boards[0].proto.json)["notes"]
 
 
 def open_room(at: AppTest) -> str:
@@ -72,8 +81,7 @@ def test_a_participant_joins_by_code_writes_a_note_and_sees_no_plan_link():
     notes = workshops().notes(code, include_hidden=True)
     assert [(n.text, n.author) for n in notes] == [("Mails by product line", "Ada")]
     assert plan_id not in str(ada.query_params) and "plan" not in ada.query_params
-    texts = [t.value for t in ada.text]
-    assert "Mails by product line" in texts
+    assert [(n["text"], n["meta"]) for n in board_notes(ada)] == [("Mails by product line", "Ada")]
 
 
 def test_a_wrong_code_is_refused_in_plain_words():
@@ -93,8 +101,12 @@ def test_accepting_a_note_puts_it_into_the_canvas_block_with_author_and_votes():
     run(next(b for b in ada.button if b.label == "Add note").click())
     room_store.open_vote(code, budget=3)
     run(ada)
-    run(next(b for b in ada.button if b.key.startswith("vote-")).click())
+    [card] = board_notes(ada)
+    assert card["can_vote"] and card["my_votes"] == 0
+    room_store.vote(code, participant_key(code, ada.session_state["browser_token"]), card["id"])
+    run(ada)
     assert any("2 of 3 votes left" in m.value for m in ada.markdown)
+    assert board_notes(ada)[0]["my_votes"] == 1
     room_store.close_vote(code)
     run(facilitator)
     run(next(b for b in facilitator.button if b.key.startswith("accept-")).click())

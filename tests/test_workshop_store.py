@@ -95,14 +95,20 @@ def test_the_plan_has_one_open_room_and_a_closed_code_stops_working(stores, room
 
 def test_every_change_moves_the_version_and_a_focus_change_moves_the_focus_count(room):
     workshops, started = room
-    version, seq, is_open = workshops.version(started.code)
+    version, seq, _open, dots = workshops.version(started.code)
     [ada] = joined(workshops, started.code, "Ada")
-    assert workshops.version(started.code)[0] == version + 1
-    workshops.add_note(started.code, ada, "Call centre data")
+    assert workshops.version(started.code).version == version + 1
+    note = workshops.add_note(started.code, ada, "Call centre data")
     assert workshops.version(started.code)[:2] == (version + 2, seq)
     workshops.set_focus(started.code, Focus("ml_canvas", "prediction_task"))
     assert workshops.version(started.code)[:2] == (version + 3, seq + 1)
     assert workshops.room(started.code).focus == Focus("ml_canvas", "prediction_task")
+    workshops.set_focus(started.code, Focus(note.focus.step_id, note.focus.block_id))
+    workshops.open_vote(started.code)
+    before = workshops.version(started.code)
+    workshops.vote(started.code, ada, note.id)  # seen by the voter alone: the room's screens stay as they are
+    after = workshops.version(started.code)
+    assert (after.version, after.dots_version) == (before.version, before.dots_version + 1)
 
 
 # --- notes and private writing ---------------------------------------------------------------

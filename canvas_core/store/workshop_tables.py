@@ -25,6 +25,7 @@ rooms_table = sa.Table(
     sa.Column("status", sa.String(8), nullable=False),  # "open" or "closed"
     sa.Column("version", sa.Integer, nullable=False),
     sa.Column("focus_seq", sa.Integer, nullable=False),
+    sa.Column("dots_version", sa.Integer, nullable=False),  # moves on every dot given or taken back
     sa.Column("focus_step", sa.String(40), nullable=False),
     sa.Column("focus_block", sa.String(80), nullable=True),
     sa.Column("private_writing", sa.Boolean, nullable=False),

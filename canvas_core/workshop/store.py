@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
@@ -58,6 +59,21 @@ from canvas_core.workshop.model import (
 
 FACILITATOR = ""  # the participant key of notes the facilitator writes
 _STATUSES = ("open", "accepted", "merged", "discarded")
+
+
+class RoomVersion(NamedTuple):
+    """How far a room has got: `version` moves on every change the room sees, `focus_seq` when the
+    focus moves (screens redraw the whole page), `dots_version` on every dot given or taken back
+    (only the facilitator's count of votes shows it)."""
+
+    version: int
+    focus_seq: int
+    is_open: bool
+    dots_version: int
+
+    @property
+    def seen_by_room(self) -> tuple[int, int, bool]:
+        return self.version, self.focus_seq, self.is_open
 
 
 def participant_key(room_code: str, browser_token: str) -> str:
@@ -107,10 +123,14 @@ class WorkshopStore:
             raise StoreUnavailable(plain_reason(error)) from error
 
     @contextmanager
-    def _change(self, code: str, *, moves_focus: bool = False, **values) -> Iterator[tuple[sa.Connection, sa.Row]]:
-        """A write to an open room: moves its version (and takes its lock) first, yields the room row."""
+    def _change(self, code: str, *, moves_focus: bool = False, is_vote: bool = False,
+                **values) -> Iterator[tuple[sa.Connection, sa.Row]]:
+        """A write to an open room: moves its version (and takes its lock) first, yields the room row.
+        A dot given or taken back moves only the vote count: nobody but the voter sees it while
+        the vote is open, so thirty screens need not redraw for it."""
         table = rooms_table
-        bump = {"version": table.c.version + 1, **values}
+        bump = {"dots_version" if is_vote else "version": table.c["dots_version" if is_vote else "version"] + 1,
+                **values}
         if moves_focus:
             bump["focus_seq"] = table.c.focus_seq + 1
         with self._db(write=True) as db:
@@ -145,7 +165,8 @@ class WorkshopStore:
                         focus_step=agenda[0].step_id, focus_block=None, private_writing=private_writing,
                         show_authors=show_authors, agenda=self._agenda_json(agenda), timer_end_at=None,
                         timer_paused_s=None, timer_total_s=None, vote_round=0, vote_open=False, vote_step=None,
-                        vote_block=None, vote_budget=DEFAULT_BUDGET, vote_cap=DEFAULT_BUDGET, created_at=now,
+                        vote_block=None, vote_budget=DEFAULT_BUDGET, vote_cap=DEFAULT_BUDGET, dots_version=0,
+                        created_at=now,
                         closed_at=None))
                     db.execute(focus_log_table.insert().values(room_code=code, seq=1, step_id=agenda[0].step_id,
                                                                block_id=None, at=now))
@@ -185,13 +206,13 @@ class WorkshopStore:
             raise RoomClosed("This workshop room has been closed by its facilitator.")
         return room
 
-    def version(self, code: str) -> tuple[int, int, bool] | None:
-        """(version, focus_seq, open) of the room: what a screen polls, one primary-key read."""
-        query = sa.select(rooms_table.c.version, rooms_table.c.focus_seq, rooms_table.c.status).where(
-            rooms_table.c.code == code)
+    def version(self, code: str) -> RoomVersion | None:
+        """What a screen polls, one primary-key read: see RoomVersion."""
+        query = sa.select(rooms_table.c.version, rooms_table.c.focus_seq, rooms_table.c.status,
+                          rooms_table.c.dots_version).where(rooms_table.c.code == code)
         with self._db() as db:
             row = db.execute(query).first()
-        return None if row is None else (row.version, row.focus_seq, row.status == "open")
+        return None if row is None else RoomVersion(row.version, row.focus_seq, row.status == "open", row.dots_version)
 
     @staticmethod
     def _room(row: sa.Row) -> Room:
@@ -425,7 +446,7 @@ class WorkshopStore:
     def vote(self, code: str, participant: str, note_id: str) -> int:
         """Put one dot on a note; returns the dots the participant has left. Refused (and nothing
         counted) when the vote is closed, the budget is spent or the note has the most dots allowed."""
-        with self._change(code) as (db, room):
+        with self._change(code, is_vote=True) as (db, room):
             if not room.vote_open:
                 raise VoteRefused("No vote is open.")
             note = db.execute(sa.select(notes_table.c.step_id, notes_table.c.block_id, notes_table.c.status,
@@ -460,7 +481,7 @@ class WorkshopStore:
 
     def unvote(self, code: str, participant: str, note_id: str) -> int:
         """Take one dot back from a note while the vote is open; returns the dots left."""
-        with self._change(code) as (db, room):
+        with self._change(code, is_vote=True) as (db, room):
             if not room.vote_open:
                 raise VoteRefused("No vote is open.")
             key = {"room_code": code, "round": room.vote_round, "participant": participant}

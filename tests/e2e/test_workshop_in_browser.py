@@ -204,13 +204,18 @@ def test_private_writing_hides_notes_until_the_facilitator_reveals_them(room: Ro
     one(fac.get_by_text("Private writing (notes hidden until revealed)")).click()
 
 
-def card(page: Page, notes_key: str, text: str) -> Locator:
-    return by_key(page, notes_key).locator(f"[class*='st-key-{notes_key}-note-']").filter(has_text=text)
+def card(page: Page, text: str) -> Locator:
+    """A note's card on a participant's board (one in-page element: ui.note_board)."""
+    return by_key(page, "room-notes").locator("li.note").filter(has_text=text)
+
+
+def press_vote(page: Page, text: str) -> None:
+    one(card(page, text).get_by_role("button", name=re.compile(r"^Vote for: "))).click()
 
 
 def vote(page: Page, text: str, left: int) -> None:
     """Give a note one dot and wait until the page says how many are left."""
-    click(page, "Vote", card(page, "room-notes", text))
+    press_vote(page, text)
     expect(page.get_by_text(re.compile(f"you have {left} of 3 votes left"))).to_be_visible()
 
 
@@ -222,16 +227,16 @@ def test_a_dot_vote_keeps_the_budget_and_shows_results_only_when_closed(room: Ro
     vote(bo, transcripts, 2)
     vote(bo, transcripts, 1)
     vote(bo, "Scanned letters", 0)
-    click(bo, "Vote", card(bo, "room-notes", "half a thought"))
+    press_vote(bo, "half a thought")
     expect(bo.get_by_text("You have used all 3 of your votes.")).to_be_visible()  # the fourth is refused
-    expect(card(bo, "room-notes", transcripts)).to_contain_text("your votes: 2")
+    expect(card(bo, transcripts)).to_contain_text("your votes: 2")
     vote(ada, transcripts, 2)
     expect(fac.get_by_text("4 of 9")).to_be_visible()  # votes given of votes there are
     for page, notes in ((ada, "room-notes"), (bo, "room-notes"), (cy, "room-notes"), (fac, "console-notes")):
         expect(by_key(page, notes).get_by_text(re.compile(r"\d+ votes?$"))).to_have_count(0)  # no totals yet
     click(fac, "Close the vote and show the results")
     for page in (ada, bo, cy):
-        cards = by_key(page, "room-notes").locator("[class*='st-key-room-notes-note-']")
+        cards = by_key(page, "room-notes").locator("li.note")
         expect(cards.first).to_contain_text(transcripts)  # most votes first
         expect(cards.first).to_contain_text("3 votes")
         expect(cards.filter(has_text="Scanned letters")).to_contain_text("1 vote")
@@ -251,12 +256,11 @@ def test_done_signals_count_how_many_and_moving_on_asks_once_more(room: Room):
 
 def test_the_facilitator_accepts_a_note_into_the_canvas_with_its_author_and_votes(room: Room):
     fac, ada = room.facilitator, room.people["Ada"]
-    card = by_key(fac, "console-notes").locator("[class*='st-key-console-notes-note-']").filter(
+    in_console = by_key(fac, "console-notes").locator("[class*='st-key-console-notes-note-']").filter(
         has_text="Call-centre transcripts")
-    click(fac, "Accept", card)
-    expect(card).to_contain_text("Accepted into the plan")
-    expect(by_key(ada, "room-notes").locator("[class*='st-key-room-notes-note-']").filter(
-        has_text="Call-centre transcripts")).to_contain_text("Accepted into the plan")
+    click(fac, "Accept", in_console)
+    expect(in_console).to_contain_text("Accepted into the plan")
+    expect(card(ada, "Call-centre transcripts")).to_contain_text("Accepted into the plan")
     discard = by_key(fac, "console-notes").locator("[class*='st-key-console-notes-note-']").filter(
         has_text="half a thought")
     click(fac, "Discard", discard)

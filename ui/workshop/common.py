@@ -16,10 +16,11 @@ from canvas_core.plan import Plan
 from canvas_core.steps import STEPS, STEPS_BY_ID
 from canvas_core.store import PlanNotFound
 from canvas_core.workshop import Focus, Room, StickyNote, normalise_code
-from canvas_core.workshop.store import participant_key
+from canvas_core.workshop.store import RoomVersion, participant_key
 from ui import access
 from ui.bootstrap import plan_store
 from ui.countdown import countdown
+from ui.note_board import Card
 from ui.presenter import block_view
 from ui.state import markdown_literal
 
@@ -36,6 +37,11 @@ def code_from_link() -> str | None:
 def my_key(code: str) -> str:
     """This browser's key in the room: two tabs of one browser are one participant."""
     return participant_key(code, access.browser_token())
+
+
+def seen_by_room(version: RoomVersion | None) -> tuple[int, int, bool] | None:
+    """The part of a room's version a participant's screen shows (not the dots given meanwhile)."""
+    return None if version is None else version.seen_by_room
 
 
 def server_now() -> datetime:
@@ -113,10 +119,30 @@ def ordered(notes: list[StickyNote]) -> list[StickyNote]:
     return notes
 
 
+def facts(note: StickyNote, *, show_authors: bool) -> str:
+    """What a card says under a note's text: author, votes, hidden, what became of it."""
+    said = []
+    if show_authors and note.author:
+        said.append(note.author)
+    if note.votes is not None:
+        said.append(f"{note.votes} vote{'s' if note.votes != 1 else ''}")
+    if note.hidden:
+        said.append("hidden until revealed")
+    if note.status in STATUS_WORDS:
+        said.append(STATUS_WORDS[note.status])
+    return " · ".join(said)
+
+
+def cards(notes: list[StickyNote], *, show_authors: bool, voting: bool = False) -> list[Card]:
+    """The notes as the room's board shows them (ui.note_board)."""
+    return [Card(n.id, n.text, facts(n, show_authors=show_authors),
+                 can_vote=voting and n.status == "open" and not n.hidden, my_votes=n.my_votes) for n in notes]
+
+
 def board(notes: list[StickyNote], *, show_authors: bool, key: str, columns: int = 3,
-          actions: Callable[[StickyNote], None] | None = None, empty: str = "No notes yet.",
-          large: bool = False) -> None:
-    """The notes as cards, `columns` to a row; `actions(note)` draws a card's buttons."""
+          actions: Callable[[StickyNote], None] | None = None, empty: str = "No notes yet.") -> None:
+    """The notes as Streamlit cards, `columns` to a row, `actions(note)` drawing a card's buttons:
+    the facilitator's board, whose triage needs widgets (the room's screens use ui.note_board)."""
     if not notes:
         st.caption(empty)
         return
@@ -126,24 +152,8 @@ def board(notes: list[StickyNote], *, show_authors: bool, key: str, columns: int
             for column, note in zip(row, notes[start:start + columns], strict=False):
                 with column, st.container(border=True, key=f"{key}-note-{note.id}"):
                     st.text(note.text)  # user text: plain
-                    facts = []
-                    if show_authors and note.author:
-                        facts.append(note.author)
-                    if note.votes is not None:
-                        facts.append(f"{note.votes} vote{'s' if note.votes != 1 else ''}")
-                    if note.hidden:
-                        facts.append("hidden until revealed")
-                    if note.status in STATUS_WORDS:
-                        facts.append(STATUS_WORDS[note.status])
-                    if facts:
-                        st.caption(markdown_literal(" · ".join(facts)))
+                    said = facts(note, show_authors=show_authors)
+                    if said:
+                        st.caption(markdown_literal(said))
                     if actions is not None:
                         actions(note)
-    if large:
-        st.html(_LARGE_NOTES_CSS.replace("KEY", key))
-
-
-_LARGE_NOTES_CSS = """<style>
-.st-key-KEY [data-testid="stText"] { font-size: clamp(1.1rem, 1.6vw, 2rem); line-height: 1.35; }
-.st-key-KEY [data-testid="stCaptionContainer"] p { font-size: clamp(0.95rem, 1.1vw, 1.4rem); }
-</style>"""

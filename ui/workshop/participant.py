@@ -18,16 +18,18 @@ from canvas_core.workshop import Focus, Room, WorkshopError, normalise_code
 from canvas_core.workshop.model import MAX_NAME_CHARS, MAX_STICKY_CHARS
 from ui import access, live
 from ui.bootstrap import workshop_store
+from ui.note_board import note_board
 from ui.state import markdown_literal, show_flash
 from ui.workshop.common import (
     CODE_PARAM,
-    board,
+    cards,
     code_from_link,
     focus_choices,
     focus_title,
     my_key,
     ordered,
     plan_of,
+    seen_by_room,
     show_focus_content,
     show_timer,
 )
@@ -147,7 +149,7 @@ def _room_screen(room: Room, name: str) -> None:
     _note_entry(room)
     _board(room.code)
     store = workshop_store()  # looked up once: the watcher's tick reads one number and nothing else
-    live.watch(WATCH, lambda: store.version(room.code), board=BOARD, page_changed=_page_changed)
+    live.watch(WATCH, lambda: seen_by_room(store.version(room.code)), board=BOARD, page_changed=_page_changed)
 
 
 def _look_around(room_focus: Focus) -> None:
@@ -167,7 +169,10 @@ def _page_changed(version: tuple[int, int, bool] | None) -> bool:
     return version is None or not version[2] or version[1] != st.session_state.get(_FOCUS_SEQ_KEY)
 
 
+@st.fragment(key="room-entry")
 def _note_entry(room: Room) -> None:
+    """The note box: a fragment of its own, so adding a note redraws the box and the board, not the
+    whole page (thirty people writing must not cost thirty page runs a minute each)."""
     kept = st.session_state.pop("room-note-keep", None)
     if kept:  # a note that was refused: back in the box, to fix and send again
         st.session_state["room-note-text"] = kept
@@ -186,6 +191,7 @@ def _add_note(code: str) -> None:
     text = st.session_state.get("room-note-text", "")
     try:
         workshop_store().add_note(code, my_key(code), text)
+        live.rerun_fragment(BOARD)  # the writer sees the note at once, not at the next tick
     except (WorkshopError, StoreUnavailable) as error:
         st.session_state["room-note-message"] = f"Not added: {error}"
         # clear_on_submit empties the box: keep what was typed so nothing is lost
@@ -197,7 +203,7 @@ def _board(code: str) -> None:
     store = workshop_store()
     version = store.version(code)
     room = store.room(code)
-    live.mark_seen(WATCH, version)
+    live.mark_seen(WATCH, seen_by_room(version))
     me = my_key(code)
     everything = store.notes(code, room.focus, viewer=me, include_hidden=True)
     notes = ordered([n for n in everything if not n.hidden or n.participant == me])
@@ -226,20 +232,9 @@ def _board(code: str) -> None:
     if error:
         st.error(error)
     st.subheader(f"Notes on {focus_title(room.focus)}", anchor=False)
-    actions = (lambda note: _vote_buttons(code, note)) if voting else None
-    board(notes, show_authors=room.show_authors, key="room-notes", actions=actions,
-          empty="No notes here yet: add the first one above.")
-
-
-def _vote_buttons(code: str, note) -> None:
-    if note.status != "open" or note.hidden:
-        return
-    row = st.container(horizontal=True, vertical_alignment="center")
-    row.button("Vote", key=f"vote-{note.id}", icon=":material/add_circle:", on_click=_vote, args=(code, note.id, 1))
-    if note.my_votes:
-        row.button("Take back", key=f"unvote-{note.id}", icon=":material/remove_circle:", on_click=_vote,
-                   args=(code, note.id, -1))
-        row.markdown(f"your votes: **{note.my_votes}**")
+    note_board(cards(notes, show_authors=room.show_authors, voting=voting), key="room-notes",
+               label=f"Notes on {focus_title(room.focus)}", empty="No notes here yet: add the first one above.",
+               on_vote=lambda note_id, change: _vote(code, note_id, change))
 
 
 def _vote(code: str, note_id: str, direction: int) -> None:

@@ -12,15 +12,17 @@ from canvas_core.store import StoreUnavailable
 from canvas_core.workshop import Room, WorkshopError
 from ui import live
 from ui.bootstrap import workshop_store
+from ui.note_board import note_board
 from ui.presenter import FULL_SCREEN_CSS, PRESENTER_CSS
 from ui.room_qr import show_join_qr
 from ui.state import show_flash
 from ui.workshop.common import (
-    board,
+    cards,
     code_from_link,
     focus_title,
     ordered,
     plan_of,
+    seen_by_room,
     show_focus_content,
     show_timer,
 )
@@ -61,7 +63,7 @@ def show() -> None:
         show_join_qr(link, caption=link)
     _board(room.code)
     store = workshop_store()  # looked up once: the watcher's tick reads one number and nothing else
-    live.watch(WATCH, lambda: store.version(room.code), board=BOARD, page_changed=_page_changed)
+    live.watch(WATCH, lambda: seen_by_room(store.version(room.code)), board=BOARD, page_changed=_page_changed)
 
 
 def _page_changed(version) -> bool:
@@ -73,7 +75,7 @@ def _board(code: str) -> None:
     store = workshop_store()
     version = store.version(code)
     room: Room = store.room(code)
-    live.mark_seen(WATCH, version)
+    live.mark_seen(WATCH, seen_by_room(version))
     notes = store.notes(code, room.focus)  # no viewer: what the whole room sees
     hidden = len(store.notes(code, room.focus, include_hidden=True)) - len(notes)
     done, joined = store.done_count(code)
@@ -88,5 +90,5 @@ def _board(code: str) -> None:
         elif hidden:
             st.markdown(f"### {hidden} note{'s' if hidden != 1 else ''} written, hidden until revealed")
     st.subheader(f"Notes on {focus_title(room.focus)}", anchor=False)
-    board(ordered(notes), show_authors=room.show_authors, key="screen-notes", columns=4, large=True,
-          empty="No notes yet.")
+    note_board(cards(ordered(notes), show_authors=room.show_authors), key="screen-notes", columns=4, large=True,
+               label=f"Notes on {focus_title(room.focus)}", empty="No notes yet.")
