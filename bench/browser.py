@@ -23,6 +23,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,7 +137,15 @@ def _free_port() -> int:
 @contextmanager
 def _server(args: list[str], cwd: Path, env: dict[str, str] | None = None):
     """A Streamlit server (`args` after `python -m`) on a free port; yields its URL."""
-    port = _free_port()
+    with started_server(args, cwd, env) as (url, _proc):
+        yield url
+
+
+@contextmanager
+def started_server(args: list[str], cwd: Path, env: dict[str, str] | None = None,
+                   port: int | None = None) -> Iterator[tuple[str, subprocess.Popen]]:
+    """A Streamlit server (`args` after `python -m`) on a free port, healthy; yields (URL, process)."""
+    port = port or _free_port()
     log = tempfile.TemporaryFile()
     proc = subprocess.Popen(
         [sys.executable, "-m", *args, "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -153,7 +162,7 @@ def _server(args: list[str], cwd: Path, env: dict[str, str] | None = None):
                     log.seek(0)
                     raise RuntimeError(f"server {args} did not start:\n{log.read().decode(errors='replace')}") from None
                 time.sleep(0.2)
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}", proc
     finally:
         proc.terminate()
         try:

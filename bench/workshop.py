@@ -22,18 +22,15 @@ from __future__ import annotations
 import os
 import random
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.apps import live_store
-from bench.browser import _free_port
+from bench.browser import started_server
 from bench.live_session import LiveSession
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,12 +39,11 @@ PARTICIPANTS, IDLE_S, ACTIVE_S = 30, 15.0, 30.0
 SEED_NOTES = 40  # the board a room has after a while: every idle poll of the stand-in redraws it
 NOTE_GAP_S = 10.0  # mean time between two notes of one participant: 3 notes a second for 30
 POLL_S = 1.0
-STARTUP_S, STEP_S, OPEN_S = 60.0, 30.0, 180.0
+STEP_S, OPEN_S = 30.0, 180.0
 # Streamlit collects garbage (gc.collect(2)) after every script run, fragment polls included: about
-# 100 ms of CPU each in these servers. The app turns it off (.streamlit/config.toml); the room is
-# measured as configured, and once with Streamlit's default to show why.
+# 100 ms of CPU each in these servers, which thirty screens polling cannot afford. The app turns it
+# off (.streamlit/config.toml); the floor and any other target are measured the same way.
 NO_GC = ("--runner.postScriptGC", "false")
-DEFAULT_GC = ("--runner.postScriptGC", "true")
 LATENCY_MS, POLL_MS, CORE_SHARE = 2000.0, 2.0, 0.5  # targets for the real pages (2-core machine)
 
 
@@ -156,36 +152,11 @@ class Server:
 @contextmanager
 def server(target: Target, scratch: Path, port: int | None = None) -> Iterator[Server]:
     """`python -m bench.live_server` for `target` on a free port (cwd: the repo, so its config applies)."""
-    port = port or _free_port()
-    timings = scratch / f"timings-{port}.log"
+    timings = scratch / f"timings-{len(list(scratch.glob('timings-*.log')))}.log"
     timings.touch()
-    log = tempfile.TemporaryFile()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "bench.live_server", *target.server, "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
-         "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env={**os.environ, **target.env, "MLCS_LIVE_TIMINGS": str(timings)},
-        stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + STARTUP_S
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    log.seek(0)
-                    raise RuntimeError(f"{target.name} did not start:\n{log.read().decode(errors='replace')}") from None
-                time.sleep(0.2)
-        yield Server(f"http://127.0.0.1:{port}", proc.pid, timings)
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+    env = {**target.env, "MLCS_LIVE_TIMINGS": str(timings)}
+    with started_server(["bench.live_server", *target.server], ROOT, env, port) as (url, proc):
+        yield Server(url, proc.pid, timings)
 
 
 def open_room(stack: ExitStack, srv: Server, target: Target, n: int, join: bool = True) -> list[LiveSession]:
@@ -269,8 +240,7 @@ def run(n_participants: int = PARTICIPANTS, idle_s: float = IDLE_S, active_s: fl
         if measured.app_poll_ms is not None:
             figures["app_poll_ms"] = measured.app_poll_ms()
         app, busy = room(_with_options(measured, NO_GC), True)
-        with_gc, _ = room(_with_options(make(scratch), DEFAULT_GC), False)
-    for prefix, phase in (("", app), ("floor_", base), ("gc_", with_gc)):
+    for prefix, phase in (("", app), ("floor_", base)):
         figures[f"{prefix}idle_cpu_ms_per_participant_min"] = phase.cpu_ms_per_participant_min
         figures[f"{prefix}idle_core_share"] = phase.core_share
         figures[f"{prefix}poll_cpu_ms"] = phase.poll_cpu_ms
@@ -314,10 +284,6 @@ def lines(f: dict[str, float]) -> list[str]:
         f"{f['polls_per_s']:.1f} polls/s)",
         f"workshop: poll's script run on the server, median {f['poll_script_ms']:.2f} ms wall "
         f"(floor {f['floor_poll_script_ms']:.2f} ms)",
-        "workshop: with Streamlit's default post-run GC (runner.postScriptGC, off in this app): "
-        + (f"poll {f['gc_poll_cpu_ms']:.2f} ms server CPU, " if f["gc_polls_per_s"] else "no poll came back, ")
-        + f"script run {f['gc_poll_script_ms']:.2f} ms, {f['gc_idle_core_share']:.2f} of one core, "
-        f"{f['gc_polls_per_s']:.1f} of {n + 1} polls/s served",
     ]
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -19,14 +18,13 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.e2e.conftest import REPO_ROOT, AppServer
+from tests.e2e.conftest import REPO_ROOT, AppServer, _free_port
 from tests.e2e.helpers import by_key, open_app, running
 from tests.e2e.test_accessibility import audit
 
 pytestmark = pytest.mark.e2e
 
 APP = Path(__file__).resolve().parent / "apps" / "countdown_app.py"
-PORTS = range(8700, 8720)  # the first free one
 KEY = "room-timer"
 SKEW_MS = 5 * 60 * 1000
 # A laptop whose clock is five minutes fast: Date.now() (what the element reads) runs ahead.
@@ -49,17 +47,6 @@ class CountdownApp(AppServer):
                                           stdin=subprocess.DEVNULL)
         self._wait_healthy()
         return self
-
-
-def _free_port() -> int:
-    for port in PORTS:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"no free port in {PORTS.start}-{PORTS.stop - 1}")
 
 
 @pytest.fixture(scope="module")
