@@ -35,9 +35,9 @@ from bench.live_session import LiveSession
 
 ROOT = Path(__file__).resolve().parent.parent
 APPS = Path(__file__).resolve().parent / "apps"
-PARTICIPANTS, IDLE_S, ACTIVE_S = 30, 15.0, 30.0
+PARTICIPANTS, IDLE_S, ACTIVE_S = 30, 15.0, 45.0
 SEED_NOTES = 40  # the board a room has after a while: every idle poll of the stand-in redraws it
-NOTE_GAP_S = 10.0  # mean time between two notes of one participant: 3 notes a second for 30
+NOTE_GAP_S = 30.0  # mean time between two notes of one participant: a note a second for 30 writing at once
 POLL_S = 1.0
 STEP_S, OPEN_S = 30.0, 180.0
 # Streamlit collects garbage (gc.collect(2)) after every script run, fragment polls included: about
