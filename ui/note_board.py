@@ -59,8 +59,15 @@ function button(label, className, spoken, onClick) {
   return node;
 }
 
+// What each mounted board last drew: a redraw with the same data leaves the cards alone, so a
+// button being clicked is never swapped for its copy under the pointer.
+const drawn = new WeakMap();
+
 export default function ({ data, parentElement, setTriggerValue }) {
   const board = parentElement.querySelector(".board");
+  const wanted = JSON.stringify(data);
+  if (drawn.get(board) === wanted) return;
+  drawn.set(board, wanted);
   board.className = data.large ? "board large" : "board";
   board.style.setProperty("--columns", String(data.columns));
   if (!data.notes.length) {
