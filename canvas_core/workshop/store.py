@@ -518,20 +518,25 @@ class WorkshopStore:
                                  .where(members_table.c.room_code == code)).scalar_one()
         return int(given), members * room.vote_budget
 
+    def time_spent(self, room: Room) -> dict[str, float]:
+        """Seconds the room spent on each step so far (the focus log, to the close or now)."""
+        query = (sa.select(focus_log_table.c.at, focus_log_table.c.step_id)
+                 .where(focus_log_table.c.room_code == room.code).order_by(focus_log_table.c.seq))
+        with self._db() as db:
+            moves = db.execute(query).all()
+        return time_spent([(_aware(at), step) for at, step in moves], room.closed_at or _now())
+
     # --- the record, for the report ------------------------------------------------------------
 
     def record(self, code: str, *, top: int = 10) -> WorkshopRecord:
         room = self.room(code)
         with self._db() as db:
-            moves = db.execute(sa.select(focus_log_table.c.at, focus_log_table.c.step_id)
-                               .where(focus_log_table.c.room_code == code).order_by(focus_log_table.c.seq)).all()
             members = db.execute(sa.select(sa.func.count()).select_from(members_table)
                                  .where(members_table.c.room_code == code)).scalar_one()
             totals = dict(db.execute(sa.select(dots_table.c.note_id, sa.func.sum(dots_table.c.dots))
                                      .where(dots_table.c.room_code == code).group_by(dots_table.c.note_id)).all())
         notes = self.notes(code, include_hidden=True)
-        until = room.closed_at or _now()
-        spent = time_spent([(_aware(at), step) for at, step in moves], until)
+        spent = self.time_spent(room)
         planned = {item.step_id: item.minutes for item in room.agenda}
         order = [item.step_id for item in room.agenda] + [s for s in spent if s not in planned]
         agenda = tuple(StepTime(step, STEPS_BY_ID[step].title, planned.get(step), spent.get(step, 0.0))

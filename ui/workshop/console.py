@@ -172,7 +172,7 @@ def _close(code: str) -> None:
 
 def _agenda(room: Room) -> None:
     st.subheader("Agenda", anchor=False)
-    spent = _spent(room)
+    spent = workshop_store().time_spent(room)  # the focus log only, not the whole record
     for item in room.agenda:
         step = STEPS_BY_ID[item.step_id]
         here = room.focus.step_id == item.step_id
@@ -208,11 +208,6 @@ def _agenda(room: Room) -> None:
                 columns[index % 4].number_input(step.title, min_value=0, max_value=MAX_MINUTES_PER_STEP, step=5,
                                                 value=planned.get(step.id, 0), key=f"agenda-{step.id}")
             st.form_submit_button("Save the agenda", on_click=_save_agenda, args=(room.code,))
-
-
-def _spent(room: Room) -> dict[str, float]:
-    record = workshop_store().record(room.code, top=0)
-    return {row.step_id: row.spent_seconds for row in record.agenda}
 
 
 def _next_focus(room: Room) -> Focus | None:

@@ -209,7 +209,8 @@ def _board(code: str) -> None:
     notes = ordered([n for n in everything if not n.hidden or n.participant == me])
     hidden_from_me = len(everything) - len(notes)
     done, joined = store.done_count(code)
-    i_am_done = bool(store.participant(code, me) and store.participant(code, me).done)
+    mine = store.participant(code, me)
+    i_am_done = bool(mine and mine.done)
     status = st.columns([2, 2, 3], vertical_alignment="center")
     with status[0]:
         show_timer(room, key="room-timer")
