@@ -11,7 +11,7 @@ HOST     ?= localhost
 CHROMIUM ?= $(or $(MLCS_CHROMIUM),/usr/bin/chromium)
 PYTEST_ARGS ?=
 
-.PHONY: venv run serve test test-fast bench clean
+.PHONY: venv run serve test test-fast bench messages clean
 
 # venv (internal): create .venv and install runtime deps; re-installs only when requirements change
 venv: $(VENV)/.stamp-runtime
@@ -48,6 +48,11 @@ test-fast:
 # bench: install dev deps and run the benchmarks (bench/__main__.py)
 bench: $(VENV)/.stamp-dev
 	$(PY) -m bench
+
+# messages: after marking or changing texts, write data/locales/messages.pot (what a translator starts
+#           from) and bring each language's catalogue up to date (new texts added untranslated)
+messages: venv
+	$(PY) -m canvas_core.i18n.extract
 
 # clean: remove the venv and all caches
 clean:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from ui import app_css, sidebar, state
+from canvas_core.i18n import _
+from ui import app_css, language, sidebar, state
 from ui.navigation import ALL_PAGES, FULL_SCREEN_PAGES, HOME, remember_pages
 
 # The icon ships with the app: a material icon name here makes the browser fetch it from a font host.
@@ -16,13 +17,14 @@ ICON = Path(__file__).resolve().parent / "data" / "app_icon.png"
 st.set_page_config(page_title="ML Canvas Studio", page_icon=str(ICON), layout="wide")
 app_css.apply()
 
+state.start_run()  # opens the plan the link names: its language is the app's unless the person chose
+language.resolve(state.current_plan().meta.language)
 pages = {
-    p.step_id: st.Page(p.script, title=p.title, url_path=p.url_path, icon=p.icon, default=p is HOME)
+    p.step_id: st.Page(p.script, title=_(p.title), url_path=p.url_path, icon=p.icon, default=p is HOME)
     for p in ALL_PAGES
 }
 selected = st.navigation(list(pages.values()), position="hidden")
 remember_pages(pages)
-state.start_run()
 try:
     selected.run()
 finally:  # after the page: its heading shows sooner, and the sidebar counts what the page changed.

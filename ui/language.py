@@ -1,0 +1,80 @@
+"""The language a person reads the app in.
+
+Chosen with the switch (and kept for this browser in a cookie), else the browser's own language if
+the app speaks it, else the open plan's language. Resolved once per full run and kept in the
+session, where every `_()` of the session finds it (fragment reruns skip app.py and may run on
+another thread: the session, not the thread, carries the language). A report is built in its plan's
+language, whatever the reader's (canvas_core.i18n.language)."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
+
+from canvas_core import i18n
+from canvas_core.i18n import _
+
+COOKIE = "mlcs_language"
+_RESOLVED_KEY = "ui_language"  # this run's language, read by every _() of the session
+_CHOICE_KEY = "ui_language_choice"  # what the person chose with the switch, in this session
+_COOKIE_PENDING_KEY = "ui_language_cookie_pending"
+_SWITCH_KEY = "ui-language"
+
+_COOKIE_JS = """
+export default function ({ data }) {
+  // The language chosen in this browser, for two years; sent only to this server.
+  const secure = window.location.protocol === "https:" ? "; Secure" : "";
+  document.cookie = `${data.name}=${data.value}; path=/; max-age=63072000; SameSite=Strict${secure}`;
+}
+"""
+_cookie_writer = st.components.v2.component("mlcs_language_cookie", js=_COOKIE_JS)
+
+
+def _session_language() -> str | None:
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is None:  # a thread of no session (a download being built): English unless a block says
+        return None
+    state = ctx.session_state
+    return state[_RESOLVED_KEY] if _RESOLVED_KEY in state else None
+
+
+i18n.install_resolver(_session_language)
+
+
+def chosen() -> str | None:
+    """The language this person chose with the switch (in this session or earlier in this browser)."""
+    choice = st.session_state.get(_CHOICE_KEY)
+    if choice is None:
+        sent = st.context.cookies.get(COOKIE) if st.context.cookies else None
+        choice = sent if sent in i18n.NAMES else None
+    return choice
+
+
+def resolve(plan_language: str | None) -> str:
+    """Settle this run's language (every full run, before anything is drawn): the person's choice,
+    else the browser's language if the app speaks it, else `plan_language`."""
+    lang = chosen() or i18n.supported(st.context.locale) or i18n.base(plan_language)
+    st.session_state[_RESOLVED_KEY] = lang
+    return lang
+
+
+def current() -> str:
+    return i18n.current()
+
+
+def switch() -> None:
+    """The language switch: a choice for this person, kept for this browser; typed values stay
+    (every widget's key is independent of the language)."""
+    st.session_state[_SWITCH_KEY] = current()
+    st.selectbox(_("Language of the app"), list(i18n.NAMES), key=_SWITCH_KEY, format_func=i18n.NAMES.get,
+                 on_change=_chosen, help=_("Reports are written in the plan's language."))
+    if st.session_state.get(_COOKIE_PENDING_KEY):
+        _cookie_writer(data={"name": COOKIE, "value": st.session_state[_CHOICE_KEY]}, key="language-cookie",
+                       height=0)
+
+
+def _chosen() -> None:
+    choice = st.session_state[_SWITCH_KEY]
+    st.session_state[_CHOICE_KEY] = choice
+    st.session_state[_RESOLVED_KEY] = choice
+    st.session_state[_COOKIE_PENDING_KEY] = True
