@@ -23,7 +23,7 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 _TOML = "canvas_core.i18n.extract:extract_toml"
 # Which values of a data file are text a person reads (the rest are ids, links, names and numbers).
 _CANVAS_KEYS = ("title short_title description attribution left centre right bottom designed_for team date "
-                "iteration name prompts prompt example label help")
+                "iteration name prompts prompt example label help options")
 _RULE_KEYS = "title message fix answer"
 METHOD_MAP = [
     ("app.py", "python"),
