@@ -20,13 +20,26 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from babel import Locale
+from babel.dates import format_date
 from babel.messages.pofile import read_po
 
 SOURCE = "en"
-# The languages a person can choose, each in its own words. A language is offered once its catalogue
-# exists (see README, "Adding a language").
-NAMES = {"en": "English", "de": "Deutsch"}
 LOCALES_DIR = Path(__file__).resolve().parents[2] / "data" / "locales"
+
+
+def _offered() -> dict[str, str]:
+    """The languages a person can choose, each named in its own words: English and every language
+    with a catalogue folder (adding a language is adding its folder; README, "Languages")."""
+    names = {SOURCE: "English"}
+    for folder in sorted(LOCALES_DIR.iterdir()):
+        if folder.is_dir() and any(folder.glob("**/*.po")):
+            name = Locale.parse(folder.name).display_name or folder.name
+            names[folder.name] = name[:1].upper() + name[1:]
+    return names
+
+
+NAMES = _offered()
 
 _explicit: contextvars.ContextVar[str | None] = contextvars.ContextVar("mlcs_language", default=None)
 _resolver: Callable[[], str | None] = lambda: None  # noqa: E731 (replaced by the app)
@@ -137,8 +150,10 @@ def _plural_function(expression: str) -> Callable[[int], int]:
 
 
 def date_text(day: dt.date) -> str:
-    """A date as the current language writes it: 2026-12-02 (en, ISO), 02.12.2026 (de)."""
-    return day.strftime("%d.%m.%Y") if current() == "de" else day.isoformat()
+    """A date as the current language writes it: 2026-12-02 in English (ISO, as before), the
+    language's own medium form otherwise (02.12.2026 in German)."""
+    lang = current()
+    return day.isoformat() if lang == SOURCE else format_date(day, format="medium", locale=lang)
 
 
 def datetime_text(moment: dt.datetime) -> str:
