@@ -28,6 +28,13 @@ export default function ({ data }) {
 }
 """
 _cookie_writer = st.components.v2.component("mlcs_language_cookie", js=_COOKIE_JS)
+# Screen readers pick their voice by the document's language, which Streamlit leaves at "en".
+_DOCUMENT_LANG_JS = """
+export default function ({ data }) {
+  document.documentElement.lang = data.lang;
+}
+"""
+_document_lang = st.components.v2.component("mlcs_document_language", js=_DOCUMENT_LANG_JS)
 
 
 def _session_language() -> str | None:
@@ -68,6 +75,7 @@ def switch() -> None:
     st.session_state[_SWITCH_KEY] = current()
     st.selectbox(_("Language of the app"), list(i18n.NAMES), key=_SWITCH_KEY, format_func=i18n.NAMES.get,
                  on_change=_chosen, help=_("Reports are written in the plan's language."))
+    mark_document()
     if st.session_state.get(_COOKIE_PENDING_KEY):
         _cookie_writer(data={"name": COOKIE, "value": st.session_state[_CHOICE_KEY]}, key="language-cookie",
                        height=0)
@@ -78,3 +86,8 @@ def _chosen() -> None:
     st.session_state[_CHOICE_KEY] = choice
     st.session_state[_RESOLVED_KEY] = choice
     st.session_state[_COOKIE_PENDING_KEY] = True
+
+
+def mark_document() -> None:
+    """Tell the browser which language the page is in (the <html lang> attribute)."""
+    _document_lang(data={"lang": current()}, key="document-language", height=0)
