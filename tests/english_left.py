@@ -34,7 +34,7 @@ which while who whom why will with without would write yet you your yours
 step steps answer cost costs value values total totals none unclear rule rules reason reasons
 """.split()) - {"an", "in", "see", "per", "made", "will", "also"}
 # Names kept in English on a German page: the published titles beside their translation, loanwords.
-ALLOWED_PHRASES = ("Made With ML", "No-Go", "Open Source", "open source", "Open-Source", "Feature Store")
+ALLOWED_PHRASES = ("Made With ML", "No-Go", "CC BY-SA 4.0", "Open Source", "open source", "Open-Source", "Feature Store")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:'[a-z]+)?")
 # Fields of an element's message that are text a person reads (the rest: ids, keys, data, styles).
 _TEXT_FIELDS = frozenset({"body", "label", "help", "placeholder", "options", "display_values", "caption",
@@ -65,7 +65,9 @@ def _strings(message: Message, out: list[str]) -> None:
         elif field.name == "spec" and isinstance(value, str):  # a chart: its titles and axis names
             out.extend(_chart_texts(value))
         elif field.name in _TEXT_FIELDS:
-            out.extend(v for v in (value if field.is_repeated else [value]) if isinstance(v, str))
+            # A style sheet drawn with st.html is not text a person reads.
+            out.extend(v for v in (value if field.is_repeated else [value])
+                       if isinstance(v, str) and not v.lstrip().startswith("<style"))
 
 
 def _chart_texts(spec: str) -> list[str]:
@@ -99,9 +101,9 @@ def user_texts(plan: Plan) -> list[str]:
         elif isinstance(node, list):
             for item in node:
                 walk(item)
-        elif isinstance(node, str) and len(node.strip()) > 1:
+        elif isinstance(node, str) and len(node.strip()) > 3:  # not ids like a language code "de"
             found.add(node.strip())
-            found.update(line.strip() for line in node.splitlines() if len(line.strip()) > 1)
+            found.update(line.strip() for line in node.splitlines() if len(line.strip()) > 3)
 
     walk(plan.model_dump(mode="json"))
     return sorted(found, key=len, reverse=True)
@@ -135,11 +137,11 @@ def english_left(texts: list[str], plan: Plan, allowed: frozenset[str] = frozens
         if text in german and german[text] != text:
             found.append(f"{text!r} [an untranslated message]")
             continue
-        for name in (*originals(), *ALLOWED_PHRASES):
-            text = text.replace(name, " ")
-        for typed in user:
+        for typed in user:  # first: a note may hold an allowed phrase ("open source") in a sentence
             if typed in text:
                 text = text.replace(typed, " ")
+        for name in (*originals(), *ALLOWED_PHRASES):
+            text = text.replace(name, " ")
         words = sorted({w.lower() for w in _WORD.findall(text)
                         if w.lower() in ENGLISH and w not in allowed and w.lower() not in allowed})
         if words:
