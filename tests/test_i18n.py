@@ -71,6 +71,18 @@ def test_marks_take_literal_text(path: Path):
     assert not wrong, wrong
 
 
+@pytest.mark.parametrize("path", list(_python_files()), ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_message_is_marked_inside_an_f_string(path: Path):
+    """The extractor cannot see a `_()` written inside an f-string: its text would never reach the
+    catalogue (and stay English). Translate first, then put it in: `label = _("Save")`, then f"{label}"."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    hidden = [f"line {call.lineno}: {ast.unparse(call)[:60]}"
+              for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)
+              for call in ast.walk(node)
+              if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id in MARKS]
+    assert not hidden, hidden
+
+
 def test_a_message_reads_in_the_language_of_the_block_that_asks_and_english_elsewhere():
     message = "Try saving again"
     german = i18n.catalogue("de").singular[message]
