@@ -6,7 +6,9 @@ link (plan= or view=), the canvas (canvas=) and, for one block, the block (block
 screen can be opened from a link; it shows no edit link and has no inputs. `block_view` draws
 one block from (plan, canvas spec, block), for any screen that shows "the block in focus".
 
-User text is only shown through st.text; the CSS is our own, static.
+User text is only shown through st.text; the CSS is our own, static. Titles are shown as
+`shown_title` gives them (in German our translation with the published title beside it); the
+prompts are translated where shown.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import streamlit as st
 
 from canvas_core.canvas.layout import GridRect, partition
 from canvas_core.canvas.specs import BlockSpec, CanvasSpec, canvases
+from canvas_core.canvas.titles import shown_title
+from canvas_core.i18n import _
 from canvas_core.plan import Plan
 from canvas_core.steps import STEPS
 from ui.canvas_editor import cell_text, draw_grid
@@ -56,11 +60,12 @@ def show_from_link() -> None:
     specs = canvases()
     canvas_id = st.query_params.get(CANVAS_PARAM) or next(iter(specs))
     if canvas_id not in specs:
-        st.warning(f"There is no canvas called {canvas_id!r}: showing the {next(iter(specs.values())).title}.")
+        st.warning(_("There is no canvas called {canvas_id}: showing the {canvas}.").format(
+            canvas_id=repr(canvas_id), canvas=shown_title(next(iter(specs.values())).title)))
         canvas_id = next(iter(specs))
     block_id = st.query_params.get(BLOCK_PARAM) or None
     if block_id is not None and block_id not in {b.id for b in specs[canvas_id].blocks}:
-        st.warning("That block is not on this canvas: showing the whole canvas.")
+        st.warning(_("That block is not on this canvas: showing the whole canvas."))
         block_id = None
     show(current_plan(), canvas_id, block_id)
 
@@ -72,19 +77,19 @@ def _bar(spec: CanvasSpec, block_id: str | None) -> None:
     order = [b.id for b in spec.blocks_in_reading_order]
     exit_col, view_col, prev_col, position_col, next_col = st.columns([3, 3, 2, 2, 2], vertical_alignment="center")
     step = next(s for s in STEPS if s.canvas_id == spec.id)
-    exit_col.page_link(page_of(step.id), label=f"Exit: back to the {spec.short_title}", icon=":material/close:",
-                       query_params=link_params())
+    exit_col.page_link(page_of(step.id), label=_("Exit: back to the {canvas}").format(canvas=_(spec.short_title)),
+                       icon=":material/close:", query_params=link_params())
     if block_id is None:
-        view_col.button("One block at a time", icon=":material/view_agenda:", key="present-blocks",
+        view_col.button(_("One block at a time"), icon=":material/view_agenda:", key="present-blocks",
                         on_click=_go_to, args=(order[0],))
         return
-    view_col.button("Whole canvas", icon=":material/grid_view:", key="present-whole", on_click=_go_to, args=(None,))
+    view_col.button(_("Whole canvas"), icon=":material/grid_view:", key="present-whole", on_click=_go_to, args=(None,))
     index = order.index(block_id)
-    prev_col.button("Previous", icon=":material/arrow_back:", key="present-previous", disabled=index == 0,
+    prev_col.button(_("Previous"), icon=":material/arrow_back:", key="present-previous", disabled=index == 0,
                     on_click=_go_to, args=(order[index - 1] if index else None,), width="stretch")
     with position_col.container(key="present-position"):
-        st.markdown(f"**{index + 1} of {len(order)}**")
-    next_col.button("Next", icon=":material/arrow_forward:", key="present-next", disabled=index == len(order) - 1,
+        st.markdown(_("**{position} of {count}**").format(position=index + 1, count=len(order)))
+    next_col.button(_("Next"), icon=":material/arrow_forward:", key="present-next", disabled=index == len(order) - 1,
                     on_click=_go_to, args=(order[min(index + 1, len(order) - 1)],), width="stretch")
 
 
@@ -103,12 +108,12 @@ def block_view(plan: Plan, spec: CanvasSpec, block: BlockSpec) -> None:
     """One block, large: its title, then its notes and decisions as plain text (or its first question)."""
     content = _content(plan, spec, block)
     with st.container(key="present-block"):
-        st.title(block.heading, anchor=False)  # ours, from the canvas file
+        st.title(heading(block), anchor=False)  # ours, from the canvas file
         body = cell_text(block, content.notes if content else [], content.fields if content else {})
         if body:
             st.text(body)  # user text: plain
         else:
-            st.caption(f"Nothing noted yet. {block.prompts[0]}")
+            st.caption(_("Nothing noted yet. {prompt}").format(prompt=_(block.prompts[0])))
 
 
 # --- the whole canvas ---------------------------------------------------------------------
@@ -117,7 +122,7 @@ def block_view(plan: Plan, spec: CanvasSpec, block: BlockSpec) -> None:
 def _whole_canvas(plan: Plan, spec: CanvasSpec) -> None:
     layout = partition({b.id: b.rect for b in spec.blocks}, GridRect(1, 1, spec.rows, spec.columns))
     with st.container(key="present-title"):
-        st.markdown(spec.title)  # ours, from the canvas file
+        st.markdown(shown_title(spec.title))  # ours, from the canvas file
     with st.container(key="present-canvas"):
         draw_grid(layout, lambda block_id: _cell(plan, spec, block_id))
 
@@ -126,10 +131,17 @@ def _cell(plan: Plan, spec: CanvasSpec, block_id: str) -> None:
     block = spec.block(block_id)
     content = _content(plan, spec, block)
     with st.container(border=True, key=f"present-cell-{block.id}".replace("_", "-")):
-        st.markdown(f"**{block.heading}**")  # ours, from the canvas file
+        st.markdown(f"**{heading(block)}**")  # ours, from the canvas file
         body = cell_text(block, content.notes if content else [], content.fields if content else {})
         if body:
             st.text(body)  # user text: plain
+
+
+def heading(block: BlockSpec) -> str:
+    """The block's title as shown: "2 · Datenquellen & Datenversionierung (Data Sources & Data Versioning)"
+    in German (a block numbered 0 has no number)."""
+    title = shown_title(block.title)
+    return f"{block.number} · {title}" if block.number else title
 
 
 def _content(plan: Plan, spec: CanvasSpec, block: BlockSpec):
