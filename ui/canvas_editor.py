@@ -18,6 +18,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from canvas_core import i18n
 from canvas_core.canvas import editing, links
 from canvas_core.canvas.completeness import canvas_completeness
 from canvas_core.canvas.layout import GridRect, Leaf, Node, partition
@@ -321,8 +322,8 @@ def _note_list(spec: CanvasSpec, block: BlockSpec) -> None:
                          on_change=guarded(_update_text), args=(spec.id, block.id, note.id, f"{base}-text"))
             cols = st.columns([3, 3, 1, 1, 1] if block.subitems else [6, 1, 1, 1], vertical_alignment="center")
             sync(f"{base}-status", note.status.value if note.status else "")
-            cols[0].selectbox(_("Status"), STATUS_CHOICES, key=f"{base}-status", format_func=_status_label,
-                              label_visibility="collapsed",
+            cols[0].selectbox(_("Status"), STATUS_CHOICES, key=f"{base}-status",
+                              format_func=_in_this_language(_status_label), label_visibility="collapsed",
                               on_change=guarded(_update_field),
                               args=(spec.id, block.id, note.id, "status", f"{base}-status"))
             rest = cols[1:]
@@ -355,6 +356,18 @@ def _take_over(canvas_id: str, block_id: str, suggestion: links.Suggestion) -> N
 
 def _move(canvas_id: str, block_id: str, note_id: str, offset: int) -> None:
     editing.move_note(current_plan(), canvas_id, block_id, note_id, offset)
+
+
+def _in_this_language(format_func: Callable[[str], str]) -> Callable[[str], str]:
+    """`format_func` answering in this run's language, wherever it is called from (Streamlit may call
+    a select box's format function again outside the run, where the session's language is unknown)."""
+    lang = i18n.current()
+
+    def formatted(value: str) -> str:
+        with i18n.language(lang):
+            return format_func(value)
+
+    return formatted
 
 
 def _status_label(value: str) -> str:
@@ -396,7 +409,8 @@ def _add_form(spec: CanvasSpec, block: BlockSpec) -> None:
         st.markdown(_("**Add a note**"))
         st.text_area(_("Text"), key=f"{base}-text", max_chars=5_000, height=90)
         cols = st.columns(2)
-        cols[0].selectbox(_("Status"), STATUS_CHOICES, key=f"{base}-status", format_func=_status_label)
+        cols[0].selectbox(_("Status"), STATUS_CHOICES, key=f"{base}-status",
+                          format_func=_in_this_language(_status_label))
         if block.subitems:
             titles = {s.id: _(s.title) for s in block.subitems}
             cols[1].selectbox(_("Part"), list(titles), key=f"{base}-topic", format_func=titles.get)
@@ -422,8 +436,8 @@ def _field_widget(spec: CanvasSpec, block: BlockSpec | None, field: FieldSpec, v
         options = ["", *field.options]
         sync(key, value if value in options else "")
         st.selectbox(_(field.label), options, key=key, help=_(field.help) or None,
-                     format_func=lambda o: option_label(o) or _("not decided"), on_change=guarded(_set_field),
-                     args=args)
+                     format_func=_in_this_language(lambda o: option_label(o) or _("not decided")),
+                     on_change=guarded(_set_field), args=args)
     elif field.kind == "text":
         sync(key, value)
         st.text_input(_(field.label), key=key, help=_(field.help) or None, max_chars=300,
