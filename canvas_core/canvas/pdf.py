@@ -365,7 +365,7 @@ def _header(spec: CanvasSpec, plan: Plan) -> list[Flowable]:
         licence=esc(spec.licence)))
     note = translation_note()
     if note:
-        credit += " " + muted(esc(note))
+        credit += muted(" · " + esc(note))
     content = plan.canvases.get(spec.id)
     values = header_facts(spec, plan)
     for f in spec.fields:
