@@ -414,7 +414,7 @@ def _add_form(spec: CanvasSpec, block: BlockSpec) -> None:
         if block.subitems:
             titles = {s.id: _(s.title) for s in block.subitems}
             cols[1].selectbox(_("Part"), list(titles), key=f"{base}-topic", format_func=titles.get)
-        st.form_submit_button(_("Add note"), icon=":material/add:",
+        st.form_submit_button(_("Add note"), icon=":material/add:", key=f"{base}-submit",
                               on_click=guarded(_add_from_form), args=(spec.id, block.id, base))
 
 
