@@ -18,10 +18,13 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from canvas_core import i18n
 from canvas_core.canvas import editing, links
 from canvas_core.canvas.completeness import canvas_completeness
 from canvas_core.canvas.layout import GridRect, Leaf, Node, partition
 from canvas_core.canvas.specs import BlockSpec, CanvasSpec, FieldSpec, canvases, header_facts
+from canvas_core.canvas.titles import attribution, option_label, status_label
+from canvas_core.i18n import N_, _, datetime_text
 from canvas_core.plan import NoteStatus, Plan
 from ui import reconnect
 from ui.navigation import PRESENTER, page_of
@@ -54,7 +57,6 @@ STATUS_MARK = {
 }
 # Select boxes hold strings ("" = no status): a None option would show as a blank placeholder.
 STATUS_CHOICES = ["", *(s.value for s in NoteStatus)]
-_STATUS_LABEL = {None: "no status", **{s: s.value for s in NoteStatus}}
 _GAP_PX = 16  # Streamlit's vertical gap between stacked elements
 _CANVAS_HEIGHT_PX = 860
 _FIELDS_PER_ROW = 3  # short structured fields side by side in the block dialog
@@ -69,7 +71,7 @@ _CELL_CSS = """<style>
 [class*="st-key-canvas-"] [data-testid="stColumn"] > [data-testid="stVerticalBlock"] { height: 100%; }
 [class*="st-key-canvas-"] [data-testid="stVerticalBlock"] > [data-testid="stLayoutWrapper"]:last-child { flex-grow: 1; }
 </style>"""
-_ADD_PLACEHOLDER = "Add a note…"
+_ADD_PLACEHOLDER = N_("Add a note…")
 _APP_RERUN_KEY = "cell_rerun_app"  # what the sidebar showed before a note was added in a cell
 
 
@@ -78,11 +80,11 @@ def show(plan: Plan, canvas_id: str) -> None:
     Callbacks look the plan up when they run: another session's save may have replaced it."""
     spec = canvases()[canvas_id]
     title_col, present_col = st.columns([6, 1], vertical_alignment="bottom")
-    title_col.title(spec.title)
-    present_col.page_link(page_of(PRESENTER.step_id), label="Present", icon=PRESENTER.icon,
+    title_col.title(spec.shown_title)
+    present_col.page_link(page_of(PRESENTER.step_id), label=_("Present"), icon=PRESENTER.icon,
                           query_params={**link_params(), "canvas": spec.id},
-                          help="Show this canvas full screen for a room, whole or one block at a time")
-    st.caption(spec.description)
+                          help=_("Show this canvas full screen for a room, whole or one block at a time"))
+    st.caption(_(spec.description))
     show_flash()
     _header(spec, plan)
     _legend(spec)
@@ -105,26 +107,27 @@ def _header(spec: CanvasSpec, plan: Plan) -> None:
     columns = st.columns([3] * len(facts) + [3] * len(spec.fields), vertical_alignment="top")
     for column, (label, value) in zip(columns, facts):
         column.caption(label)
-        column.text(value or "(not given)")  # user text: plain
+        column.text(value or _("(not given)"))  # user text: plain
     content = plan.canvas(spec.id)
     for column, field in zip(columns[len(facts):], spec.fields):
         with column:
             if read_only():
-                st.caption(field.label)
-                st.text(content.fields.get(field.id, "") or "(not given)")
+                st.caption(_(field.label))
+                st.text(field.shown_value(content.fields.get(field.id, "")) or _("(not given)"))
             else:
                 _field_widget(spec, None, field, content.fields.get(field.id, ""))
     if not read_only():
-        st.page_link(page_of("home"), label="Change these details on Home (shown on every canvas)",
+        st.page_link(page_of("home"), label=_("Change these details on Home (shown on every canvas)"),
                      icon=":material/edit:", query_params=link_params())
 
 
 def _legend(spec: CanvasSpec) -> None:
     labels = spec.side_labels
     if labels:
-        order = [labels[k] for k in ("left", "centre", "right", "bottom") if k in labels]
+        order = [_(labels[k]) for k in ("left", "centre", "right", "bottom") if k in labels]
         st.caption("  ·  ".join(order))
-    st.caption("Note status: " + "  ".join(f"{STATUS_MARK[s]} {_STATUS_LABEL[s]}" for s in NoteStatus))
+    st.caption(_("Note status: {statuses}").format(
+        statuses="  ".join(f"{STATUS_MARK[s]} {status_label(s)}" for s in NoteStatus)))
 
 
 # --- grid ---------------------------------------------------------------------
@@ -181,14 +184,14 @@ def _cell(canvas_id: str, block_id: str, shown: Plan) -> None:
         else:
             if st.button(f"**{title}**", icon=":material/edit_note:", type="tertiary",
                          key=_key("open", spec.id, block.id),
-                         help="Open the block: questions, an example, suggestions, edit and reorder notes"):
+                         help=_("Open the block: questions, an example, suggestions, edit and reorder notes")):
                 _open_block_dialog(spec, block)
             add_key = _key("add", spec.id, block.id)
             st.text_input(
-                f"Add a note to {block.title}: type it and press Enter",
+                _("Add a note to {block}: type it and press Enter").format(block=_(block.title)),
                 key=add_key,
                 label_visibility="collapsed",
-                placeholder=_ADD_PLACEHOLDER,
+                placeholder=_(_ADD_PLACEHOLDER),
                 on_change=guarded(_quick_add, save_after_drawing=True),
                 args=(spec.id, block.id, add_key),
             )
@@ -196,7 +199,7 @@ def _cell(canvas_id: str, block_id: str, shown: Plan) -> None:
         if body:
             st.text(body)  # user text: one plain-text element for the whole block
         else:
-            st.caption(block.prompts[0])
+            st.caption(_(block.prompts[0]))
         if save_pending():  # the added note is drawn; now it is written (ui.state.guarded)
             _rerun_page_if_it_changed(canvas_id, block_id, plan)
         if reconnect.in_fragment_run() and not read_only():  # last: the elements above keep their place
@@ -223,20 +226,22 @@ def _rerun_page_if_it_changed(canvas_id: str, block_id: str, plan: Plan) -> None
 
 
 def cell_text(block: BlockSpec, notes: list, fields: dict[str, str]) -> str:
-    """The block's notes (grouped by sub-item) and chosen decisions, as plain text."""
+    """The block's notes (grouped by sub-item) and chosen decisions, as plain text (our words in the
+    current language, the notes as typed)."""
     lines: list[str] = []
     if block.subitems:
-        titles = {s.id: s.title for s in block.subitems}
-        for sub_id, sub_title in [*titles.items(), (None, "General")]:
+        titles = {s.id: _(s.title) for s in block.subitems}
+        for sub_id, sub_title in [*titles.items(), (None, _("General"))]:
             group = [n for n in notes if (n.topic if n.topic in titles else None) == sub_id]
             if group:
                 lines.append(f"{sub_title.upper()}")
                 lines += [f"{STATUS_MARK[n.status]} {n.text}" for n in group]
     else:
         lines += [f"{STATUS_MARK[n.status]} {n.text}" for n in notes]
-    chosen = [f"{f.label}: {fields[f.id]}" for f in block.fields if f.kind != "longtext" and fields.get(f.id)]
+    chosen = [f"{_(f.label)}: {f.shown_value(fields[f.id])}" for f in block.fields
+              if f.kind != "longtext" and fields.get(f.id)]
     if chosen:
-        lines += ["", "DECISIONS", *chosen]
+        lines += ["", _("Decisions").upper(), *chosen]
     return "\n".join(lines).strip()
 
 
@@ -265,16 +270,16 @@ def _block_editor(canvas_id: str, block_id: str) -> None:
     show_flash()
     prompts_col, example_col = st.columns(2)
     with prompts_col:
-        st.markdown("**Questions to answer**")
-        st.markdown("\n".join(f"- {p}" for p in block.prompts))
+        st.markdown(_("**Questions to answer**"))
+        st.markdown("\n".join(f"- {_(p)}" for p in block.prompts))
         for sub in block.subitems:
-            st.markdown(f"- *{sub.title}*: {sub.prompt}")
+            st.markdown(f"- *{_(sub.title)}*: {_(sub.prompt)}")
     with example_col:
-        st.markdown("**An example answer**")
-        st.info(block.example, icon=":material/lightbulb:")
+        st.markdown(_("**An example answer**"))
+        st.info(_(block.example), icon=":material/lightbulb:")
     _suggestions(spec, block)
     if block.fields:
-        st.markdown("**Decisions**")
+        st.markdown(_("**Decisions**"))
         fields = current_plan().canvas(spec.id).block(block.id).fields
         short = [f for f in block.fields if f.kind != "longtext"]
         # At most three to a row, so a label such as "Buy, open source or build" stays on one line.
@@ -294,50 +299,52 @@ def _suggestions(spec: CanvasSpec, block: BlockSpec) -> None:
     found = links.suggestions_for(current_plan(), canvases(), spec.id, block.id)
     if not found:
         return
-    st.markdown("**Suggested by connected blocks**")
+    st.markdown(_("**Suggested by connected blocks**"))
     for index, suggestion in enumerate(found):
         with st.container(border=True):
             text_col, button_col = st.columns([6, 1], vertical_alignment="center")
             text_col.caption(suggestion.source)
             text_col.text(suggestion.text)
-            button_col.button("Take over", key=_key("take", spec.id, block.id, str(index)),
+            button_col.button(_("Take over"), key=_key("take", spec.id, block.id, str(index)),
                               on_click=guarded(_take_over), args=(spec.id, block.id, suggestion))
 
 
 def _note_list(spec: CanvasSpec, block: BlockSpec) -> None:
     notes = current_plan().canvas(spec.id).block(block.id).notes
-    st.markdown(f"**Notes ({len(notes)})**")
+    st.markdown(_("**Notes ({count})**").format(count=len(notes)))
     topics = ["", *[s.id for s in block.subitems]]
-    topic_titles = {"": "General", **{s.id: s.title for s in block.subitems}}
+    topic_titles = {"": _("General"), **{s.id: _(s.title) for s in block.subitems}}
     for position, note in enumerate(notes):
         base = _key("note", spec.id, block.id, note.id)
         with st.container(border=True, key=base):
             sync(f"{base}-text", note.text)
-            st.text_area("Note", key=f"{base}-text", label_visibility="collapsed", max_chars=5_000,
+            st.text_area(_("Note"), key=f"{base}-text", label_visibility="collapsed", max_chars=5_000,
                          on_change=guarded(_update_text), args=(spec.id, block.id, note.id, f"{base}-text"))
             cols = st.columns([3, 3, 1, 1, 1] if block.subitems else [6, 1, 1, 1], vertical_alignment="center")
             sync(f"{base}-status", note.status.value if note.status else "")
-            cols[0].selectbox("Status", STATUS_CHOICES, key=f"{base}-status", format_func=_status_label,
-                              label_visibility="collapsed",
+            cols[0].selectbox(_("Status"), STATUS_CHOICES, key=f"{base}-status",
+                              format_func=_in_this_language(_status_label), label_visibility="collapsed",
                               on_change=guarded(_update_field),
                               args=(spec.id, block.id, note.id, "status", f"{base}-status"))
             rest = cols[1:]
             if block.subitems:
                 sync(f"{base}-topic", note.topic if note.topic in topics else "")
-                rest[0].selectbox("Part", topics, key=f"{base}-topic", format_func=topic_titles.get,
+                rest[0].selectbox(_("Part"), topics, key=f"{base}-topic", format_func=topic_titles.get,
                                   label_visibility="collapsed",
                                   on_change=guarded(_update_field),
                                   args=(spec.id, block.id, note.id, "topic", f"{base}-topic"))
                 rest = rest[1:]
             rest[0].button("", icon=":material/arrow_upward:", key=f"{base}-up", disabled=position == 0,
-                           help="Move up", on_click=guarded(_move), args=(spec.id, block.id, note.id, -1))
+                           help=_("Move up"), on_click=guarded(_move), args=(spec.id, block.id, note.id, -1))
             rest[1].button("", icon=":material/arrow_downward:", key=f"{base}-down",
-                           disabled=position == len(notes) - 1, help="Move down",
+                           disabled=position == len(notes) - 1, help=_("Move down"),
                            on_click=guarded(_move), args=(spec.id, block.id, note.id, 1))
-            rest[2].button("", icon=":material/delete:", key=f"{base}-delete", help="Delete this note",
+            rest[2].button("", icon=":material/delete:", key=f"{base}-delete", help=_("Delete this note"),
                            on_click=guarded(_delete), args=(spec.id, block.id, note.id))
-            by = f" by {note.author}" if note.author else ""
-            st.text(f"Added{by}, {note.created_at:%Y-%m-%d %H:%M} UTC")  # author is user text: plain
+            when = datetime_text(note.created_at)
+            # The author is user text: plain text only.
+            st.text(_("Added by {author}, {when}").format(author=note.author, when=when) if note.author
+                    else _("Added {when}").format(when=when))
     _undo_delete(spec, block)
 
 
@@ -351,9 +358,22 @@ def _move(canvas_id: str, block_id: str, note_id: str, offset: int) -> None:
     editing.move_note(current_plan(), canvas_id, block_id, note_id, offset)
 
 
+def _in_this_language(format_func: Callable[[str], str]) -> Callable[[str], str]:
+    """`format_func` answering in this run's language, wherever it is called from (Streamlit may call
+    a select box's format function again outside the run, where the session's language is unknown)."""
+    lang = i18n.current()
+
+    def formatted(value: str) -> str:
+        with i18n.language(lang):
+            return format_func(value)
+
+    return formatted
+
+
 def _status_label(value: str) -> str:
     status = NoteStatus(value) if value else None
-    return f"{STATUS_MARK[status]} {_STATUS_LABEL[status]}"
+    label = status_label(status) if status else _("no status")
+    return f"{STATUS_MARK[status]} {label}"
 
 
 def _update_text(canvas_id: str, block_id: str, note_id: str, key: str) -> None:
@@ -375,7 +395,7 @@ def _delete(canvas_id: str, block_id: str, note_id: str) -> None:
 def _undo_delete(spec: CanvasSpec, block: BlockSpec) -> None:
     last = st.session_state.get(_UNDO_KEY)
     if last and last[:2] == (spec.id, block.id):
-        st.button("Undo delete", icon=":material/undo:", key=_key("undo", spec.id, block.id), on_click=guarded(_restore))
+        st.button(_("Undo delete"), icon=":material/undo:", key=_key("undo", spec.id, block.id), on_click=guarded(_restore))
 
 
 def _restore() -> None:
@@ -386,14 +406,15 @@ def _restore() -> None:
 def _add_form(spec: CanvasSpec, block: BlockSpec) -> None:
     base = _key("new", spec.id, block.id)
     with st.form(base, clear_on_submit=True, border=True):
-        st.markdown("**Add a note**")
-        st.text_area("Text", key=f"{base}-text", max_chars=5_000, height=90)
+        st.markdown(_("**Add a note**"))
+        st.text_area(_("Text"), key=f"{base}-text", max_chars=5_000, height=90)
         cols = st.columns(2)
-        cols[0].selectbox("Status", STATUS_CHOICES, key=f"{base}-status", format_func=_status_label)
+        cols[0].selectbox(_("Status"), STATUS_CHOICES, key=f"{base}-status",
+                          format_func=_in_this_language(_status_label))
         if block.subitems:
-            titles = {s.id: s.title for s in block.subitems}
-            cols[1].selectbox("Part", list(titles), key=f"{base}-topic", format_func=titles.get)
-        st.form_submit_button("Add note", icon=":material/add:",
+            titles = {s.id: _(s.title) for s in block.subitems}
+            cols[1].selectbox(_("Part"), list(titles), key=f"{base}-topic", format_func=titles.get)
+        st.form_submit_button(_("Add note"), icon=":material/add:", key=f"{base}-submit",
                               on_click=guarded(_add_from_form), args=(spec.id, block.id, base))
 
 
@@ -402,7 +423,7 @@ def _add_from_form(canvas_id: str, block_id: str, base: str) -> None:
     note = editing.add_note(current_plan(), canvas_id, block_id, state[f"{base}-text"], author=author(),
                             status=state.get(f"{base}-status") or None, topic=state.get(f"{base}-topic") or None)
     if note is None:
-        flash("Type some text first: an empty note was not added.")
+        flash(_("Type some text first: an empty note was not added."))
 
 
 # --- structured fields -------------------------------------------------------------
@@ -414,15 +435,16 @@ def _field_widget(spec: CanvasSpec, block: BlockSpec | None, field: FieldSpec, v
     if field.kind == "choice":
         options = ["", *field.options]
         sync(key, value if value in options else "")
-        st.selectbox(field.label, options, key=key, help=field.help or None,
-                     format_func=lambda o: o or "not decided", on_change=guarded(_set_field), args=args)
+        st.selectbox(_(field.label), options, key=key, help=_(field.help) or None,
+                     format_func=_in_this_language(lambda o: option_label(o) or _("not decided")),
+                     on_change=guarded(_set_field), args=args)
     elif field.kind == "text":
         sync(key, value)
-        st.text_input(field.label, key=key, help=field.help or None, max_chars=300,
+        st.text_input(_(field.label), key=key, help=_(field.help) or None, max_chars=300,
                       on_change=guarded(_set_field), args=args)
     else:
         sync(key, value)
-        st.text_area(field.label, key=key, help=field.help or None, max_chars=5_000, height=90,
+        st.text_area(_(field.label), key=key, help=_(field.help) or None, max_chars=5_000, height=90,
                      on_change=guarded(_set_field), args=args)
 
 
@@ -438,7 +460,6 @@ def _set_field(canvas_id: str, block_id: str | None, field_id: str, key: str) ->
 
 
 def _attribution(spec: CanvasSpec) -> None:
-    st.caption(
-        f"{spec.attribution}  \nSource: [{spec.source_url}]({spec.source_url}) · "
-        f"Licence: [{spec.licence}]({spec.licence_url})"
-    )
+    sources = _("Source: {source} · Licence: {licence}").format(
+        source=f"[{spec.source_url}]({spec.source_url})", licence=f"[{spec.licence}]({spec.licence_url})")
+    st.caption(f"{attribution(spec.attribution)}  \n{sources}")

@@ -7,6 +7,9 @@ import datetime as dt
 
 from canvas_core.canvas.parts import split_part
 from canvas_core.canvas.specs import CanvasSpec, canvases
+from canvas_core.canvas.titles import option_label, shown_title
+from canvas_core.i18n import _, current
+from canvas_core.numbers import format_decimal
 from canvas_core.plan import MAX_NOTE_CHARS, Note, NoteStatus, Plan
 
 
@@ -17,8 +20,13 @@ class EditError(ValueError):
 def _clean(text: str) -> str:
     text = text.replace("\r\n", "\n").strip()
     if len(text) > MAX_NOTE_CHARS:
-        raise EditError(f"A note holds at most {MAX_NOTE_CHARS:,} characters; this one has {len(text):,}.")
+        raise EditError(_("A note holds at most {limit} characters; this one has {count}.").format(
+            limit=_count(MAX_NOTE_CHARS), count=_count(len(text))))
     return text
+
+
+def _count(number: int) -> str:
+    return format_decimal(number, current())
 
 
 def _notes(plan: Plan, canvas_id: str, block_id: str) -> list[Note]:
@@ -29,7 +37,7 @@ def _find(notes: list[Note], note_id: str) -> int:
     for index, note in enumerate(notes):
         if note.id == note_id:
             return index
-    raise EditError("That note no longer exists; it may have been deleted.")
+    raise EditError(_("That note no longer exists; it may have been deleted."))
 
 
 def add_note(
@@ -73,7 +81,7 @@ def _typed_part(canvas_id: str, block_id: str, text: str) -> tuple[str | None, s
     topic, rest = split_part(block, text)
     if topic is not None and not rest.strip():
         title = next(s.title for s in block.subitems if s.id == topic)
-        raise EditError(f"Nothing was added: type the note after \"{title}:\".")
+        raise EditError(_('Nothing was added: type the note after "{part}:".').format(part=_(title)))
     return topic, rest
 
 
@@ -83,7 +91,7 @@ def update_note(plan: Plan, canvas_id: str, block_id: str, note_id: str, **chang
     if "text" in changes:
         changes["text"] = _clean(changes["text"])
         if not changes["text"]:
-            raise EditError("A note cannot be empty; delete it instead.")
+            raise EditError(_("A note cannot be empty; delete it instead."))
     for name, value in changes.items():
         setattr(note, name, value)
 
@@ -108,30 +116,33 @@ def restore_note(plan: Plan, canvas_id: str, block_id: str, index: int, note: No
     """Undo a delete: the note back where it was (or last, if the block has shrunk since)."""
     notes = _notes(plan, canvas_id, block_id)
     if any(n.id == note.id for n in notes):
-        raise EditError("That note is already back.")
+        raise EditError(_("That note is already back."))
     notes.insert(min(index, len(notes)), note)
 
 
 def set_block_field(plan: Plan, spec: CanvasSpec, block_id: str, field_id: str, value: str) -> None:
     field = next((f for f in spec.block(block_id).fields if f.id == field_id), None)
     if field is None:
-        raise EditError(f"{spec.block(block_id).title} has no field {field_id!r}.")
+        raise EditError(_("{block} has no field {field}.").format(block=shown_title(spec.block(block_id).title),
+                                                                 field=repr(field_id)))
     _store_field(plan.canvas(spec.id).block(block_id).fields, field, value)
 
 
 def set_canvas_field(plan: Plan, spec: CanvasSpec, field_id: str, value: str) -> None:
     field = next((f for f in spec.fields if f.id == field_id), None)
     if field is None:
-        raise EditError(f"{spec.title} has no field {field_id!r}.")
+        raise EditError(_("{canvas} has no field {field}.").format(canvas=spec.shown_title, field=repr(field_id)))
     _store_field(plan.canvas(spec.id).fields, field, value)
 
 
 def _store_field(target: dict[str, str], field, value: str | None) -> None:
     value = (value or "").strip()
     if field.kind == "choice" and value and value not in field.options:
-        raise EditError(f"{field.label} must be one of: {', '.join(field.options)}.")
+        raise EditError(_("{field} must be one of: {options}.").format(
+            field=_(field.label), options=", ".join(option_label(o) for o in field.options)))
     if len(value) > MAX_NOTE_CHARS:
-        raise EditError(f"{field.label} holds at most {MAX_NOTE_CHARS:,} characters.")
+        raise EditError(_("{field} holds at most {limit} characters.").format(field=_(field.label),
+                                                                            limit=_count(MAX_NOTE_CHARS)))
     if value:
         target[field.id] = value
     else:
@@ -144,7 +155,7 @@ def set_detail(plan: Plan, **changes) -> None:
         if isinstance(value, str):
             value = value.strip()
         if name == "name" and not value:
-            raise EditError("A plan needs a name; the previous name was kept.")
+            raise EditError(_("A plan needs a name; the previous name was kept."))
         if name == "date" and value is not None and not isinstance(value, dt.date):
-            raise EditError("The date must be a calendar date.")
+            raise EditError(_("The date must be a calendar date."))
         setattr(plan.meta, name, value)

@@ -11,21 +11,24 @@ from dataclasses import dataclass
 
 from canvas_core.canvas import editing
 from canvas_core.canvas.specs import CanvasSpec
+from canvas_core.canvas.titles import shown_title
+from canvas_core.i18n import N_, _
 from canvas_core.plan import NoteStatus, Plan
 from canvas_core.steps import STEPS_BY_ID
 
 # What a twin reference in a canvas file ("<step id>.<answer>") names, after the step's title.
 _ANSWER_LABELS = {
-    "workflow.use_of_model": "Use of the model",
-    "data_landscape.assets": "Assets",
-    "data_landscape.features": "Assets used as features",
-    "data_landscape.labels": "Sources of labels",
+    "workflow.use_of_model": N_("Use of the model"),
+    "data_landscape.assets": N_("Assets"),
+    "data_landscape.features": N_("Assets used as features"),
+    "data_landscape.labels": N_("Sources of labels"),
 }
 
 
 def source_label(ref: str) -> str:
-    """e.g. "Workflow integration · Use of the model" for "workflow.use_of_model"."""
-    return f"{STEPS_BY_ID[ref.partition('.')[0]].title} · {_ANSWER_LABELS[ref]}"
+    """e.g. "Workflow integration · Use of the model" for "workflow.use_of_model" (in the current
+    language)."""
+    return f"{_(STEPS_BY_ID[ref.partition('.')[0]].title)} · {_(_ANSWER_LABELS[ref])}"
 
 
 @dataclass(frozen=True)
@@ -60,13 +63,13 @@ def _texts_at(plan: Plan, specs: dict[str, CanvasSpec], ref: str) -> list[Sugges
         return [Suggestion(source_label(ref), text)] if text else []
     if ref.startswith("data_landscape."):
         return _asset_suggestions(plan, ref)
-    canvas_id, _, block_id = ref.partition(".")
+    canvas_id, _dot, block_id = ref.partition(".")
     if canvas_id not in specs:
         return []  # cost refs are outbound only: costs read canvases, not the reverse
     content = plan.canvases.get(canvas_id)
     if not content or block_id not in content.blocks:
         return []
-    label = f"{specs[canvas_id].short_title} · {specs[canvas_id].block(block_id).title}"
+    label = f"{_(specs[canvas_id].short_title)} · {shown_title(specs[canvas_id].block(block_id).title)}"
     return [Suggestion(label, n.text, n.status) for n in content.blocks[block_id].notes]
 
 

@@ -21,6 +21,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
 from canvas_core.canvas.specs import BlockSpec, CanvasSpec, blocks_not_drawn, canvases, header_facts
+from canvas_core.canvas.titles import shown_title, status_label, translation_note
+from canvas_core.i18n import _
 from canvas_core.plan import BlockContent, CanvasContent, Note, Plan
 from canvas_core.report import fonts
 from canvas_core.report.context import ReportContext
@@ -94,7 +96,7 @@ class Cell:
 
 
 def _note_item(note: Note, section: str | None) -> Item:
-    status = note.status.value if note.status else None
+    status = status_label(note.status) if note.status else None
     suffix = " " + muted(f"[{status}]") if status else ""
     escaped = esc(note.text)
     plain = displayable(note.text) + (f" [{status}]" if status else "")
@@ -102,7 +104,8 @@ def _note_item(note: Note, section: str | None) -> Item:
 
 
 def block_items(block: BlockSpec, content: BlockContent | None) -> list[Item]:
-    """Notes (grouped under their sub-item titles), then the block's structured fields."""
+    """Notes (grouped under their sub-item titles), then the block's structured fields, in the
+    current language (titles, labels and chosen options; user text as typed)."""
     items: list[Item] = []
     notes = list(content.notes) if content else []
     topics = {s.id for s in block.subitems}
@@ -110,19 +113,22 @@ def block_items(block: BlockSpec, content: BlockContent | None) -> list[Item]:
     for sub in block.subitems:
         mine = [n for n in notes if n.topic == sub.id]
         if mine:
-            items.append(Item("heading", esc(sub.title), section=sub.title, plain=sub.title))
-            items += [_note_item(n, sub.title) for n in mine]
+            title = _(sub.title)
+            items.append(Item("heading", esc(title), section=title, plain=title))
+            items += [_note_item(n, title) for n in mine]
     values = content.fields if content else {}
     shown = [f for f in block.fields if f.kind != "longtext" and values.get(f.id, "").strip()]
     if shown:
-        items.append(Item("body", " · ".join(f"{bold(esc(f.label) + ':')} {esc(values[f.id])}" for f in shown),
-                          plain=" · ".join(f"{f.label}: {displayable(values[f.id])}" for f in shown)))
+        items.append(Item("body", " · ".join(f"{bold(esc(_(f.label)) + ':')} {esc(f.shown_value(values[f.id]))}"
+                                             for f in shown),
+                          plain=" · ".join(f"{_(f.label)}: {displayable(f.shown_value(values[f.id]))}"
+                                           for f in shown)))
     for f in block.fields:
         if f.kind == "longtext" and values.get(f.id, "").strip():
             escaped = esc(values[f.id].strip())
-            label = bold(esc(f.label) + ":")
+            label = bold(esc(_(f.label)) + ":")
             items.append(Item("body", f"{label} {escaped}", (label, *escaped.split(" ")),
-                              plain=f"{f.label}: {displayable(values[f.id].strip())}"))
+                              plain=f"{_(f.label)}: {displayable(values[f.id].strip())}"))
     return items
 
 
@@ -279,14 +285,14 @@ class CanvasGrid(Flowable):
         if cell.empty:
             canv.setFont(fonts.OBLIQUE, 7.5)
             canv.setFillColor(MUTED)
-            canv.drawString(cell.x + PAD, y - 8, "Left empty")
+            canv.drawString(cell.x + PAD, y - 8, _("Left empty"))
             return
         for p, h, before, after in cell.placed:
             y -= before
             p.drawOn(canv, cell.x + PAD, y - h)
             y -= h + after
         if cell.detail_label:
-            marker = f"→ {cell.detail_label}, continued on page "
+            marker = "→ " + _("{label}, continued on page ").format(label=cell.detail_label)
             canv.setFont(fonts.BOLD, FLOOR_SIZE)
             canv.setFillColor(MARKER)
             base = cell.y + PAD * 0.8
@@ -313,7 +319,7 @@ def _title(block: BlockSpec, width: float) -> tuple[Paragraph, float]:
     style = sized("heading", TITLE_SIZE)
     # Number 0 means "not numbered" (the MLOps Stack's dilemmas), as in the app.
     number = f'<font color="{MUTED.hexval()}">{block.number}</font>&nbsp;&nbsp;' if block.number else ""
-    markup = number + esc(block.title)
+    markup = number + esc(shown_title(block.title))
     p = Paragraph(markup, style)
     _, h = p.wrap(width, 1e6)
     return p, h + PAD * 1.2
@@ -354,15 +360,20 @@ def layout_cells(spec: CanvasSpec, content: CanvasContent | None, width: float, 
 
 def _header(spec: CanvasSpec, plan: Plan) -> list[Flowable]:
     st = styles()
-    credit = muted(f"{esc(spec.title)} v{esc(spec.version)} by {esc(spec.authors)}, {esc(spec.licence)}")
+    credit = muted(_("{title} v{version} by {authors}, {licence}").format(
+        title=esc(spec.shown_title), version=esc(spec.version), authors=esc(spec.authors),
+        licence=esc(spec.licence)))
+    note = translation_note()
+    if note:
+        credit += muted(" · " + esc(note))
     content = plan.canvases.get(spec.id)
     values = header_facts(spec, plan)
     for f in spec.fields:
         value = content.fields.get(f.id, "") if content else ""
-        values.append((f.label, value))
+        values.append((_(f.label), f.shown_value(value)))
     line = "&nbsp;&nbsp;&nbsp;".join(f"{bold(esc(label) + ':')} {esc(value) if value.strip() else muted('–')}"
                                       for label, value in values)
-    out = [para(esc(spec.title), st.h2_flush),
+    out = [para(esc(spec.shown_title), st.h2_flush),
            para(credit, st.small)]
     if line:
         out.append(para(line, st.small_ink))
@@ -393,8 +404,9 @@ def canvas_section(ctx: ReportContext, spec: CanvasSpec) -> list[Flowable]:
     for cell in cells:
         if cell.overflow:
             cell.detail_label = ctx.next_detail_label()
+    side_labels = {side: _(label) for side, label in spec.side_labels.items()}
     story: list[Flowable] = [*new_page(LANDSCAPE), *header, Spacer(1, gap),
-                             CanvasGrid(box.width, grid_height, cells, dict(spec.side_labels))]
+                             CanvasGrid(box.width, grid_height, cells, side_labels)]
     continued = [c for c in cells if c.overflow]
     if continued:
         story += [*new_page(LANDSCAPE_COLUMNS), *detail_entries(spec, continued)]
@@ -402,18 +414,20 @@ def canvas_section(ctx: ReportContext, spec: CanvasSpec) -> list[Flowable]:
 
 
 def _numbered(block: BlockSpec) -> str:
-    return f"{block.number} {esc(block.title)}" if block.number else esc(block.title)
+    title = esc(shown_title(block.title))
+    return f"{block.number} {title}" if block.number else title
 
 
 def detail_entries(spec: CanvasSpec, cells: list[Cell]) -> list[Flowable]:
     st = styles()
-    out: list[Flowable] = [para(f"{esc(spec.short_title)}: text continued from the canvas", st.h2_flush)]
+    out: list[Flowable] = [para(_("{canvas}: text continued from the canvas").format(canvas=esc(_(spec.short_title))),
+                                st.h2_flush)]
     for cell in cells:
         out += [CondPageBreak(60), PageAnchor(cell.detail_label),
                 para(f"{cell.detail_label} · {_numbered(cell.spec)}", st.h3)]
         first = cell.overflow[0]
         if first.kind != "heading" and first.section:
-            out.append(_paragraph(Item("heading", esc(first.section) + " " + muted("(continued)")), DETAIL_SIZE))
+            out.append(_paragraph(Item("heading", esc(first.section) + " " + muted(_("(continued)"))), DETAIL_SIZE))
         out += [_paragraph(item, DETAIL_SIZE) for item in cell.overflow]
     return out
 
@@ -424,8 +438,9 @@ def other_notes_section(ctx: ReportContext) -> list[Flowable]:
     if not lost:
         return []
     st = styles()
-    out: list[Flowable] = [*new_page(PORTRAIT), para("Other notes", st.h1),
-                           para(muted("Kept in the plan under a canvas or block this version does not draw."), st.body)]
+    out: list[Flowable] = [*new_page(PORTRAIT), para(_("Other notes"), st.h1),
+                           para(muted(_("Kept in the plan under a canvas or block this version does not draw.")),
+                                st.body)]
     for canvas_id, block_id, notes in lost:
         out.append(para(esc(f"{canvas_id} · {block_id}"), st.h2))
         out += [bullet(esc(note.text), st.bullet) for note in notes]

@@ -16,6 +16,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from canvas_core.canvas.layout import GridRect, partition
+from canvas_core.canvas.titles import option_label, shown_title
+from canvas_core.i18n import N_, _, date_text
 
 CANVAS_DIR = Path(__file__).resolve().parents[2] / "data" / "canvases"
 
@@ -60,6 +62,11 @@ class FieldSpec(_Strict):
             raise ValueError(f"field {self.id!r} is not a choice but lists options")
         return self
 
+    def shown_value(self, value: str) -> str:
+        """A stored answer as shown: a choice (stored as its English id) in the current language,
+        typed text as typed."""
+        return option_label(value) if self.kind == "choice" else value
+
 
 class SubItemSpec(_Strict):
     """A named part of a block (e.g. 'users', 'goals', 'pains' of Background)."""
@@ -90,8 +97,10 @@ class BlockSpec(_Strict):
 
     @property
     def heading(self) -> str:
-        """The title as the app shows it: "3 · Decisions" (a block numbered 0 has no number)."""
-        return f"{self.number} · {self.title}" if self.number else self.title
+        """The title as the app shows it, in the current language: "3 · Decisions" (a block numbered 0
+        has no number); in German "3 · Entscheidungen (Decisions)"."""
+        title = shown_title(self.title)
+        return f"{self.number} · {title}" if self.number else title
 
 
 HEADER_FACTS = ("name", "designed_for", "team", "date", "iteration")  # the plan's own details, asked once
@@ -99,7 +108,8 @@ HEADER_FACTS = ("name", "designed_for", "team", "date", "iteration")  # the plan
 
 class HeaderLabels(_Strict):
     """Which of the plan's details (asked once, on Home) the canvas's header shows, under the name the
-    published canvas gives it: {"name": "Product", "team": "Authors", ...}, in this order."""
+    published canvas gives it: {"name": "Product", "team": "Authors", ...}, in this order (English, as
+    in the canvas file; translated where shown)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     name: str | None = None
@@ -117,8 +127,8 @@ def header_facts(spec: CanvasSpec, plan) -> list[tuple[str, str]]:
     """(label, value) of the canvas header, read from the plan's details."""
     meta = plan.meta
     values = {"name": meta.name, "designed_for": meta.designed_for, "team": meta.team,
-              "date": meta.date.isoformat() if meta.date else "", "iteration": str(meta.iteration)}
-    return [(label, values[fact]) for fact, label in spec.header.shown()]
+              "date": date_text(meta.date) if meta.date else "", "iteration": str(meta.iteration)}
+    return [(_(label), values[fact]) for fact, label in spec.header.shown()]
 
 
 class CanvasSpec(_Strict):
@@ -135,8 +145,8 @@ class CanvasSpec(_Strict):
     rows: int = Field(ge=1, le=20)
     columns: int = Field(ge=1, le=12)
     side_labels: dict[str, str] = {}
-    header: HeaderLabels = HeaderLabels(designed_for="Designed for", team="Designed by", date="Date",
-                                        iteration="Iteration")
+    header: HeaderLabels = HeaderLabels(designed_for=N_("Designed for"), team=N_("Designed by"), date=N_("Date"),
+                                        iteration=N_("Iteration"))
     fields: tuple[FieldSpec, ...] = ()
     blocks: tuple[BlockSpec, ...] = Field(min_length=1)
 
@@ -160,6 +170,11 @@ class CanvasSpec(_Strict):
         # The editor draws the grid as nested rows and columns; make sure it can.
         partition({b.id: b.rect for b in self.blocks}, GridRect(1, 1, self.rows, self.columns))
         return self
+
+    @property
+    def shown_title(self) -> str:
+        """The canvas's title in the current language, the published title beside it."""
+        return shown_title(self.title)
 
     def block(self, block_id: str) -> BlockSpec:
         for block in self.blocks:
@@ -192,7 +207,7 @@ def check_links(specs: dict[str, CanvasSpec]) -> None:
             for ref in block.twins:
                 if ref in STEP_REFS:
                     continue
-                canvas_id, _, block_id = ref.partition(".")
+                canvas_id, _dot, block_id = ref.partition(".")
                 if canvas_id not in specs or block_id not in {b.id for b in specs[canvas_id].blocks}:
                     raise SpecError(f"{spec.id}.{block.id}: twin {ref!r} names no known block or step")
                 back = specs[canvas_id].block(block_id).twins
