@@ -108,7 +108,7 @@ def block_view(plan: Plan, spec: CanvasSpec, block: BlockSpec) -> None:
     """One block, large: its title, then its notes and decisions as plain text (or its first question)."""
     content = _content(plan, spec, block)
     with st.container(key="present-block"):
-        st.title(heading(block), anchor=False)  # ours, from the canvas file
+        st.title(block.heading, anchor=False)  # ours, from the canvas file
         body = cell_text(block, content.notes if content else [], content.fields if content else {})
         if body:
             st.text(body)  # user text: plain
@@ -131,17 +131,10 @@ def _cell(plan: Plan, spec: CanvasSpec, block_id: str) -> None:
     block = spec.block(block_id)
     content = _content(plan, spec, block)
     with st.container(border=True, key=f"present-cell-{block.id}".replace("_", "-")):
-        st.markdown(f"**{heading(block)}**")  # ours, from the canvas file
+        st.markdown(f"**{block.heading}**")  # ours, from the canvas file
         body = cell_text(block, content.notes if content else [], content.fields if content else {})
         if body:
             st.text(body)  # user text: plain
-
-
-def heading(block: BlockSpec) -> str:
-    """The block's title as shown: "2 · Datenquellen & Datenversionierung (Data Sources & Data Versioning)"
-    in German (a block numbered 0 has no number)."""
-    title = shown_title(block.title)
-    return f"{block.number} · {title}" if block.number else title
 
 
 def _content(plan: Plan, spec: CanvasSpec, block: BlockSpec):
