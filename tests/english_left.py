@@ -34,7 +34,8 @@ which while who whom why will with without would write yet you your yours
 step steps answer cost costs value values total totals none unclear rule rules reason reasons
 """.split()) - {"an", "in", "see", "per", "made", "will", "also", "was", "so", "last"}
 # Names kept in English on a German page: the published titles beside their translation, loanwords.
-ALLOWED_PHRASES = ("Made With ML", "No-Go", "CC BY-SA 4.0", "CC BY-SA", "Change-Management", "Open Source", "open source", "Open-Source", "Feature Store")
+ALLOWED_PHRASES = ("Made With ML", "No-Go", "CC BY-SA 4.0", "CC BY-SA", "Change-Management", "Open Source",
+                   "open source", "Open-Source", "Feature Store")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]+(?:'[a-z]+)?")
 # Fields of an element's message that are text a person reads (the rest: ids, keys, data, styles).
 _TEXT_FIELDS = frozenset({"body", "label", "help", "placeholder", "options", "display_values", "caption",
