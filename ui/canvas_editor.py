@@ -23,7 +23,8 @@ from canvas_core.canvas.completeness import canvas_completeness
 from canvas_core.canvas.layout import GridRect, Leaf, Node, partition
 from canvas_core.canvas.specs import BlockSpec, CanvasSpec, FieldSpec, canvases, header_facts
 from canvas_core.plan import NoteStatus, Plan
-from ui import reconnect
+from canvas_core.steps.mlops_stack.tools import MLOPS_CANVAS
+from ui import mlops_tools, reconnect
 from ui.navigation import PRESENTER, page_of
 from ui.state import (
     author,
@@ -273,6 +274,8 @@ def _block_editor(canvas_id: str, block_id: str) -> None:
         st.markdown("**An example answer**")
         st.info(block.example, icon=":material/lightbulb:")
     _suggestions(spec, block)
+    if spec.id == MLOPS_CANVAS and mlops_tools.has_suggestions(block.id):
+        mlops_tools.show_suggestions(block.id)
     if block.fields:
         st.markdown("**Decisions**")
         fields = current_plan().canvas(spec.id).block(block.id).fields
