@@ -45,6 +45,8 @@ def _describe(suggestion: Suggestion) -> None:
         site = _("its site")
         st.markdown(f"**{markdown_literal(tool.name)}** · {markdown_literal(facts)} · [{site}]({tool.url})")
         st.text(_(tool.what))
+        if tool.caution:
+            st.caption(":material/warning: " + _(tool.caution))
     st.caption(suggestion.why)
     if tool is not None:
         st.caption(_("Checked {date}.").format(date=date_text(tool.checked)))

@@ -35,7 +35,7 @@ METHOD_MAP = [
     ("data/mlops_tools.toml", _TOML),
 ]
 OPTIONS_MAP = {"data/canvases/*.toml": {"keys": _CANVAS_KEYS}, "data/screening/*.toml": {"keys": _RULE_KEYS},
-               "data/mlops_tools.toml": {"keys": "what title why"}}
+               "data/mlops_tools.toml": {"keys": "what title why caution"}}
 
 
 def extract_toml(fileobj, keywords, comment_tags, options) -> Iterator[tuple[int, str | None, str, list[str]]]:

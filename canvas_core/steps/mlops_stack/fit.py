@@ -182,7 +182,8 @@ def _fit(tool: Tool, block_id: str, facts: Facts) -> tuple[float, list[str], lis
             good.append(_("as the dilemmas decide: {tooling}").format(tooling=tooling))
         elif preferred:
             bad.append(_("the dilemmas prefer {tooling}").format(tooling=tooling))
-    score = len(good) - 1.5 * len(bad) + (0.5 if tool.sourcing == "open source" else 0.0)
+    # Open source first where the fit is equal; a tool with a caution (little maintained) after the others.
+    score = len(good) - 1.5 * len(bad) + (0.5 if tool.sourcing == "open source" else 0.0) - (1.0 if tool.caution else 0.0)
     return score, good, bad
 
 

@@ -43,6 +43,7 @@ class Tool(_Strict):
     serving: tuple[Literal["batch", "real time", "streaming"], ...] = ()
     url: HttpUrl
     checked: dt.date
+    caution: str = Field(default="", max_length=140)  # e.g. little maintained: shown with the tool
 
     @model_validator(mode="after")
     def _consistent(self) -> Tool:
