@@ -26,7 +26,8 @@ from canvas_core.canvas.specs import BlockSpec, CanvasSpec, FieldSpec, canvases,
 from canvas_core.canvas.titles import attribution, option_label, status_label
 from canvas_core.i18n import N_, _, datetime_text
 from canvas_core.plan import NoteStatus, Plan
-from ui import reconnect
+from canvas_core.steps.mlops_stack.tools import MLOPS_CANVAS
+from ui import mlops_tools, reconnect
 from ui.navigation import PRESENTER, page_of
 from ui.state import (
     author,
@@ -278,6 +279,8 @@ def _block_editor(canvas_id: str, block_id: str) -> None:
         st.markdown(_("**An example answer**"))
         st.info(_(block.example), icon=":material/lightbulb:")
     _suggestions(spec, block)
+    if spec.id == MLOPS_CANVAS and mlops_tools.has_suggestions(block.id):
+        mlops_tools.show_suggestions(block.id)
     if block.fields:
         st.markdown(_("**Decisions**"))
         fields = current_plan().canvas(spec.id).block(block.id).fields

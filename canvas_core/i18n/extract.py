@@ -32,8 +32,10 @@ METHOD_MAP = [
     ("canvas_core/**.py", "python"),
     ("data/canvases/*.toml", _TOML),
     ("data/screening/*.toml", _TOML),
+    ("data/mlops_tools.toml", _TOML),
 ]
-OPTIONS_MAP = {"data/canvases/*.toml": {"keys": _CANVAS_KEYS}, "data/screening/*.toml": {"keys": _RULE_KEYS}}
+OPTIONS_MAP = {"data/canvases/*.toml": {"keys": _CANVAS_KEYS}, "data/screening/*.toml": {"keys": _RULE_KEYS},
+               "data/mlops_tools.toml": {"keys": "what title why caution"}}
 
 
 def extract_toml(fileobj, keywords, comment_tags, options) -> Iterator[tuple[int, str | None, str, list[str]]]:
