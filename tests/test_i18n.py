@@ -14,20 +14,20 @@ from canvas_core import i18n
 from canvas_core.i18n import _, language, ngettext
 from canvas_core.i18n.extract import ROOT, TEMPLATE, placeholders, read_language, template
 
-MARKS = {"_", "N_", "ngettext"}  # how the code marks a message (canvas_core.i18n)
+MARKS = {"_", "N_", "ngettext", "pgettext"}  # how the code marks a message (canvas_core.i18n)
 
 
 @pytest.fixture(scope="module")
 def marked():
-    return {message.id: message for message in template() if message.id}
+    return {(message.id, message.context): message for message in template() if message.id}
 
 
 @pytest.mark.parametrize("lang", [lang for lang in i18n.NAMES if lang != i18n.SOURCE])
 def test_every_marked_message_has_a_translation_with_the_same_placeholders(marked, lang):
     translations = read_language(lang)
     missing, broken = [], []
-    for key in marked:
-        entry = translations.get(key)
+    for key, context in marked:
+        entry = translations.get(key, context=context)
         forms = () if entry is None or entry.fuzzy else (
             entry.string if isinstance(entry.string, tuple) else (entry.string,))
         if not forms or not all(forms):
@@ -45,7 +45,7 @@ def test_the_template_for_translators_lists_every_marked_message(marked):
     with TEMPLATE.open("rb") as handle:
         from babel.messages.pofile import read_po
 
-        listed = {message.id for message in read_po(handle) if message.id}
+        listed = {(message.id, message.context) for message in read_po(handle) if message.id}
     assert listed == set(marked), "run `make messages`: " + repr(sorted(set(marked) ^ listed, key=str)[:10])
 
 
@@ -63,7 +63,7 @@ def test_marks_take_literal_text(path: Path):
     wrong = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in MARKS:
-            texts = node.args[:2] if node.func.id == "ngettext" else node.args[:1]
+            texts = node.args[:2] if node.func.id in ("ngettext", "pgettext") else node.args[:1]
             if node.func.id == "_" and texts and not isinstance(texts[0], (ast.JoinedStr, ast.BinOp, ast.Call)):
                 continue  # a name: text marked where it is declared (N_), translated where shown
             if not texts or not all(isinstance(t, ast.Constant) and isinstance(t.value, str) for t in texts):

@@ -19,7 +19,7 @@ from canvas_core.i18n import LOCALES_DIR
 
 ROOT = LOCALES_DIR.parents[1]
 TEMPLATE = LOCALES_DIR / "messages.pot"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 _TOML = "canvas_core.i18n.extract:extract_toml"
 # Which values of a data file are text a person reads (the rest are ids, links, names and numbers).
 _CANVAS_KEYS = ("title short_title description attribution left centre right bottom designed_for team date "
@@ -85,8 +85,9 @@ def read_language(lang: str) -> Catalog:
     for path in sorted((LOCALES_DIR / lang).glob("**/*.po")):
         with path.open("rb") as handle:
             for message in read_po(handle, locale=lang):
-                if message.id and (message.id not in merged or not merged[message.id].string):
-                    merged[message.id] = message
+                known = merged.get(message.id, context=message.context) if message.id else None
+                if message.id and (known is None or not known.string):
+                    merged.add(message.id, message.string, context=message.context, flags=message.flags)
     return merged
 
 
@@ -124,9 +125,10 @@ def area(name: str, paths: list[str]) -> int:
             with path.open("rb") as handle:
                 own = read_po(handle, locale=lang)
         for message in source:
-            if message.id and message.id not in own:
-                found = known.get(message.id)
-                own[message.id] = found if found is not None and found.string else message
+            if message.id and own.get(message.id, context=message.context) is None:
+                found = known.get(message.id, context=message.context)
+                chosen = found if found is not None and found.string else message
+                own.add(chosen.id, chosen.string, context=message.context)
         with path.open("wb") as handle:
             write_po(handle, own, width=100, no_location=True, omit_header=False)
         missing = [m.id for m in own if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)]
