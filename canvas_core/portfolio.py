@@ -108,7 +108,11 @@ def _workflow_digest(plan: Plan) -> list[str]:
                                            answer=chosen.name if chosen else _("(not chosen)"))]
     for field, label in workflow.INTEGRATION_LABELS.items():
         answer = getattr(wf.integration, field)
-        given = _(workflow.MODE_WORDS.get(answer.value or "", "")) if field == "mode" else answer.text
+        if field == "mode":
+            mode = workflow.MODE_WORDS.get(answer.value or "", "")
+            given = _(mode)
+        else:
+            given = answer.text
         line = _("{label}: {answer}").format(label=_(label), answer=given or _("(not answered)"))
         lines.append(line + " [" + _("unclear") + "]" if answer.unclear else line)
     lines.append(_("Readiness: {summary}").format(summary=workflow.readiness(wf).summary))

@@ -133,7 +133,8 @@ def guarded_build(what: str, build: Callable[[], bytes | str], failures: dict[st
     except Exception as error:
         _LOG.exception("building the %s failed", what)
         with language(lang):
-            failures[what] = _(_FAILED.get(what, _FAILED_OTHER)).format(error=f"{type(error).__name__}: {error}")
+            message = _FAILED.get(what, _FAILED_OTHER)
+            failures[what] = _(message).format(error=f"{type(error).__name__}: {error}")
         raise
     failures.pop(what, None)
     return data

@@ -75,8 +75,10 @@ STATUS_WORDS: dict[str, str] = {"available": N_("available"), "planned": N_("pla
 
 def note(item: Note, level: int = 0) -> str:
     """A note as a bullet, its status after it (in the report's language)."""
-    status = f" *({_(STATUS_WORDS.get(item.status.value, item.status.value))})*" if item.status else ""
-    return bullet(item.text, level) + status
+    if not item.status:
+        return bullet(item.text, level)
+    word = STATUS_WORDS.get(item.status.value, item.status.value)
+    return bullet(item.text, level) + f" *({_(word)})*"
 
 
 def number(value: Decimal | int | None) -> str:

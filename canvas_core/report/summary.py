@@ -57,7 +57,8 @@ ASSET_QUESTION = N_("Status is an open question")
 
 
 def _step_title(step_id: str) -> str:
-    return _(next(s.title for s in STEPS if s.id == step_id))
+    title = next(s.title for s in STEPS if s.id == step_id)
+    return _(title)
 
 
 def canvases_in_order() -> tuple[CanvasSpec, ...]:
