@@ -27,7 +27,7 @@ from tests.test_report_workshop import clock, ran, stores  # noqa: F401 (fixture
 from ui import report_exports
 
 TODAY = date(2026, 12, 2)
-NOTE = ("Die Übersetzung der Titel, Fragen und Beispiele ist unsere eigene (ML Canvas Studio) und steht unter "
+NOTE = ("Die Übersetzung der Titel, Fragen und Beispiele stammt von uns (ML Canvas Studio) und steht unter "
         "derselben Lizenz; das veröffentlichte Canvas ist auf Englisch.")
 
 
@@ -149,7 +149,7 @@ def test_a_workshop_run_on_a_german_plan_is_reported_in_german(ran):  # noqa: F8
     assert "**Geschriebene Notizen:** 4: 1 übernommen, 2 zusammengeführt, 1 verworfen" in room
     assert "| Schritt | Geplant (Min.) | Gebraucht (Min.) |" in room and "| Produktbrief | 15 | 12 |" in room
     assert "| Notiz | Punkte | Geschrieben zu |" in room and "### In den Plan übernommen" in room
-    assert "nicht erreicht" in room and "**Gesamt**" in room
+    assert "nicht erreicht" in room and "**Summe**" in room
     with language("en"):
         pages = read_pages(build_pdf(plan, today=TODAY, workshops=[record]))
     workshop = next(page for page in pages if page.startswith("Workshop"))
