@@ -8,6 +8,9 @@ page reads on its next run, which names the failed export and says the plan is
 unchanged (at the button itself the browser only says "Failed to generate file
 for download").
 
+Every report is in its plan's language, whatever the reader's (the builders run on a thread with no
+session and say so); the buttons, captions and a failure's message are in the reader's.
+
 The workshops run on the plan are read from the database when a file is built
 (their records are rows beside the plan, not part of it): the callables get the
 store's engine, a process-wide resource safe to share with the build thread. A
