@@ -9,14 +9,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from canvas_core.canvas.specs import CanvasSpec
+from canvas_core.canvas.titles import shown_title
+from canvas_core.i18n import _
 from canvas_core.plan import Plan
 from canvas_core.steps import STEPS
 
 
 def _parts() -> dict[str, str]:
     """The parts of a plan compared field by field, with the title the app gives each: the plan's
-    own details, then every step whose answers are a part of the plan (canvases go block by block)."""
-    return {"meta": "Plan", **{s.plan_part: s.title for s in STEPS if s.plan_part}}
+    own details, then every step whose answers are a part of the plan (canvases go block by block),
+    in the language of the reader."""
+    return {"meta": _("Plan"), **{s.plan_part: _(s.title) for s in STEPS if s.plan_part}}
 _IGNORED = {("meta", "updated_at"), ("meta", "created_at")}
 
 
@@ -70,7 +73,7 @@ def _canvas_changes(old: Plan, new: Plan, spec: CanvasSpec) -> list[BlockChanges
     for block in spec.blocks_in_reading_order:
         before = old_canvas.blocks.get(block.id) if old_canvas else None
         after = new_canvas.blocks.get(block.id) if new_canvas else None
-        changes = BlockChanges(spec.short_title, block.title)
+        changes = BlockChanges(_(spec.short_title), shown_title(block.title))
         old_notes = {n.id: n.text for n in before.notes} if before else {}
         new_notes = {n.id: n.text for n in after.notes} if after else {}
         changes.added = [text for nid, text in new_notes.items() if nid not in old_notes]
@@ -82,7 +85,7 @@ def _canvas_changes(old: Plan, new: Plan, spec: CanvasSpec) -> list[BlockChanges
         for spec_field in block.fields:
             a, b = old_fields.get(spec_field.id, ""), new_fields.get(spec_field.id, "")
             if a != b:
-                changes.fields.append((spec_field.label, _show(a), _show(b)))
+                changes.fields.append((_(spec_field.label), _show(a), _show(b)))
         if changes:
             result.append(changes)
     return result
@@ -105,7 +108,7 @@ def _flatten(value: Any, path: tuple) -> dict[tuple, Any]:
 
 def _show(value: Any) -> str:
     if value in (None, "", []):
-        return "(empty)"
+        return _("(empty)")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     return str(value)

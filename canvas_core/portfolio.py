@@ -14,6 +14,8 @@ from decimal import Decimal
 
 from canvas_core import levels
 from canvas_core.canvas.specs import canvases
+from canvas_core.canvas.titles import shown_title
+from canvas_core.i18n import _, current, ngettext
 from canvas_core.plan import Plan, Verdict
 from canvas_core.steps import Step, overall_completeness
 from canvas_core.steps.costs import rules as costs
@@ -92,48 +94,66 @@ def _canvas_digest(plan: Plan, canvas_id: str) -> list[str]:
     for block in spec.blocks_in_reading_order:
         stored = content.blocks.get(block.id) if content else None
         notes = [n.text for n in stored.notes] if stored else []
-        lines.append(f"{block.title}: " + ("; ".join(notes) if notes else "(empty)"))
+        lines.append(_("{block}: {notes}").format(block=shown_title(block.title),
+                                                  notes="; ".join(notes) if notes else _("(empty)")))
     return lines
 
 
 def _workflow_digest(plan: Plan) -> list[str]:
     wf = plan.workflow
     chosen = workflow.chosen_task(wf)
-    lines = [f"Process: {wf.process_name or '(not named)'} ({len(wf.tasks)} tasks)",
-             f"{workflow.CHOSEN_LABEL}: {chosen.name if chosen else '(not chosen)'}"]
+    lines = [ngettext("Process: {name} ({count} task)", "Process: {name} ({count} tasks)", len(wf.tasks)).format(
+                 name=wf.process_name or _("(not named)"), count=len(wf.tasks)),
+             _("{label}: {answer}").format(label=_(workflow.CHOSEN_LABEL),
+                                           answer=chosen.name if chosen else _("(not chosen)"))]
     for field, label in workflow.INTEGRATION_LABELS.items():
         answer = getattr(wf.integration, field)
-        given = workflow.MODE_WORDS.get(answer.value or "", "") if field == "mode" else answer.text
-        lines.append(f"{label}: {given or '(not answered)'}" + (" [unclear]" if answer.unclear else ""))
-    lines.append(f"Readiness: {workflow.readiness(wf).summary}")
+        if field == "mode":
+            mode = workflow.MODE_WORDS.get(answer.value or "", "")
+            given = _(mode)
+        else:
+            given = answer.text
+        line = _("{label}: {answer}").format(label=_(label), answer=given or _("(not answered)"))
+        lines.append(line + " [" + _("unclear") + "]" if answer.unclear else line)
+    lines.append(_("Readiness: {summary}").format(summary=workflow.readiness(wf).summary))
     return lines
 
 
 def _costs_digest(plan: Plan) -> list[str]:
     if not plan.costs.lines:
-        return ["No cost lines yet."]
+        return [_("No cost lines yet.")]
     summary = costs.summarize(plan.costs)
 
     def money(amount: Decimal) -> str:
         return costs.format_money(amount, plan.meta.currency, plan.meta.language)
 
     value = yearly_value(plan)
-    return [f"One-time: {money(summary.one_time.expected)}",
-            f"Running per year: {money(summary.running_per_year.expected)}",
-            f"Total cost of ownership, {summary.horizon_years} years: {money(summary.total_cost_of_ownership.expected)}",
-            f"Benefit needed to break even: {money(summary.break_even_per_year.expected)} a year",
-            f"Value of the hours saved: {money(value) + ' a year' if value is not None else '(not estimated)'}"]
+    years = summary.horizon_years
+    return [_("One-time: {amount}").format(amount=money(summary.one_time.expected)),
+            _("Running per year: {amount}").format(amount=money(summary.running_per_year.expected)),
+            ngettext("Total cost of ownership, {count} year: {amount}",
+                     "Total cost of ownership, {count} years: {amount}", years).format(
+                count=years, amount=money(summary.total_cost_of_ownership.expected)),
+            _("Benefit needed to break even: {amount} a year").format(amount=money(summary.break_even_per_year.expected)),
+            _("Value of the hours saved: {amount} a year").format(amount=money(value)) if value is not None
+            else _("Value of the hours saved: (not estimated)")]
 
 
 def _landscape_digest(plan: Plan) -> list[str]:
     assets = plan.data_landscape.assets
-    statuses = ", ".join(f"{sum(a.status == s for a in assets)} {label.lower()}"
-                         for s, label in data_landscape.STATUS_LABELS.items())
+    if not assets:
+        return [_("No assets yet.")]
+    english = current() == "en"
+    statuses = ", ".join(
+        _("{count} {status}").format(count=sum(a.status == s for a in assets),
+                                     status=_(label).lower() if english else _(label))  # German nouns keep capitals
+        for s, label in data_landscape.STATUS_LABELS.items())
     found = data_landscape.findings(plan)
-    return [f"{len(assets)} assets: {statuses}", *(f"{f.title}" for f in found)] if assets else ["No assets yet."]
+    heading = ngettext("{count} asset: {statuses}", "{count} assets: {statuses}", len(assets))
+    return [heading.format(count=len(assets), statuses=statuses), *(f"{f.title}" for f in found)]
 
 
 def _review_digest(plan: Plan) -> list[str]:
     screening = screen(plan)
-    return [f"Verdict (computed): {levels.VERDICT_WORDS[screening.verdict]}",
-            *(f"{levels.RULE_LEVEL_WORDS[r.rule.level]}: {r.rule.title}" for r in screening.reasons)]
+    return [_("Verdict (computed): {verdict}").format(verdict=_(levels.VERDICT_WORDS[screening.verdict])),
+            *(f"{_(levels.RULE_LEVEL_WORDS[r.rule.level])}: {_(r.rule.title)}" for r in screening.reasons)]

@@ -8,6 +8,9 @@ page reads on its next run, which names the failed export and says the plan is
 unchanged (at the button itself the browser only says "Failed to generate file
 for download").
 
+Every report is in its plan's language, whatever the reader's (the builders run on a thread with no
+session and say so); the buttons, captions and a failure's message are in the reader's.
+
 The workshops run on the plan are read from the database when a file is built
 (their records are rows beside the plan, not part of it): the callables get the
 store's engine, a process-wide resource safe to share with the build thread. A
@@ -36,6 +39,7 @@ import streamlit as st
 from sqlalchemy.engine import Engine
 
 from canvas_core import transfer
+from canvas_core.i18n import N_, NAMES, _, current, language
 from canvas_core.plan import Plan
 from canvas_core.report.markdown import build_markdown
 from canvas_core.report.naming import report_filename
@@ -46,6 +50,14 @@ _LOG = logging.getLogger(__name__)
 FAILURES_KEY = "export_failures"  # export name -> message, shown on the next run
 _PREVIEW_KEY = "report_preview"  # (fingerprint, page size, rooms, PDF bytes or None, error)
 PAGE_SIZES: dict[str, Literal["A4", "letter"]] = {"A4": "A4", "Letter": "letter"}
+# What a failed build says, by export (the export's name is the key of the failures holder).
+_FAILED: dict[str, str] = {
+    "PDF report": N_("The PDF report could not be built ({error}). Your plan is unchanged; the other exports "
+                     "still work."),
+    "Markdown export": N_("The Markdown export could not be built ({error}). Your plan is unchanged; the other "
+                          "exports still work."),
+}
+_FAILED_OTHER = N_("The export could not be built ({error}). Your plan is unchanged; the other exports still work.")
 
 
 def _failures() -> dict[str, str]:
@@ -99,36 +111,43 @@ def _build_pdf(frozen_plan: str, page_size: Literal["A4", "letter"], engine: Eng
     )
 
     plan = Plan.from_json(frozen_plan)
-    return build_pdf(plan, page_size=page_size, workshops=workshop_records(engine, plan.id))
+    # On another thread, with no session: the report is in the plan's language, whatever the reader's.
+    with language(plan.meta.language):
+        return build_pdf(plan, page_size=page_size, workshops=workshop_records(engine, plan.id))
 
 
 def _build_markdown(frozen_plan: str, engine: Engine | None = None) -> str:
     plan = Plan.from_json(frozen_plan)
-    return build_markdown(plan, workshops=workshop_records(engine, plan.id))
+    with language(plan.meta.language):
+        return build_markdown(plan, workshops=workshop_records(engine, plan.id))
 
 
 def _export_json(frozen_plan: str) -> bytes:
     return transfer.export_plan(Plan.from_json(frozen_plan))
 
 
-def guarded_build(what: str, build: Callable[[], bytes | str], failures: dict[str, str]) -> bytes | str:
-    """Run a build for a download; a failure is logged, noted for the page, and re-raised
-    so the browser does not save a broken file."""
+def guarded_build(what: str, build: Callable[[], bytes | str], failures: dict[str, str],
+                  lang: str | None = None) -> bytes | str:
+    """Run a build for a download; a failure is logged, noted for the page (in `lang`, the reader's
+    language when the button was drawn: the build's thread has no session), and re-raised so the
+    browser does not save a broken file."""
     try:
         data = build()
     except Exception as error:
         _LOG.exception("building the %s failed", what)
-        failures[what] = (f"The {what} could not be built ({type(error).__name__}: {error}). "
-                          "Your plan is unchanged; the other exports still work.")
+        with language(lang):
+            message = _FAILED.get(what, _FAILED_OTHER)
+            failures[what] = _(message).format(error=f"{type(error).__name__}: {error}")
         raise
     failures.pop(what, None)
     return data
 
 
-def json_export_button(plan: Plan, *, key: str, label: str = "Export JSON", shown: str | None = None) -> None:
+def json_export_button(plan: Plan, *, key: str, label: str | None = None, shown: str | None = None) -> None:
     """The whole plan as a versioned JSON file that imports back losslessly (also used on Home).
     `shown` is the plan already frozen by the caller, if it has done so."""
-    st.download_button(label, data=partial(_export_json, shown or frozen(plan)), file_name=transfer.export_filename(plan),
+    st.download_button(label or _("Export JSON"), data=partial(_export_json, shown or frozen(plan)),
+                       file_name=transfer.export_filename(plan),
                        mime="application/json", on_click="ignore", key=key, icon=":material/download:")
 
 
@@ -138,30 +157,34 @@ def show(plan: Plan, *, with_json: bool = True) -> None:
     failures = _failures()
     for message in failures.values():
         st.error(message, icon=":material/error:")
-    size_label = st.segmented_control("Page size of the PDF", list(PAGE_SIZES), default="A4",
-                                      key="report-page-size", required=True)
+    size_label = st.segmented_control(_("Page size of the PDF"), list(PAGE_SIZES), default="A4",
+                                      key="report-page-size", required=True)  # A4, Letter: paper names
     page_size = PAGE_SIZES[size_label or "A4"]
     shown = frozen(plan)
     engine = _engine()
     row = st.container(horizontal=True, key="report-exports")
+    reader = current()  # the build runs on another thread: its failure is told in the reader's language
     row.download_button(
-        "Download PDF report", key="report-pdf", type="primary", icon=":material/picture_as_pdf:",
-        data=partial(guarded_build, "PDF report", partial(_build_pdf, shown, page_size, engine), failures),
+        _("Download PDF report"), key="report-pdf", type="primary", icon=":material/picture_as_pdf:",
+        data=partial(guarded_build, "PDF report", partial(_build_pdf, shown, page_size, engine), failures, reader),
         file_name=report_filename(plan, "pdf"), mime="application/pdf", on_click="ignore",
     )
     row.download_button(
-        "Download Markdown", key="report-md", icon=":material/description:",
-        data=partial(guarded_build, "Markdown export", partial(_build_markdown, shown, engine), failures),
+        _("Download Markdown"), key="report-md", icon=":material/description:",
+        data=partial(guarded_build, "Markdown export", partial(_build_markdown, shown, engine), failures, reader),
         file_name=report_filename(plan, "md"), mime="text/markdown", on_click="ignore",
     )
     if with_json:
         with row:
-            json_export_button(plan, key="report-json", label="Export plan as JSON", shown=shown)
-        st.caption("The PDF and the Markdown hold the same report; the JSON file is the whole plan, to import "
-                   "into ML Canvas Studio again.")
+            json_export_button(plan, key="report-json", label=_("Export plan as JSON"), shown=shown)
+        st.caption(_("The PDF and the Markdown hold the same report; the JSON file is the whole plan, to import "
+                     "into ML Canvas Studio again."))
     else:
-        st.caption("The PDF and the Markdown hold the same report.")
-    if st.toggle("Preview the PDF", key="report-preview-on"):
+        st.caption(_("The PDF and the Markdown hold the same report."))
+    if plan.meta.language != reader:
+        st.caption(_("The report is written in the plan's language ({language}).").format(
+            language=NAMES.get(plan.meta.language, plan.meta.language)))
+    if st.toggle(_("Preview the PDF"), key="report-preview-on"):
         _preview(shown, page_size, engine, plan.id)
 
 
@@ -169,10 +192,10 @@ def view_link(token: str) -> None:
     """The plan's view-only link, to copy for stakeholders (shown next to the exports)."""
     base = (st.context.url or "").rstrip("/")
     with st.container(border=True, key="view-link"):
-        st.markdown("**View-only link for stakeholders**")
-        st.caption("Opens every step read-only and offers the PDF report and the Markdown. Whoever has it cannot "
-                   "change the plan or find this tab's edit link. Share the address in your browser's address bar "
-                   "only with people who may edit.")
+        st.markdown(_("**View-only link for stakeholders**"))
+        st.caption(_("Opens every step read-only and offers the PDF report and the Markdown. Whoever has it cannot "
+                     "change the plan or find this tab's edit link. Share the address in your browser's address "
+                     "bar only with people who may edit."))
         st.code(f"{base}/?view={token}", language=None, wrap_lines=True)
 
 
@@ -180,13 +203,14 @@ def _preview(frozen_plan: str, page_size: Literal["A4", "letter"], engine: Engin
     wanted = (hashlib.sha256(frozen_plan.encode("utf-8")).hexdigest(), page_size, _rooms_now(engine, plan_id))
     held = st.session_state.get(_PREVIEW_KEY)
     if held is None or held[:3] != wanted:
-        with st.spinner("Building the report…"):
+        with st.spinner(_("Building the report…")):
             try:
                 held = (*wanted, _build_pdf(frozen_plan, page_size, engine), "")
             except Exception as error:
                 _LOG.exception("building the PDF preview failed")
-                held = (*wanted, None, f"The PDF report could not be built ({type(error).__name__}: {error}). "
-                                       "Your plan is unchanged; the Markdown and JSON exports still work.")
+                held = (*wanted, None, _("The PDF report could not be built ({error}). Your plan is unchanged; "
+                                         "the Markdown and JSON exports still work.").format(
+                                             error=f"{type(error).__name__}: {error}"))
         st.session_state[_PREVIEW_KEY] = held
     pdf, error = held[3], held[4]
     if error:

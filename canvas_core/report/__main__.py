@@ -7,8 +7,9 @@
     python -m canvas_core.report plan.json --database sqlite:///var/plans.sqlite3   # with its workshops
 
 The file is read like an import in the app (older formats migrated, bad files
-refused with the same messages). A problem with the input or the output is one
-line on standard error and exit status 2; a report that fails to build, exit 1.
+refused with the same messages). The report is in the plan's language (the builders say so); the
+file name and this tool's own lines are the same in every language. A problem with the input or the
+output is one line on standard error and exit status 2; a report that fails to build, exit 1.
 """
 
 from __future__ import annotations

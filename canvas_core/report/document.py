@@ -28,6 +28,7 @@ from reportlab.platypus import (
     PageTemplate,
 )
 
+from canvas_core.i18n import _
 from canvas_core.report import fonts
 from canvas_core.report.text import MARKER, MUTED, RULE, displayable
 
@@ -144,9 +145,9 @@ def _canvas_class(footer_left: str, page_ref_size: float):
             Canvas.save(self)
 
         def _footer(self, total: int) -> None:
-            width, _ = self._pagesize
+            width = self._pagesize[0]
             margin = 11 * mm if width > self._pagesize[1] else 17 * mm
-            right = f"page {self._pageNumber} of {total}"
+            right = _("page {page} of {total}").format(page=self._pageNumber, total=total)
             self.saveState()
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)

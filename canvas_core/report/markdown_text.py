@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 
+from canvas_core.i18n import N_, _
 from canvas_core.plan import Note
 from canvas_core.steps.costs.rules import format_number
 
@@ -67,10 +68,17 @@ def fence(text: str, info: str) -> list[str]:
     return [f"{ticks}{info}", text, ticks, ""]
 
 
+# A note's status as the report prints it after the note (declared before any language is known).
+STATUS_WORDS: dict[str, str] = {"available": N_("available"), "planned": N_("planned"), "missing": N_("missing"),
+                                "question": N_("question")}
+
+
 def note(item: Note, level: int = 0) -> str:
-    """A note as a bullet, its status after it."""
-    status = f" *({item.status.value})*" if item.status else ""
-    return bullet(item.text, level) + status
+    """A note as a bullet, its status after it (in the report's language)."""
+    if not item.status:
+        return bullet(item.text, level)
+    word = STATUS_WORDS.get(item.status.value, item.status.value)
+    return bullet(item.text, level) + f" *({_(word)})*"
 
 
 def number(value: Decimal | int | None) -> str:

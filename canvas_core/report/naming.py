@@ -1,4 +1,5 @@
-"""File names of the report downloads, built like the JSON export's."""
+"""File names of the report downloads, built like the JSON export's: the same in every language (ASCII,
+an ISO date that sorts), so a script or a folder of reports finds them whatever the plan's language."""
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
 from canvas_core.canvas.pdf import FLOOR_SIZE
+from canvas_core.i18n import _, language
 from canvas_core.plan import Plan
 from canvas_core.report.context import ReportContext
 from canvas_core.report.document import Geometry, build
@@ -27,16 +28,18 @@ PAGE_SIZE_NAMES = {"a4": "A4", "letter": "letter"}
 
 def build_pdf(plan: Plan, *, page_size: Literal["A4", "letter"] = "A4", iteration: str | None = None,
               today: dt.date | None = None, workshops: Sequence[WorkshopRecord] = ()) -> bytes:
-    """The report as PDF bytes. `iteration` labels a saved iteration (e.g. "3: after the workshop");
+    """The report as PDF bytes, in the plan's language. `iteration` labels a saved iteration (e.g. "3: after the workshop");
     `workshops`, the records of the rooms run on the plan, add a workshop section each."""
     size = PAGE_SIZE_NAMES.get(page_size.lower())
     if size is None:
         raise ValueError(f"page size must be A4 or letter, not {page_size!r}")
-    ctx = ReportContext(plan=plan, geometry=Geometry.for_size(size), iteration=iteration_label(plan, iteration),
-                        today=today or dt.date.today(), workshops=tuple(workshops))
-    story = [flowable for section in report_sections() for flowable in section(ctx)]
-    name = plan.meta.name.strip() or "Untitled plan"
-    footer = f"{name} · iteration {ctx.iteration}" if ctx.iteration else name
-    return build(story, geometry=ctx.geometry, footer=footer, title=name,
-                 author=plan.meta.team.strip() or "ML Canvas Studio",
-                 subject=f"ML project plan: {name}", page_ref_size=FLOOR_SIZE)
+    with language(plan.meta.language):  # the plan's language, whatever the reader's (or no session's)
+        ctx = ReportContext(plan=plan, geometry=Geometry.for_size(size), iteration=iteration_label(plan, iteration),
+                            today=today or dt.date.today(), workshops=tuple(workshops))
+        story = [flowable for section in report_sections() for flowable in section(ctx)]
+        name = plan.meta.name.strip() or _("Untitled plan")
+        footer = (_("{plan} · iteration {iteration}").format(plan=name, iteration=ctx.iteration) if ctx.iteration
+                  else name)
+        return build(story, geometry=ctx.geometry, footer=footer, title=name,
+                     author=plan.meta.team.strip() or "ML Canvas Studio",
+                     subject=_("ML project plan: {name}").format(name=name), page_ref_size=FLOOR_SIZE)

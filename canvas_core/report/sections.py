@@ -16,7 +16,7 @@ from canvas_core.canvas.pdf import canvas_section, other_notes_section
 from canvas_core.canvas.specs import CanvasSpec
 from canvas_core.report.context import ReportContext
 from canvas_core.report.sources_page import sources_section
-from canvas_core.report.summary import body_in_order
+from canvas_core.report.summary import as_shown, body_in_order
 from canvas_core.report.summary_pages import cover, summary_section
 from canvas_core.report.workshop_page import workshop_section
 from canvas_core.steps import Step
@@ -26,7 +26,7 @@ Section = Callable[[ReportContext], list[Flowable]]
 
 def _part(part: Step | CanvasSpec) -> Section:
     if isinstance(part, Step):
-        return lambda ctx: part.facet("pdf_section")(ctx, part)
+        return lambda ctx: part.facet("pdf_section")(ctx, as_shown(part))  # its title in the report's language
     return lambda ctx: canvas_section(ctx, part)
 
 

@@ -9,11 +9,14 @@ inputs that exist today, each naming the answer or step to fix.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from canvas_core.canvas.specs import BlockSpec, CanvasSpec, canvases
-from canvas_core.levels import VERDICT_WORDS
+from canvas_core.canvas.titles import shown_title
+from canvas_core.i18n import N_, _, current, date_text, ngettext
+from canvas_core.levels import RULE_LEVEL_WORDS, VERDICT_WORDS
+from canvas_core.numbers import format_decimal
 from canvas_core.plan import CanvasContent, NoteStatus, Plan, ScreeningDecision
 from canvas_core.steps import STEPS, Step, completeness_by_step
 from canvas_core.steps.costs import rules as costs
@@ -47,11 +50,15 @@ class ExecutiveSummary:
 
 
 WHERE = " · "
-LEFT_EMPTY = "Left empty"
-UNCLEAR = "Marked unclear"
-ASSET_QUESTION = "Status is an open question"
-WORKFLOW_STEP = next(s.title for s in STEPS if s.id == "workflow")
-REVIEW_STEP = next(s.title for s in STEPS if s.id == "review")
+# Declared before any language is known: translated where a summary is made (in the report's language).
+LEFT_EMPTY = N_("Left empty")
+UNCLEAR = N_("Marked unclear")
+ASSET_QUESTION = N_("Status is an open question")
+
+
+def _step_title(step_id: str) -> str:
+    title = next(s.title for s in STEPS if s.id == step_id)
+    return _(title)
 
 
 def canvases_in_order() -> tuple[CanvasSpec, ...]:
@@ -66,6 +73,12 @@ def body_in_order() -> tuple[Step | CanvasSpec, ...]:
     then any canvas file that no step shows (drawn by the generic canvas section)."""
     shown = {s.canvas_id for s in STEPS}
     return (*STEPS, *(spec for spec in canvases_in_order() if spec.id not in shown))
+
+
+def as_shown(step: Step) -> Step:
+    """`step` with its title and summary in the report's language, as each step's section is handed it:
+    a section that prints `step.title` heads its part in the plan's language."""
+    return replace(step, title=_(step.title), summary=_(step.summary))
 
 
 def iteration_label(plan: Plan, iteration: str | None = None) -> str | None:
@@ -85,7 +98,7 @@ def executive_summary(plan: Plan) -> ExecutiveSummary:
         signals=screening_signals(plan),
         key_figures=key_figures(plan),
         open_questions=open_questions(plan),
-        completeness=tuple((s.title, shares[s.id]) for s in STEPS if s.id != "review"),
+        completeness=tuple((_(s.title), shares[s.id]) for s in STEPS if s.id != "review"),
     )
 
 
@@ -105,15 +118,17 @@ def key_figures(plan: Plan) -> tuple[KeyFigure, ...]:
         summary = costs.summarize(plan.costs)
         years = summary.horizon_years
         figures += [
-            KeyFigure("One-time cost (expected)", money(summary.one_time.expected)),
-            KeyFigure("Running cost per year (expected)", money(summary.running_per_year.expected)),
-            KeyFigure(f"Total cost of ownership, {years} year{'s' if years > 1 else ''} (expected)",
+            KeyFigure(_("One-time cost (expected)"), money(summary.one_time.expected)),
+            KeyFigure(_("Running cost per year (expected)"), money(summary.running_per_year.expected)),
+            KeyFigure(ngettext("Total cost of ownership, {count} year (expected)",
+                               "Total cost of ownership, {count} years (expected)", years).format(count=years),
                       money(summary.total_cost_of_ownership.expected)),
-            KeyFigure("Yearly benefit needed to break even", money(summary.break_even_per_year.expected)),
+            KeyFigure(_("Yearly benefit needed to break even"), money(summary.break_even_per_year.expected)),
         ]
     chosen = workflow.chosen_candidate(plan.workflow)
     if chosen is not None and chosen.hours_saved_per_month:
-        figures.append(KeyFigure("Hours saved per year by the chosen task", f"{chosen.hours_saved_per_month * 12:,.0f}"))
+        hours = Decimal(chosen.hours_saved_per_month * 12).quantize(Decimal(1), rounding=ROUND_HALF_EVEN)
+        figures.append(KeyFigure(_("Hours saved per year by the chosen task"), format_decimal(hours, language)))
     return tuple(figures)
 
 
@@ -125,7 +140,7 @@ def open_questions(plan: Plan) -> tuple[OpenQuestion, ...]:
     redesign), data whose status is an open question, notes marked as a question, then
     every canvas block or sub-item left empty."""
     return (
-        *(OpenQuestion(REVIEW_STEP, q) for q in plan.review.open_questions if q.strip()),
+        *(OpenQuestion(_step_title("review"), q) for q in plan.review.open_questions if q.strip()),
         *_unclear_integration(plan),
         *_questioned_assets(plan),
         *_questioned_notes(plan),
@@ -135,27 +150,31 @@ def open_questions(plan: Plan) -> tuple[OpenQuestion, ...]:
 
 def _unclear_integration(plan: Plan):
     integration = plan.workflow.integration
+    step = _step_title("workflow")
     for field, label in workflow.INTEGRATION_LABELS.items():
         answer = getattr(integration, field)
         if not answer.unclear:
             continue
         given = (answer.value or "") if field == "mode" else answer.text.strip()
-        yield OpenQuestion(f"{WORKFLOW_STEP}{WHERE}{label}", f"{UNCLEAR}: {given}" if given else UNCLEAR)
+        yield OpenQuestion(f"{step}{WHERE}{_(label)}",
+                           _("Marked unclear: {answer}").format(answer=given) if given else _(UNCLEAR))
 
 
 def _questioned_assets(plan: Plan):
-    step = next(s.title for s in STEPS if s.id == "data_landscape")
+    step = _step_title("data_landscape")
     for asset in plan.data_landscape.assets:
         if asset.status == "question":
             about = asset.description.strip()
-            yield OpenQuestion(f"{step}{WHERE}{asset.name}", f"{ASSET_QUESTION}: {about}" if about else ASSET_QUESTION)
+            yield OpenQuestion(f"{step}{WHERE}{asset.name}",
+                               _("Status is an open question: {description}").format(description=about) if about
+                               else _(ASSET_QUESTION))
 
 
 def _place(spec: CanvasSpec, block: BlockSpec, topic: str | None = None) -> str:
-    parts = [spec.short_title, block.title]
+    parts = [_(spec.short_title), shown_title(block.title)]
     title = next((s.title for s in block.subitems if s.id == topic), None)
     if title:
-        parts.append(title)
+        parts.append(_(title))
     return WHERE.join(parts)
 
 
@@ -178,13 +197,13 @@ def _left_empty(plan: Plan):
             stored = content.blocks.get(block.id) if content else None
             notes = stored.notes if stored else []
             if not notes:
-                yield OpenQuestion(_place(spec, block), LEFT_EMPTY)
+                yield OpenQuestion(_place(spec, block), _(LEFT_EMPTY))
                 continue
             # A partly answered block: name each sub-item nobody wrote a note for.
             topics = {n.topic for n in notes}
             for sub in block.subitems:
                 if sub.id not in topics:
-                    yield OpenQuestion(_place(spec, block, sub.id), LEFT_EMPTY)
+                    yield OpenQuestion(_place(spec, block, sub.id), _(LEFT_EMPTY))
 
 
 def standing_verdict(summary: ExecutiveSummary) -> str:
@@ -196,14 +215,39 @@ def decision_lines(summary: ExecutiveSummary) -> list[str]:
     """The decision in plain words (may quote a name and a reason: raw user text, escape it)."""
     decision, computed = summary.decision, summary.screening.verdict
     if decision is None:
-        return ["Not yet accepted or overridden by the facilitator."]
-    by = f" by {decision.by}" if decision.by else ""
-    when = decision.at.strftime("%Y-%m-%d")
+        return [_("Not yet accepted or overridden by the facilitator.")]
+    when = date_text(decision.at.date())
     if decision.verdict == decision.computed:
-        lines = [f"Accepted{by} on {when}."]
+        accepted = (_("Accepted by {name} on {date}.") if decision.by else _("Accepted on {date}."))
+        lines = [accepted.format(name=decision.by, date=when)]
     else:
-        lines = [f"Overridden{by} on {when}: the screening said {VERDICT_WORDS[decision.computed]}, the team decided "
-                 f"{VERDICT_WORDS[decision.verdict]}. Reason: {decision.reason}"]
+        overridden = (_("Overridden by {name} on {date}: the screening said {computed}, the team decided {decided}. "
+                        "Reason: {reason}") if decision.by else
+                      _("Overridden on {date}: the screening said {computed}, the team decided {decided}. "
+                        "Reason: {reason}"))
+        lines = [overridden.format(name=decision.by, date=when, computed=_(VERDICT_WORDS[decision.computed]),
+                                   decided=_(VERDICT_WORDS[decision.verdict]), reason=decision.reason)]
     if decision.computed != computed:
-        lines.append(f"The plan has changed since: the screening now says {VERDICT_WORDS[computed]}.")
+        lines.append(_("The plan has changed since: the screening now says {verdict}.").format(
+            verdict=_(VERDICT_WORDS[computed])))
     return lines
+
+
+def fixed_in() -> str:
+    """Where a screening reason is fixed: the PDF and the Markdown fill it with their own escaping."""
+    return _("Fixed in {step} ({answer}). What would change it: {fix} Rule {rule}, source: {source}.")
+
+
+def percent(share: float) -> str:
+    """A share as the report's language writes it: "75%" (en), "75 %" (de)."""
+    return _("{percent}%").format(percent=f"{share * 100:.0f}")
+
+
+def settling(summary: ExecutiveSummary) -> str:
+    """What would change the verdict: settling the reasons that decide it ("settling the 2 condition
+    reasons below."); the Markdown says it too."""
+    deciding = summary.screening.deciding
+    word = _(RULE_LEVEL_WORDS[deciding[0].rule.level])
+    level = word.lower() if current() == "en" else word  # German nouns keep their capital
+    return ngettext("settling the {count} {level} reason below.", "settling the {count} {level} reasons below.",
+                    len(deciding)).format(count=len(deciding), level=level)

@@ -16,17 +16,20 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from canvas_core.canvas.specs import canvases
+from canvas_core.canvas.titles import shown_title
+from canvas_core.i18n import N_, _, date_text, ngettext
 from canvas_core.plan import Plan
 from canvas_core.report.markdown_text import cell, table
 from canvas_core.steps import STEPS_BY_ID
 
 if TYPE_CHECKING:  # the records come from the store; the report only reads their fields
-    from canvas_core.workshop.model import Focus, StickyNote, WorkshopRecord
+    from canvas_core.workshop.model import Focus, StepTime, StickyNote, WorkshopRecord
 
-NOT_REACHED = "not reached"
-NOT_PLANNED = "not planned"
+# Declared before any language is known: the facts carry them translated (in the report's language).
+NOT_REACHED = N_("not reached")
+NOT_PLANNED = N_("not planned")
 NO_VOTES = "–"
-OPEN_QUESTIONS = "Review & report · open questions"
+OPEN_QUESTIONS = N_("Review & report · open questions")
 
 
 @dataclass(frozen=True)
@@ -61,31 +64,32 @@ class WorkshopFacts:
 def minutes(seconds: float) -> str:
     """Time spent in whole minutes; a step visited for less than half a minute is "under 1", never 0."""
     if seconds <= 0:
-        return NOT_REACHED
+        return _(NOT_REACHED)
     whole = int(seconds / 60 + 0.5)
-    return str(whole) if whole else "under 1"
+    return str(whole) if whole else _("under 1")
 
 
 def duration(seconds: float) -> str:
     whole = int(seconds / 60 + 0.5)
     hours, mins = divmod(whole, 60)
     if not hours:
-        return f"{mins} min"
-    return f"{hours} h {mins} min" if mins else f"{hours} h"
+        return _("{minutes} min").format(minutes=mins)
+    if mins:
+        return _("{hours} h {minutes} min").format(hours=hours, minutes=mins)
+    return _("{hours} h").format(hours=hours)
 
 
 def when(created_at: datetime, closed_at: datetime | None) -> str:
-    """"2026-12-02, 09:00–11:05 UTC (2 h 5 min)": times in UTC, the only zone the server knows for sure."""
-    start = created_at.strftime("%Y-%m-%d, %H:%M")
+    """"2026-12-02, 09:00–11:05 UTC (2 h 5 min)": times in UTC, the only zone the server knows for sure;
+    dates as the report's language writes them."""
+    start = f"{date_text(created_at.date())}, {created_at:%H:%M}"
     if closed_at is None:
-        return f"{start} UTC, still open"
-    end = closed_at.strftime("%H:%M" if closed_at.date() == created_at.date() else "%Y-%m-%d, %H:%M")
-    separator = "–" if closed_at.date() == created_at.date() else " to "
-    return f"{start}{separator}{end} UTC ({duration((closed_at - created_at).total_seconds())})"
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
+        return _("{start} UTC, still open").format(start=start)
+    took = duration((closed_at - created_at).total_seconds())
+    if closed_at.date() == created_at.date():
+        return f"{start}–{closed_at:%H:%M} UTC ({took})"
+    end = f"{date_text(closed_at.date())}, {closed_at:%H:%M}"
+    return _("{start} to {end} UTC ({duration})").format(start=start, end=end, duration=took)
 
 
 def place(focus: Focus) -> str:
@@ -95,11 +99,11 @@ def place(focus: Focus) -> str:
         return focus.step_id
     spec = canvases().get(step.canvas_id) if step.canvas_id else None
     if spec is None:
-        return step.title
+        return _(step.title)
     if focus.block_id is None:
-        return f"{spec.short_title} · whole canvas"
-    title = next((b.title for b in spec.blocks if b.id == focus.block_id), focus.block_id)
-    return f"{spec.short_title} · {title}"
+        return _("{canvas} · whole canvas").format(canvas=_(spec.short_title))
+    title = next((shown_title(b.title) for b in spec.blocks if b.id == focus.block_id), focus.block_id)
+    return f"{_(spec.short_title)} · {title}"
 
 
 def _canvas_note(plan: Plan, note_id: str) -> tuple[str, str, str] | None:
@@ -118,17 +122,23 @@ def went_to(plan: Plan, note: StickyNote) -> str:
     note_id = note.canvas_note_id or ""
     step = STEPS_BY_ID.get(note.focus.step_id)
     if note_id.startswith("open-question-") or (step is not None and step.canvas_id is None):
-        return OPEN_QUESTIONS  # the question itself carries its author: not repeated here
+        return _(OPEN_QUESTIONS)  # the question itself carries its author: not repeated here
     found = _canvas_note(plan, note_id) if note_id else None
     if found is None:
-        return f"{place(note.focus)} (no longer in the plan)"
+        return _("{place} (no longer in the plan)").format(place=place(note.focus))
     canvas_id, block_id, text = found
     spec = canvases().get(canvas_id)
-    title = next((b.title for b in spec.blocks if b.id == block_id), block_id) if spec else block_id
-    where = f"{spec.short_title if spec else canvas_id} · {title}"
+    title = next((shown_title(b.title) for b in spec.blocks if b.id == block_id), block_id) if spec else block_id
+    where = f"{_(spec.short_title) if spec else canvas_id} · {title}"
     if note.status == "merged" and text.strip() != note.text.strip():
-        where += f", merged into \u201c{text}\u201d"
+        return _("{place}, merged into \u201c{text}\u201d").format(place=where, text=text)
     return where
+
+
+def _step_title(time: StepTime) -> str:
+    """A step of the agenda by its title in the report's language (the record holds the English one)."""
+    step = STEPS_BY_ID.get(time.step_id)
+    return _(step.title if step is not None else time.title)
 
 
 def _votes(votes: int | None) -> str:
@@ -139,20 +149,24 @@ def workshop_facts(plan: Plan, record: WorkshopRecord, number: int = 1, of: int 
     accepted = sum(n.status == "accepted" for n in record.accepted)
     merged = sum(n.status == "merged" for n in record.accepted)
     left_open = max(0, record.notes_written - accepted - merged - record.discarded)
-    if record.notes_written:
-        notes = (f"{record.notes_written}: {accepted} accepted, {merged} merged, {record.discarded} discarded"
-                 + (f", {left_open} not triaged" if left_open else ""))
+    counts = {"count": record.notes_written, "accepted": accepted, "merged": merged,
+              "discarded": record.discarded, "open": left_open}
+    if record.notes_written and left_open:
+        notes = _("{count}: {accepted} accepted, {merged} merged, {discarded} discarded, {open} not triaged")
+    elif record.notes_written:
+        notes = _("{count}: {accepted} accepted, {merged} merged, {discarded} discarded")
     else:
-        notes = "none"
-    rows = tuple(AgendaRow(t.title, str(t.planned_minutes) if t.planned_minutes else NOT_PLANNED,
+        notes = _("none")
+    rows = tuple(AgendaRow(_step_title(t), str(t.planned_minutes) if t.planned_minutes else _(NOT_PLANNED),
                            minutes(t.spent_seconds)) for t in record.agenda)
     planned = sum(t.planned_minutes or 0 for t in record.agenda)
-    total = AgendaRow("Total", str(planned), minutes(sum(t.spent_seconds for t in record.agenda)))
+    total = AgendaRow(_("Total"), str(planned), minutes(sum(t.spent_seconds for t in record.agenda)))
     return WorkshopFacts(
-        heading="Workshop" if of == 1 else f"Workshop {number} of {of}",
+        heading=_("Workshop") if of == 1 else _("Workshop {number} of {of}").format(number=number, of=of),
         when=when(record.created_at, record.closed_at),
-        took_part=_plural(record.participants, "person", "people"),
-        notes=notes,
+        took_part=ngettext("{count} person", "{count} people", record.participants).format(
+            count=record.participants),
+        notes=notes.format(**counts),
         agenda=rows,
         total=total,
         top_voted=tuple(NoteRow(n.text, _votes(n.votes), place(n.focus)) for n in record.top_voted),
@@ -174,28 +188,28 @@ def markdown_section(plan: Plan, records: Sequence[WorkshopRecord]) -> Iterator[
     for facts in all_facts(plan, records):
         yield f"## {facts.heading}"
         yield ""
-        yield f"**When:** {facts.when}  "
-        yield f"**Took part:** {facts.took_part}  "
-        yield f"**Notes written:** {facts.notes}"
+        yield _("**When:** {when}").format(when=facts.when) + "  "
+        yield _("**Took part:** {people}").format(people=facts.took_part) + "  "
+        yield _("**Notes written:** {notes}").format(notes=facts.notes)
         yield ""
-        yield "### Agenda and time spent"
+        yield "### " + _("Agenda and time spent")
         yield ""
         rows = [[cell(r.step), r.planned, r.spent] for r in facts.agenda]
         rows.append([f"**{facts.total.step}**", f"**{facts.total.planned}**", f"**{facts.total.spent}**"])
-        yield from table(["Step", "Planned (min)", "Spent (min)"], rows, [1, 2])
-        yield "### Top-voted notes"
+        yield from table([_("Step"), _("Planned (min)"), _("Spent (min)")], rows, [1, 2])
+        yield "### " + _("Top-voted notes")
         yield ""
         if facts.top_voted:
-            yield from table(["Note", "Votes", "Written on"],
+            yield from table([_("Note"), _("Votes"), _("Written on")],
                              ([cell(n.text), n.votes, cell(n.where)] for n in facts.top_voted), [1])
         else:
-            yield "No note got a vote."
+            yield _("No note got a vote.")
             yield ""
-        yield "### Accepted into the plan"
+        yield "### " + _("Accepted into the plan")
         yield ""
         if facts.accepted:
-            yield from table(["Note", "Votes", "Went to"],
+            yield from table([_("Note"), _("Votes"), _("Went to")],
                              ([cell(n.text), n.votes, cell(n.where)] for n in facts.accepted), [1])
         else:
-            yield "No note was accepted."
+            yield _("No note was accepted.")
             yield ""
