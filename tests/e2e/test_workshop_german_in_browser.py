@@ -27,6 +27,7 @@ class GermanRoom:
     server: AppServer
     rooms: WorkshopStore
     code: str
+    plan_without_room: str
 
 
 @pytest.fixture(scope="module")
@@ -42,9 +43,12 @@ def german_room(tmp_path_factory) -> Iterator[GermanRoom]:
     rooms = WorkshopStore(plans.engine)
     room = rooms.start_room(plan.id, READY_AGENDAS["About 2 hours"])
     rooms.set_focus(room.code, Focus("ml_canvas", "data_sources"))
+    other = load_example("support_mail_triage").as_new()
+    other.meta.language = "de"
+    plans.create(other)
     server = AppServer(_free_port(), base / "data", base / "logs", env={"MLCS_DATABASE_URL": url}).start()
     try:
-        yield GermanRoom(server, rooms, room.code)
+        yield GermanRoom(server, rooms, room.code, other.id)
     finally:
         server.stop()
         plans.close()
@@ -91,3 +95,17 @@ def test_a_german_room_reads_german_and_switching_keeps_the_note_being_typed(ger
     expect(status).to_have_text("Time left")
     expect(page.get_by_role("button", name="Vote for: Anrufprotokolle")).to_be_visible()
     expect(page.get_by_text(f"Workshop room {code} · you are Ada")).to_be_visible()
+
+
+def test_the_agenda_chosen_stays_chosen_when_the_facilitator_switches_the_language(german_room: GermanRoom,
+                                                                                  french_browser: Page):
+    page = french_browser
+    open_app(page, f"{german_room.server.url}/workshop?plan={german_room.plan_without_room}")
+    expect(page.get_by_role("heading", name="Workshop durchführen")).to_be_visible()
+    one(by_key(page, "start-agenda").get_by_text("Etwa 4 Stunden", exact=True)).click()
+    minutes = by_key(page, "start-minutes-About 4 hours-ml_canvas").locator("input")
+    expect(minutes).to_have_value("60")
+    choose(page, "ui-language", "English")
+    expect(page.get_by_role("heading", name="Run a workshop")).to_be_visible()
+    expect(by_key(page, "start-agenda").get_by_role("radio", name="About 4 hours")).to_be_checked()
+    expect(minutes).to_have_value("60")
