@@ -6,7 +6,9 @@ on its own, so no server rerun is needed per second, and corrects for the laptop
 every screen in the room shows the same time. Same key, same element: a new end time ("add five
 minutes") updates the digits in place, without a reload or a remount.
 
-Only numbers and our own fixed words reach the page; nothing typed by a user.
+Only numbers and our own fixed words reach the page; nothing typed by a user. The words come from
+here, in the reader's language (`timer_words`), never from the script: a fragment's rerun in German
+hands the element German words, and the element redraws them in place.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Literal
 
 import streamlit as st
 
+from canvas_core.i18n import _, ngettext
 from canvas_core.workshop.timer import remaining_seconds
 
 Size = Literal["normal", "large"]
@@ -63,8 +66,8 @@ _JS = """
 // One record per mounted element: its interval, the clock offset and what its label last said.
 // Streamlit calls this function again with the new data on every run that changes it, but keeps
 // the cleanup it returned for the unmount only: the previous interval is cleared here.
+// The words (data.words) come from the server in the reader's language.
 const timers = new WeakMap();
-const WORDS = { running: "Time left", paused: "Paused", up: "Time is up", none: "No timer running" };
 const LABEL_EVERY_MS = 15000;  // a screen reader's label changes at most this often while running
 
 function clock(seconds) {
@@ -73,9 +76,15 @@ function clock(seconds) {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${ss}` : `${m}:${ss}`;
 }
 
-function spoken(seconds) {
+// "{count}" in a template becomes n; a function, so a "$" in a word is never read as a pattern.
+function filled(template, name, value) {
+  return template.replace(`{${name}}`, () => String(value));
+}
+
+function spoken(seconds, words) {
   const h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
-  const part = (n, unit) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  // Each unit's [one, many] forms: the languages the app speaks say "one" for 1 only.
+  const part = (n, unit) => filled(words.units[unit][n === 1 ? 0 : 1], "count", n);
   const parts = [];
   if (h) parts.push(part(h, "hour"));
   if (m) parts.push(part(m, "minute"));
@@ -98,7 +107,8 @@ export default function ({ data, parentElement }) {
     timer.serverNowMs = data.server_now_ms;
     timer.offset = data.server_now_ms - Date.now();
   }
-  const timerState = `${data.mode}|${data.end_ms}|${data.remaining_ms}`;
+  const words = data.words;
+  const timerState = `${data.mode}|${data.end_ms}|${data.remaining_ms}|${JSON.stringify(words)}`;
   const changed = timer.state !== timerState;
   timer.state = timerState;
   box.dataset.size = data.size;
@@ -113,12 +123,13 @@ export default function ({ data, parentElement }) {
     const text = mode === "none" ? "" : clock(seconds);
     if (digits.textContent !== text) digits.textContent = text;
     const modeChanged = box.dataset.mode !== mode;
-    if (modeChanged) { box.dataset.mode = mode; status.textContent = WORDS[mode]; }
+    if (modeChanged) box.dataset.mode = mode;
+    if (status.textContent !== words[mode]) status.textContent = words[mode];
     const now = Date.now();
     if (force || modeChanged || now - (timer.labelAt || 0) >= LABEL_EVERY_MS) {
       timer.labelAt = now;
-      const label = mode === "running" ? `Time left: ${spoken(seconds)}`
-        : mode === "paused" ? `Paused, time left: ${spoken(seconds)}` : WORDS[mode];
+      const label = mode === "running" ? filled(words.running_label, "time", spoken(seconds, words))
+        : mode === "paused" ? filled(words.paused_label, "time", spoken(seconds, words)) : words[mode];
       box.setAttribute("aria-label", label);
     }
     return mode;
@@ -152,12 +163,27 @@ def timer_data(*, end_at: datetime | None, paused_remaining: float | None, serve
     return data
 
 
+def timer_words() -> dict[str, object]:
+    """The element's words in the reader's language: the status of each mode, the screen reader's
+    labels ("{time}" is filled in by the element) and each unit's singular and plural."""
+    return {
+        "running": _("Time left"), "paused": _("Paused"), "up": _("Time is up"), "none": _("No timer running"),
+        "running_label": _("Time left: {time}"), "paused_label": _("Paused, time left: {time}"),
+        "units": {  # [the form for 1, the form for others]
+            "hour": [ngettext("{count} hour", "{count} hours", n) for n in (1, 2)],
+            "minute": [ngettext("{count} minute", "{count} minutes", n) for n in (1, 2)],
+            "second": [ngettext("{count} second", "{count} seconds", n) for n in (1, 2)],
+        },
+    }
+
+
 def countdown(*, end_at: datetime | None, paused_remaining: float | None, server_now: datetime,
               key: str, size: Size = "normal") -> None:
     """Draw the shared countdown: running to `end_at`, paused with `paused_remaining` seconds, or,
     with neither, a quiet "No timer running". `server_now` is the server's clock at this run;
     `size="large"` is for a projector. The same `key` keeps the same element across runs."""
     data = timer_data(end_at=end_at, paused_remaining=paused_remaining, server_now=server_now, size=size)
+    data["words"] = timer_words()
     _timer(data=data, key=key, width="stretch" if size == "large" else "content")
 
 

@@ -7,6 +7,9 @@ the browser builds the cards. Note texts and names are set with textContent, nev
 
 A participant's Vote and Take back come back as the trigger `vote` ({"note": id, "change": +1 or
 -1}); `on_vote(note_id, change)` is called before the board is drawn again.
+
+Every word the browser writes (the buttons, their spoken labels, "your votes: 2") comes in the data,
+in the reader's language (`board_words`); the script has none of its own.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import streamlit as st
+
+from canvas_core.i18n import _
 
 _HTML = '<div class="board"></div>'
 
@@ -51,6 +56,11 @@ function element(tag, className, text) {
   return node;
 }
 
+// A template's "{name}" filled in; a function, so a "$" in a note is never read as a pattern.
+function filled(template, name, value) {
+  return template.replace(`{${name}}`, () => String(value));
+}
+
 function button(label, className, spoken, onClick) {
   const node = element("button", className, label);
   node.type = "button";
@@ -82,14 +92,15 @@ export default function ({ data, parentElement, setTriggerValue }) {
     card.append(element("p", "text", note.text));
     if (note.meta) card.append(element("p", "meta", note.meta));
     if (note.can_vote) {
+      const words = data.words;
       const short = note.text.length > 60 ? note.text.slice(0, 57) + "..." : note.text;
       const actions = element("div", "actions");
-      actions.append(button("Vote", "vote", `Vote for: ${short}`,
+      actions.append(button(words.vote, "vote", filled(words.vote_for, "note", short),
                             () => setTriggerValue("vote", { note: note.id, change: 1 })));
       if (note.my_votes) {
-        actions.append(button("Take back", "take-back", `Take back a vote from: ${short}`,
+        actions.append(button(words.take_back, "take-back", filled(words.take_back_from, "note", short),
                               () => setTriggerValue("vote", { note: note.id, change: -1 })));
-        actions.append(element("span", "mine", `your votes: ${note.my_votes}`));
+        actions.append(element("span", "mine", filled(words.mine, "count", note.my_votes)));
       }
       card.append(actions);
     }
@@ -111,13 +122,19 @@ class Card:
     my_votes: int = 0
 
 
+def board_words() -> dict[str, str]:
+    """The words the element writes, in the reader's language ("{note}" and "{count}" it fills in)."""
+    return {"vote": _("Vote"), "vote_for": _("Vote for: {note}"), "take_back": _("Take back"),
+            "take_back_from": _("Take back a vote from: {note}"), "mine": _("your votes: {count}")}
+
+
 def note_board(cards: Sequence[Card], *, key: str, label: str, empty: str, columns: int = 3, large: bool = False,
                on_vote: Callable[[str, int], None] | None = None) -> None:
     """Draw the cards; a Vote or Take back calls `on_vote(note_id, +1 or -1)` before the next draw."""
     data = {
         "notes": [{"id": c.id, "text": c.text, "meta": c.meta, "can_vote": c.can_vote, "my_votes": c.my_votes}
                   for c in cards],
-        "label": label, "empty": empty, "columns": columns, "large": large,
+        "label": label, "empty": empty, "columns": columns, "large": large, "words": board_words(),
     }
 
     def voted() -> None:

@@ -12,6 +12,7 @@ from functools import lru_cache
 import segno
 import streamlit as st
 
+from canvas_core.i18n import _
 from ui.state import markdown_literal
 
 SCALE = 10  # pixels per module
@@ -31,4 +32,5 @@ def qr_png(url: str) -> bytes:
 def show_join_qr(url: str, *, caption: str, width: int = 320) -> None:
     """Draw the join link's QR code with `caption` under it, shown exactly as written (st.image
     reads a caption as Markdown: a room name with `*` or a link would be formatted)."""
-    st.image(qr_png(url), caption=markdown_literal(caption), width=width, alt=f"QR code of the join link {url}")
+    st.image(qr_png(url), caption=markdown_literal(caption), width=width,
+             alt=_("QR code of the join link {url}").format(url=url))

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+from canvas_core.i18n import N_, _
 from canvas_core.steps import STEPS, STEPS_BY_ID
 
 MAX_MINUTES_PER_STEP = 480
@@ -23,6 +24,7 @@ class AgendaItem:
 
     @property
     def title(self) -> str:
+        """The step's title as marked (English): shown as `_(item.title)`."""
         return STEPS_BY_ID[self.step_id].title
 
 
@@ -30,10 +32,11 @@ def _agenda(minutes: dict[str, int]) -> tuple[AgendaItem, ...]:
     return tuple(AgendaItem(step.id, minutes[step.id]) for step in STEPS if step.id in minutes)
 
 
+# Keyed by their names as marked (English, stable ids): shown as `_(name)`.
 READY_AGENDAS: dict[str, tuple[AgendaItem, ...]] = {
-    "About 2 hours": _agenda({"brief": 15, "workflow": 20, "costs": 10, "ml_canvas": 30, "data_landscape": 15,
+    N_("About 2 hours"): _agenda({"brief": 15, "workflow": 20, "costs": 10, "ml_canvas": 30, "data_landscape": 15,
                               "mlops_stack": 15, "review": 15}),
-    "About 4 hours": _agenda({"brief": 25, "workflow": 40, "costs": 25, "ml_canvas": 60, "data_landscape": 30,
+    N_("About 4 hours"): _agenda({"brief": 25, "workflow": 40, "costs": 25, "ml_canvas": 60, "data_landscape": 30,
                               "mlops_stack": 40, "review": 20}),
 }
 
@@ -41,16 +44,17 @@ READY_AGENDAS: dict[str, tuple[AgendaItem, ...]] = {
 def check_agenda(items: Sequence[AgendaItem]) -> tuple[AgendaItem, ...]:
     """`items` as an agenda, or ValueError saying what is wrong with it."""
     if not items:
-        raise ValueError("An agenda needs at least one step.")
+        raise ValueError(_("An agenda needs at least one step."))
     seen: set[str] = set()
     for item in items:
         if item.step_id not in STEPS_BY_ID:
-            raise ValueError(f"There is no step called {item.step_id!r}.")
+            raise ValueError(_("There is no step called {step}.").format(step=repr(item.step_id)))
         if item.step_id in seen:
-            raise ValueError(f"{item.title} is on the agenda twice.")
+            raise ValueError(_("{step} is on the agenda twice.").format(step=_(item.title)))
         seen.add(item.step_id)
         if not isinstance(item.minutes, int) or not 1 <= item.minutes <= MAX_MINUTES_PER_STEP:
-            raise ValueError(f"{item.title}: a timebox is a whole number of minutes from 1 to {MAX_MINUTES_PER_STEP}.")
+            raise ValueError(_("{step}: a timebox is a whole number of minutes from 1 to {most}.")
+                             .format(step=_(item.title), most=MAX_MINUTES_PER_STEP))
     return tuple(items)
 
 

@@ -24,6 +24,9 @@ from typing import NamedTuple
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from canvas_core import i18n
+from canvas_core.i18n import _, ngettext
+from canvas_core.numbers import format_decimal
 from canvas_core.plan import new_id
 from canvas_core.steps import STEPS_BY_ID
 from canvas_core.store.repository import StoreUnavailable
@@ -92,13 +95,37 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _clean_text(text: str, what: str, limit: int) -> str:
+def _clean_note(text: str) -> str:
     cleaned = (text or "").strip()
     if not cleaned:
-        raise WorkshopError(f"The {what} is empty.")
-    if len(cleaned) > limit:
-        raise WorkshopError(f"The {what} is {len(cleaned):,} characters long; at most {limit:,} fit.")
+        raise WorkshopError(_("The note is empty."))
+    if len(cleaned) > MAX_STICKY_CHARS:
+        raise WorkshopError(_("The note is {length} characters long; at most {limit} fit.").format(
+            length=_count(len(cleaned)), limit=_count(MAX_STICKY_CHARS)))
     return cleaned
+
+
+def _clean_name(name: str) -> str:
+    cleaned = (name or "").strip()
+    if not cleaned:
+        raise WorkshopError(_("The display name is empty."))
+    if len(cleaned) > MAX_NAME_CHARS:
+        raise WorkshopError(_("The display name is {length} characters long; at most {limit} fit.").format(
+            length=_count(len(cleaned)), limit=_count(MAX_NAME_CHARS)))
+    return cleaned
+
+
+def _count(number: int) -> str:
+    """A count as the reader's language groups its digits: 1,234 (en), 1.234 (de)."""
+    return format_decimal(number, i18n.current())
+
+
+def _no_such_room() -> RoomNotFound:
+    return RoomNotFound(_("There is no workshop room with this code. Check the code with the facilitator."))
+
+
+def _room_closed() -> RoomClosed:
+    return RoomClosed(_("This workshop room has been closed by its facilitator."))
 
 
 class WorkshopStore:
@@ -143,8 +170,8 @@ class WorkshopStore:
     def _refuse_missing(db: sa.Connection, code: str) -> None:
         status = db.execute(sa.select(rooms_table.c.status).where(rooms_table.c.code == code)).scalar()
         if status is None:
-            raise RoomNotFound("There is no workshop room with this code. Check the code with the facilitator.")
-        raise RoomClosed("This workshop room has been closed by its facilitator.")
+            raise _no_such_room()
+        raise _room_closed()
 
     # --- rooms ---------------------------------------------------------------------------
 
@@ -174,7 +201,7 @@ class WorkshopStore:
             except sa.exc.IntegrityError:
                 if self.open_room_for(plan_id) is not None:  # another tab started one at the same moment
                     return self.open_room_for(plan_id)
-        raise WorkshopError("No free room code was found; try again.")  # pragma: no cover - 28^6 codes
+        raise WorkshopError(_("No free room code was found; try again."))  # pragma: no cover - 28^6 codes
 
     @staticmethod
     def _agenda_json(agenda: tuple[AgendaItem, ...]) -> str:
@@ -197,13 +224,13 @@ class WorkshopStore:
         with self._db() as db:
             row = db.execute(sa.select(rooms_table).where(rooms_table.c.code == code)).first()
         if row is None:
-            raise RoomNotFound("There is no workshop room with this code. Check the code with the facilitator.")
+            raise _no_such_room()
         return self._room(row)
 
     def open_room(self, code: str) -> Room:
         room = self.room(code)
         if not room.is_open:
-            raise RoomClosed("This workshop room has been closed by its facilitator.")
+            raise _room_closed()
         return room
 
     def version(self, code: str) -> RoomVersion | None:
@@ -239,7 +266,7 @@ class WorkshopStore:
     def set_focus(self, code: str, focus: Focus) -> Room:
         """Move the room to `focus`; done signals start again from nobody."""
         if focus.step_id not in STEPS_BY_ID:
-            raise WorkshopError(f"There is no step called {focus.step_id!r}.")
+            raise WorkshopError(_("There is no step called {step}.").format(step=repr(focus.step_id)))
         with self._change(code, moves_focus=True, focus_step=focus.step_id, focus_block=focus.block_id) as (db, row):
             db.execute(focus_log_table.insert().values(room_code=code, seq=row.focus_seq, step_id=focus.step_id,
                                                        block_id=focus.block_id, at=_naive(_now())))
@@ -274,7 +301,7 @@ class WorkshopStore:
 
     def start_timer(self, code: str, seconds: float) -> None:
         if not 0 < seconds <= 8 * 3600:
-            raise WorkshopError("A countdown runs for at least a second and at most 8 hours.")
+            raise WorkshopError(_("A countdown runs for at least a second and at most 8 hours."))
         end = _naive(_now() + timedelta(seconds=seconds))
         with self._change(code, timer_end_at=end, timer_paused_s=None, timer_total_s=float(seconds)):
             pass
@@ -297,7 +324,7 @@ class WorkshopStore:
     def add_time(self, code: str, seconds: float) -> None:
         """Add to the countdown; a countdown that ran out starts again from now."""
         if not 0 < seconds <= 8 * 3600:
-            raise WorkshopError("Add at least a second and at most 8 hours.")
+            raise WorkshopError(_("Add at least a second and at most 8 hours."))
         with self._change(code) as (db, row):
             total = (row.timer_total_s or 0.0) + seconds
             if row.timer_paused_s is not None:
@@ -317,7 +344,7 @@ class WorkshopStore:
 
     def join(self, code: str, participant: str, name: str) -> Participant:
         """Join (or rejoin under a new name) the open room."""
-        name = _clean_text(name, "display name", MAX_NAME_CHARS)
+        name = _clean_name(name)
         with self._change(code) as (db, _row):
             table = members_table
             done = db.execute(table.update().where(table.c.room_code == code, table.c.participant == participant)
@@ -343,7 +370,7 @@ class WorkshopStore:
             changed = db.execute(table.update().where(table.c.room_code == code, table.c.participant == participant)
                                  .values(done_seq=row.focus_seq if done else None))
             if changed.rowcount != 1:
-                raise WorkshopError("Join the room first.")
+                raise WorkshopError(_("Join the room first."))
 
     def done_count(self, code: str) -> tuple[int, int]:
         """(how many said they are done with the current focus, how many joined): never who."""
@@ -359,14 +386,14 @@ class WorkshopStore:
 
     def add_note(self, code: str, participant: str, text: str, *, author: str | None = None) -> StickyNote:
         """A sticky note on the room's focus, by a member (or by the facilitator: FACILITATOR, `author`)."""
-        text = _clean_text(text, "note", MAX_STICKY_CHARS)
+        text = _clean_note(text)
         note_id = new_id()
         with self._change(code) as (db, row):
             if participant != FACILITATOR:
                 author = db.execute(sa.select(members_table.c.name).where(
                     members_table.c.room_code == code, members_table.c.participant == participant)).scalar()
                 if author is None:
-                    raise WorkshopError("Join the room first.")
+                    raise WorkshopError(_("Join the room first."))
             db.execute(notes_table.insert().values(
                 id=note_id, room_code=code, participant=participant, author=(author or "")[:MAX_NAME_CHARS],
                 step_id=row.focus_step, block_id=row.focus_block, text=text, created_at=_naive(_now()),
@@ -384,7 +411,7 @@ class WorkshopStore:
         with self._db() as db:
             room = db.execute(sa.select(rooms_table).where(rooms_table.c.code == code)).first()
             if room is None:
-                raise RoomNotFound("There is no workshop room with this code.")
+                raise RoomNotFound(_("There is no workshop room with this code."))
             rows = db.execute(query.order_by(notes_table.c.created_at, notes_table.c.id)).all()
             totals, mine = self._dots(db, room, viewer)
         vote = self._room(room).vote
@@ -418,7 +445,7 @@ class WorkshopStore:
         """Triage: mark notes accepted or merged (with the canvas note they became), discarded, or open
         again. Nothing is deleted: a discarded note stays in the room's record."""
         if status not in _STATUSES:
-            raise WorkshopError(f"Unknown status {status!r}.")
+            raise WorkshopError(_("Unknown status {status}.").format(status=repr(status)))
         with self._change(code) as (db, _row):
             db.execute(notes_table.update().where(notes_table.c.room_code == code, notes_table.c.id.in_(note_ids))
                        .values(status=status, canvas_note_id=canvas_note_id if status in ("accepted", "merged")
@@ -430,9 +457,9 @@ class WorkshopStore:
         """A new vote on the room's focus: every member gets `budget` dots, at most `cap` on one note."""
         cap = budget if cap is None else cap
         if not 1 <= budget <= MAX_BUDGET:
-            raise WorkshopError(f"Each person gets from 1 to {MAX_BUDGET} votes.")
+            raise WorkshopError(_("Each person gets from 1 to {most} votes.").format(most=MAX_BUDGET))
         if not 1 <= cap <= budget:
-            raise WorkshopError("The most votes on one note is from 1 to the votes each person gets.")
+            raise WorkshopError(_("The most votes on one note is from 1 to the votes each person gets."))
         with self._change(code, vote_round=rooms_table.c.vote_round + 1, vote_open=True, vote_budget=budget,
                           vote_cap=cap, vote_step=rooms_table.c.focus_step,
                           vote_block=rooms_table.c.focus_block) as (_db, row):
@@ -448,18 +475,18 @@ class WorkshopStore:
         counted) when the vote is closed, the budget is spent or the note has the most dots allowed."""
         with self._change(code, is_vote=True) as (db, room):
             if not room.vote_open:
-                raise VoteRefused("No vote is open.")
+                raise VoteRefused(_("No vote is open."))
             note = db.execute(sa.select(notes_table.c.step_id, notes_table.c.block_id, notes_table.c.status,
                                         notes_table.c.hidden)
                               .where(notes_table.c.room_code == code, notes_table.c.id == note_id)).first()
             if note is None or (note.step_id, note.block_id) != (room.vote_step, room.vote_block):
-                raise VoteRefused("That note is not part of this vote.")
+                raise VoteRefused(_("That note is not part of this vote."))
             if note.status != "open" or note.hidden:
-                raise VoteRefused("That note cannot be voted on now.")
+                raise VoteRefused(_("That note cannot be voted on now."))
             is_member = db.execute(sa.select(members_table.c.participant).where(
                 members_table.c.room_code == code, members_table.c.participant == participant)).first()
             if is_member is None:
-                raise VoteRefused("Join the room first.")
+                raise VoteRefused(_("Join the room first."))
             key = {"room_code": code, "round": room.vote_round, "participant": participant}
             ballot = ballots_table
             where = [ballot.c[name] == value for name, value in key.items()]
@@ -468,14 +495,17 @@ class WorkshopStore:
             spent = db.execute(ballot.update().where(*where, ballot.c.votes_left > 0)
                                .values(votes_left=ballot.c.votes_left - 1))
             if spent.rowcount != 1:
-                raise VoteRefused(f"You have used all {room.vote_budget} of your votes.")
+                raise VoteRefused(ngettext("You have used your one vote.", "You have used all {count} of your votes.",
+                                           room.vote_budget).format(count=room.vote_budget))
             dots = dots_table
             on_note = [*(dots.c[name] == value for name, value in key.items()), dots.c.note_id == note_id]
             added = db.execute(dots.update().where(*on_note, dots.c.dots < room.vote_cap)
                                .values(dots=dots.c.dots + 1))
             if added.rowcount != 1:
                 if db.execute(sa.select(dots.c.dots).where(*on_note)).first() is not None:
-                    raise VoteRefused(f"At most {room.vote_cap} of your votes can go on one note.")
+                    raise VoteRefused(ngettext("At most {count} of your votes can go on one note.",
+                                               "At most {count} of your votes can go on one note.",
+                                               room.vote_cap).format(count=room.vote_cap))
                 db.execute(dots.insert().values(note_id=note_id, dots=1, **key))
             return db.execute(sa.select(ballot.c.votes_left).where(*where)).scalar_one()
 
@@ -483,13 +513,13 @@ class WorkshopStore:
         """Take one dot back from a note while the vote is open; returns the dots left."""
         with self._change(code, is_vote=True) as (db, room):
             if not room.vote_open:
-                raise VoteRefused("No vote is open.")
+                raise VoteRefused(_("No vote is open."))
             key = {"room_code": code, "round": room.vote_round, "participant": participant}
             on_note = [*(dots_table.c[name] == value for name, value in key.items()), dots_table.c.note_id == note_id]
             taken = db.execute(dots_table.update().where(*on_note, dots_table.c.dots > 0)
                                .values(dots=dots_table.c.dots - 1))
             if taken.rowcount != 1:
-                raise VoteRefused("You have no vote on that note.")
+                raise VoteRefused(_("You have no vote on that note."))
             where = [ballots_table.c[name] == value for name, value in key.items()]
             db.execute(ballots_table.update().where(*where).values(votes_left=ballots_table.c.votes_left + 1))
             return db.execute(sa.select(ballots_table.c.votes_left).where(*where)).scalar_one()

@@ -11,7 +11,9 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from canvas_core.canvas.specs import canvases
+from canvas_core.canvas.specs import BlockSpec, canvases
+from canvas_core.canvas.titles import shown_title
+from canvas_core.i18n import N_, _, ngettext
 from canvas_core.plan import Plan
 from canvas_core.steps import STEPS, STEPS_BY_ID
 from canvas_core.store import PlanNotFound
@@ -25,8 +27,17 @@ from ui.presenter import block_view
 from ui.state import markdown_literal
 
 CODE_PARAM = "code"
-STATUS_WORDS = {"accepted": "Accepted into the plan", "merged": "Merged into the plan",
-                "discarded": "Discarded (kept in the workshop record)"}
+STATUS_WORDS = {"accepted": N_("Accepted into the plan"), "merged": N_("Merged into the plan"),
+                "discarded": N_("Discarded (kept in the workshop record)")}
+
+
+def keep_choice(key: str) -> None:
+    """Call just before drawing a radio or select box whose options are shown translated: its choice
+    (a stable id) is handed back to it, so the browser is told the choice in this run's words. After
+    a switch of language the browser holds the old words, which no longer name an option: the choice
+    would still be known on the server but show as none (or the first) in the browser."""
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]
 
 
 def code_from_link() -> str | None:
@@ -52,13 +63,21 @@ def server_now() -> datetime:
 
 
 def focus_title(focus: Focus) -> str:
+    """The place in words, in the reader's language: "2. Workflow", "ML Canvas · 3 · Decisions"."""
     step = STEPS_BY_ID[focus.step_id]
     if step.canvas_id is None:
-        return f"{step.number}. {step.title}"
+        return f"{step.number}. {_(step.title)}"
     spec = canvases()[step.canvas_id]
     if focus.block_id is None:
-        return f"{step.number}. {spec.short_title}: the whole canvas"
-    return f"{spec.short_title} · {spec.block(focus.block_id).heading}"
+        return _("{number}. {canvas}: the whole canvas").format(number=step.number,
+                                                               canvas=shown_title(spec.short_title))
+    return f"{shown_title(spec.short_title)} · {block_heading(spec.block(focus.block_id))}"
+
+
+def block_heading(block: BlockSpec) -> str:
+    """A block's heading ("3 · Decisions") with its title in the reader's language."""
+    title = shown_title(block.title)
+    return f"{block.number} · {title}" if block.number else title
 
 
 def focus_choices() -> list[Focus]:
@@ -94,7 +113,7 @@ def show_focus_content(plan: Plan | None, focus: Focus) -> None:
         block_view(plan, spec, spec.block(focus.block_id))
         return
     st.title(focus_title(focus), anchor=False)  # ours
-    st.caption(step.summary)
+    st.caption(_(step.summary))
 
 
 # --- the timer ----------------------------------------------------------------------------------
@@ -102,7 +121,7 @@ def show_focus_content(plan: Plan | None, focus: Focus) -> None:
 
 def show_timer(room: Room, *, key: str, size: str = "normal") -> None:
     countdown(end_at=room.timer_end_at, paused_remaining=room.timer_paused_s, server_now=server_now(), key=key,
-              size=size)
+              size=size)  # its words come in the session's language (ui.countdown)
 
 
 def time_is_up(room: Room) -> bool:
@@ -125,11 +144,11 @@ def facts(note: StickyNote, *, show_authors: bool) -> str:
     if show_authors and note.author:
         said.append(note.author)
     if note.votes is not None:
-        said.append(f"{note.votes} vote{'s' if note.votes != 1 else ''}")
+        said.append(ngettext("{count} vote", "{count} votes", note.votes).format(count=note.votes))
     if note.hidden:
-        said.append("hidden until revealed")
+        said.append(_("hidden until revealed"))
     if note.status in STATUS_WORDS:
-        said.append(STATUS_WORDS[note.status])
+        said.append(_(STATUS_WORDS[note.status]))
     return " · ".join(said)
 
 
@@ -140,11 +159,11 @@ def cards(notes: list[StickyNote], *, show_authors: bool, voting: bool = False) 
 
 
 def board(notes: list[StickyNote], *, show_authors: bool, key: str, columns: int = 3,
-          actions: Callable[[StickyNote], None] | None = None, empty: str = "No notes yet.") -> None:
+          actions: Callable[[StickyNote], None] | None = None, empty: str | None = None) -> None:
     """The notes as Streamlit cards, `columns` to a row, `actions(note)` drawing a card's buttons:
     the facilitator's board, whose triage needs widgets (the room's screens use ui.note_board)."""
     if not notes:
-        st.caption(empty)
+        st.caption(empty if empty is not None else _("No notes yet."))
         return
     with st.container(key=key):
         for start in range(0, len(notes), columns):

@@ -2,15 +2,19 @@
 done count; no sidebar and no inputs. It shows what the room may see (hidden notes only as a count)
 and follows the facilitator by itself. Opened with the room code (`/room-screen?code=...`), so it
 never carries the plan's link.
+
+It reads in the language of the plan the room runs on, unless the person chose another (or their
+browser asks for one the app speaks): there is no switch on the projector.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
+from canvas_core.i18n import _, ngettext
 from canvas_core.store import StoreUnavailable
 from canvas_core.workshop import Room, WorkshopError
-from ui import live
+from ui import language, live
 from ui.bootstrap import workshop_store
 from ui.note_board import note_board
 from ui.presenter import FULL_SCREEN_CSS, PRESENTER_CSS
@@ -44,22 +48,25 @@ def show() -> None:
     except WorkshopError:
         room = None
     except StoreUnavailable as error:
-        st.error(f"The workshop cannot be reached right now: {error}. Reload this page in a moment.")
+        st.error(_("The workshop cannot be reached right now: {error}. Reload this page in a moment.")
+                 .format(error=error))
         return
     if room is None:
-        st.error("There is no workshop room with this code. Open the room screen from the facilitator's console.")
+        st.error(_("There is no workshop room with this code. Open the room screen from the facilitator's console."))
         return
+    plan = plan_of(room)  # once per page run (never on the board's ticks): its blocks, and its language
+    language.resolve(plan.meta.language if plan is not None else None)
     if not room.is_open:
-        st.title("This workshop has ended", anchor=False)
+        st.title(_("This workshop has ended"), anchor=False)
         return
     st.session_state[_FOCUS_SEQ_KEY] = room.focus_seq
-    plan = plan_of(room)
     main, side = st.columns([5, 2])
     with main:
         show_focus_content(plan, room.focus)
     with side:
         link = join_link(room.code)
-        st.markdown(f"### Join: {room.code}")  # ours: the code's alphabet has no markup characters
+        # ours: the code's alphabet has no markup characters
+        st.markdown("### " + _("Join: {code}").format(code=room.code))
         show_join_qr(link, caption=link)
     _board(room.code)
     store = workshop_store()  # looked up once: the watcher's tick reads one number and nothing else
@@ -83,12 +90,14 @@ def _board(code: str) -> None:
     with status[0]:
         show_timer(room, key="screen-timer", size="large")
     with status[1]:
-        st.metric("Done", f"{done} of {joined}")
+        st.metric(_("Done"), _("{done} of {joined}").format(done=done, joined=joined))
     with status[2]:
         if room.vote is not None and room.vote.is_open and room.vote.focus == room.focus:
-            st.markdown("### Voting is open")
+            st.markdown("### " + _("Voting is open"))
         elif hidden:
-            st.markdown(f"### {hidden} note{'s' if hidden != 1 else ''} written, hidden until revealed")
-    st.subheader(f"Notes on {focus_title(room.focus)}", anchor=False)
+            st.markdown("### " + ngettext("{count} note written, hidden until revealed",
+                                          "{count} notes written, hidden until revealed", hidden).format(count=hidden))
+    heading = _("Notes on {place}").format(place=focus_title(room.focus))
+    st.subheader(heading, anchor=False)
     note_board(cards(ordered(notes), show_authors=room.show_authors), key="screen-notes", columns=4, large=True,
-               label=f"Notes on {focus_title(room.focus)}", empty="No notes yet.")
+               label=heading, empty=_("No notes yet."))
