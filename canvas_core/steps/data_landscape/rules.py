@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from canvas_core.i18n import N_, _
+from canvas_core.i18n import N_, SOURCE, _, current
 from canvas_core.plan import CostLine, DataAsset, Plan
 
 # The labels are catalogue texts: the stored values are the keys, the labels are translated where
@@ -50,6 +50,11 @@ KIND_LABELS = {
 def label_of(table: dict[str, str], value: str) -> str:
     """A stored value's label in the current language (`table` is one of the tables above)."""
     return _(table[value])
+
+
+def in_sentence(label: str) -> str:
+    """A label inside a sentence: lower case in English; German nouns keep their capital."""
+    return label.lower() if current() == SOURCE else label
 
 
 def labels_of(table: dict[str, str], values) -> str:
@@ -120,11 +125,11 @@ def _names(assets: list[DataAsset]) -> str:
 def _grade(asset: DataAsset) -> str:
     # Not knowing is treated like personal data until someone finds out.
     return _("not known yet whether personal") if asset.personal_data == "dont_know" else (
-        _(PERSONAL_LABELS[asset.personal_data]).lower())
+        in_sentence(_(PERSONAL_LABELS[asset.personal_data])))
 
 
 def _uses(asset: DataAsset) -> str:
-    return ", ".join(_(USE_LABELS[u]).lower() for u in asset.uses) or _("no use given yet")
+    return ", ".join(in_sentence(_(USE_LABELS[u])) for u in asset.uses) or _("no use given yet")
 
 
 def findings(plan: Plan) -> list[Finding]:

@@ -17,10 +17,11 @@ from dataclasses import dataclass
 
 from canvas_core.canvas.specs import CanvasSpec, canvases
 from canvas_core.canvas.titles import shown_title
-from canvas_core.i18n import N_, SOURCE, _, current, ngettext
+from canvas_core.i18n import N_, _, ngettext
 from canvas_core.plan import Plan
 from canvas_core.steps import STEPS, STEPS_BY_ID, Step
 from canvas_core.steps.costs.rules import COVERS_LABELS
+from canvas_core.steps.data_landscape.rules import in_sentence
 
 WHERE = " · "  # between a block and its field, as the app writes a place
 DONT_KNOW = "don't know"  # the option every closed canvas question below offers
@@ -104,7 +105,7 @@ def _block_title(canvas_id: str, block_id: str) -> str:
 
 def _lower(label: str) -> str:
     """A label inside a sentence: lower case in English; German nouns keep their capital."""
-    return label.lower() if current() == SOURCE else label
+    return in_sentence(label)
 
 
 def _answer(value: str) -> str:
