@@ -328,7 +328,8 @@ def _value_proposition(plan: Plan) -> Iterator[ConsistencyWarning]:
 def _team(plan: Plan) -> Iterator[ConsistencyWarning]:
     canvas_id, block_id, topic = TEAM
     block = _spec(canvas_id).block(block_id)
-    part = _(next(s.title for s in block.subitems if s.id == topic))
+    part_title = next(s.title for s in block.subitems if s.id == topic)  # a catalogue text of the canvas file
+    part = _(part_title)
     notes = _notes(plan, canvas_id, block_id, topic)
     staff = [line.label for line in plan.costs.lines if line.category == "staff"]
     team_side = Side(_title(_canvas_step(canvas_id)), f"{shown_title(block.title)}{WHERE}{part}",

@@ -271,8 +271,8 @@ def automating_costly_errors(plan: Plan, error_costs: list[str]) -> list[str]:
         return []
     if chosen.wrong_prediction_cost not in error_costs:
         return []
-    cost = chosen.wrong_prediction_cost
-    return [f"{chosen.name}: {_(ERROR_COST_WORDS.get(cost, cost))}"]
+    word = ERROR_COST_WORDS.get(chosen.wrong_prediction_cost, chosen.wrong_prediction_cost)
+    return [f"{chosen.name}: {_(word)}"]
 
 
 @predicate
