@@ -135,7 +135,7 @@ def test_the_markdown_sections_of_a_german_plan_are_german():
     assert "| Datenbestand | Status | Weitergabe | Herkunft | Personenbezogene Daten |" in landscape_md
     assert "### Befunde" in landscape_md and "### Datenbestände im Einzelnen" in landscape_md
     assert "**Rot: Benötigte Daten fehlen (1).**" in landscape_md
-    assert "- **Verantwortlich:** IT" in landscape_md
+    assert "- **Zuständig:** IT" in landscape_md
     assert "Findings" not in landscape_md and "Owner" not in landscape_md
     assert review_md.startswith("## Prüfung & Bericht")
     assert "### Offene Fragen des Teams" in review_md
