@@ -5,6 +5,7 @@ rules file keeps the English the catalogue is keyed by."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import Decimal
 
@@ -228,3 +229,23 @@ def test_a_german_plans_data_landscape_page_is_german_and_adds_an_asset():
         at = run(at.button(key="landscape-add-submit").click())
     added = at.session_state["open_plan"].plan.data_landscape.assets[-1]
     assert (added.name, added.sharing, added.yearly_cost) == ("Wartungsprotokolle", "shared", Decimal("1200.50"))
+
+
+def test_the_inventory_shows_german_headings_and_labels_and_keeps_its_tab_when_the_language_changes():
+    plan = load_example("support_mail_triage").as_new()  # an English plan, read by a German speaker
+    at = open_page(plan, "pages/data_landscape.py")
+    at.session_state["landscape-section"] = "Inventory"
+    at.session_state["landscape-section-open"] = 1
+    at = run(at)
+    assert len(at.dataframe) == 1
+    with language("de"):
+        at.selectbox(key="ui-language").set_value("de")
+        at = run(at)
+    assert at.session_state["landscape-section"] == "Verzeichnis"  # the same tab, in the new words
+    [table] = at.dataframe
+    columns = json.loads(table.proto.columns)
+    assert columns["Asset"]["label"] == "Datenbestand"  # the column keeps its id, its heading is German
+    assert columns["Paid by (cost line)"]["label"] == "Bezahlt über (Kostenzeile)"
+    ring = {o["value"]: o["label"] for o in columns["Ring"]["type_config"]["options"]}
+    assert ring == {"private": "Nur bei uns", "shared": "Mit Partnern geteilt", "public": "Öffentlich"}
+    assert "Eine Zeile je Datenbestand." in " ".join(c.value for c in at.caption)

@@ -26,6 +26,7 @@ from ui.steps.data_landscape_chart import landscape_figure
 
 PICTURE_KEY = "landscape-picture"
 SECTION_KEY = "landscape-section"
+_OPEN_SECTION_KEY = "landscape-section-open"  # the open tab by its place: kept when the language changes
 _ADDED_KEY = "landscape-asset-added"
 SECTIONS = [N_("The landscape and findings"), N_("Inventory")]
 
@@ -38,7 +39,14 @@ def show(plan: Plan) -> None:
     if not read_only() and st.button(_("Add a data asset"), key="landscape-add", icon=":material/add:", type="primary"):
         _add_dialog()
     # Only the open tab is built (the table alone costs as much as the rest of the page).
-    picture_tab, inventory_tab = st.tabs([_(s) for s in SECTIONS], key=SECTION_KEY, on_change="rerun")
+    labels = [_(s) for s in SECTIONS]
+    # The tab widget holds the open tab's label; a new language brings new labels, so the open tab is
+    # also kept by its place and chosen again in the new words.
+    opened = labels[st.session_state.get(_OPEN_SECTION_KEY, 0)]
+    if st.session_state.get(SECTION_KEY) not in labels:
+        st.session_state.pop(SECTION_KEY, None)
+    picture_tab, inventory_tab = st.tabs(labels, key=SECTION_KEY, default=opened, on_change=_tab_opened,
+                                         args=(labels,))
     if picture_tab.open:
         with picture_tab:
             picture_col, findings_col = st.columns([5, 3], gap="large")
@@ -50,6 +58,11 @@ def show(plan: Plan) -> None:
     if inventory_tab.open:
         with inventory_tab:
             _inventory(plan)
+
+
+def _tab_opened(labels: list[str]) -> None:
+    opened = st.session_state.get(SECTION_KEY)
+    st.session_state[_OPEN_SECTION_KEY] = labels.index(opened) if opened in labels else 0
 
 
 # --- at a glance --------------------------------------------------------------------
