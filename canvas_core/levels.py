@@ -22,8 +22,15 @@ VERDICT_COLOURS: dict[str, str] = {"go": "#15803d", "go_with_conditions": "#b453
                                    "no_go": "#b91c1c"}
 VERDICT_ALERTS: dict[str, str] = {"go": "success", "go_with_conditions": "warning", "redesign": "error",
                                   "no_go": "error"}
-RULE_LEVEL_WORDS: dict[str, str] = {"no-go": N_("No-go"), "redesign": N_("Redesign first"),
-                                    "condition": N_("Condition"), "note": N_("Note")}
+RULE_LEVEL_WORDS: dict[str, str] = {"no-go": "No-go", "redesign": "Redesign first", "condition": "Condition",
+                                    "note": "Note"}  # in English; translated: rule_level_word()
+# A rule level's word shares its English with other texts that another language tells apart ("Redesign
+# first" is also a verdict, "Note" also a sticky note): its message names what it is, and the English
+# word stands wherever the message has no translation (gettext's message context, in the id).
+RULE_LEVEL_MESSAGES: dict[str, str] = {"no-go": N_("No-go (level of a rule)"),
+                                       "redesign": N_("Redesign first (level of a rule)"),
+                                       "condition": N_("Condition (level of a rule)"),
+                                       "note": N_("Note (level of a rule)")}
 RULE_LEVEL_COLOURS: dict[str, str] = {"no-go": "#b91c1c", "redesign": "#c2410c", "condition": "#b45309",
                                       "note": "#475569"}
 MARKDOWN_COLOURS: dict[str, str] = {"green": "green", "amber": "orange", "red": "red"}  # Streamlit's :colour[...]
@@ -41,4 +48,6 @@ def verdict_word(verdict: str) -> str:
 
 def rule_level_word(level: str) -> str:
     """A screening rule's level in the current language ("Condition", "Auflage")."""
-    return _(RULE_LEVEL_WORDS[level])
+    message = RULE_LEVEL_MESSAGES[level]
+    shown = _(message)
+    return RULE_LEVEL_WORDS[level] if shown == message else shown

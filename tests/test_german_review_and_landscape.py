@@ -91,9 +91,12 @@ def test_verdicts_and_levels_have_their_german_words():
     with language("de"):
         assert [levels.verdict_word(v) for v in ("go", "go_with_conditions", "redesign", "no_go")] == [
             "Weiter zum POC", "Weiter mit Auflagen", "Erst überarbeiten", "No-Go"]
-        assert [levels.rule_level_word(v) for v in ("condition", "note", "no-go")] == ["Auflage", "Hinweis", "No-Go"]
+        assert [levels.rule_level_word(v) for v in ("condition", "note", "redesign", "no-go")] == [
+            "Auflage", "Hinweis", "Überarbeiten", "No-Go"]
         assert levels.word("amber") == "Gelb"
     assert levels.verdict_word("go") == "Go to POC" and levels.word("amber") == "Amber"
+    assert [levels.rule_level_word(v) for v in ("condition", "note", "redesign", "no-go")] == [
+        "Condition", "Note", "Redesign first", "No-go"]
 
 
 def test_consistency_warnings_and_signals_are_german_and_quote_the_answers():
