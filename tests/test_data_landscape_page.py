@@ -57,7 +57,7 @@ def test_an_asset_added_with_the_form_is_saved_counted_and_drawn():
     at.selectbox(key="landscape-new-acquisition").set_value("paid")
     at.multiselect(key="landscape-new-uses").set_value(["feature"])
     at.text_input(key="landscape-new-yearly_cost").set_value("1,200")
-    run(at.button(key="FormSubmitter:landscape-add-asset-Add asset").click())
+    run(at.button(key="landscape-add-submit").click())
     [asset] = stored(at).data_landscape.assets
     assert (asset.name, asset.sharing, asset.status, asset.acquisition, asset.uses, str(asset.yearly_cost)) == (
         "Weather feed <b>v2</b>", "public", "missing", "paid", ["feature"], "1200.00")
@@ -81,7 +81,7 @@ def test_the_form_takes_dont_know_the_legal_basis_and_the_plan_to_get_missing_da
     at.selectbox(key="landscape-new-status").set_value("missing")
     at.text_input(key="landscape-new-legal_basis").set_value("Asked the DPO on 9 March; no answer yet")
     at.text_input(key="landscape-new-acquisition_plan").set_value("IT exports a month of calls by June")
-    run(at.button(key="FormSubmitter:landscape-add-asset-Add asset").click())
+    run(at.button(key="landscape-add-submit").click())
     [asset] = stored(at).data_landscape.assets
     assert (asset.personal_data, asset.legal_basis, asset.acquisition_plan) == (
         "dont_know", "Asked the DPO on 9 March; no answer yet", "IT exports a month of calls by June")
@@ -95,7 +95,7 @@ def test_a_nameless_asset_is_refused_with_a_message_and_nothing_added():
     at = open_page(Plan(), PAGE)
     run(at.button(key="landscape-add").click())
     at.text_input(key="landscape-new-owner").set_value("Ops")
-    run(at.button(key="FormSubmitter:landscape-add-asset-Add asset").click())
+    run(at.button(key="landscape-add-submit").click())
     assert "Give the asset a name" in " ".join(e.value for e in at.error)
 
     assert stored(at).data_landscape.assets == []
@@ -106,7 +106,7 @@ def test_a_yearly_cost_not_stored_as_typed_is_refused_and_nothing_added():
     run(at.button(key="landscape-add").click())
     at.text_input(key="landscape-new-name").set_value("Address file")
     at.text_input(key="landscape-new-yearly_cost").set_value("12,5")
-    run(at.button(key="FormSubmitter:landscape-add-asset-Add asset").click())
+    run(at.button(key="landscape-add-submit").click())
     assert 'Yearly cost: "12,5" is not a number in an English plan (use 12.5). The asset was not added.' in (
         error_messages(at))
     assert stored(at).data_landscape.assets == []

@@ -13,8 +13,9 @@ import textwrap
 
 import plotly.graph_objects as go
 
+from canvas_core.i18n import _, current
 from canvas_core.steps.data_landscape.picture import LandscapePicture
-from canvas_core.steps.data_landscape.rules import PERSONAL_LABELS, USE_LABELS
+from canvas_core.steps.data_landscape.rules import PERSONAL_LABELS, USE_LABELS, label_of, labels_of
 from ui.figures import session_figure
 
 RING_FILLS = {"private": "#eef2f7", "shared": "#e3e9f1", "public": "#d8e0eb"}
@@ -34,10 +35,10 @@ def _short(text: str, limit: int) -> str:
 
 
 def landscape_figure(picture: LandscapePicture) -> go.Figure:
-    return session_figure("landscape", _figure, picture)
+    return session_figure("landscape", _figure, picture, current())  # its words: the language is part of the key
 
 
-def _figure(picture: LandscapePicture) -> go.Figure:
+def _figure(picture: LandscapePicture, lang: str) -> go.Figure:
     fig = go.Figure()
     for band in reversed(picture.rings):  # outermost first, so inner discs paint over it
         fig.add_shape(type="circle", x0=-band.outer, y0=-band.outer, x1=band.outer, y1=band.outer,
@@ -63,7 +64,7 @@ def _figure(picture: LandscapePicture) -> go.Figure:
             marker=dict(color=entry.colour, size=18, line=dict(color=OUTLINE, width=1.5),
                         symbol=["diamond" if a.personal_data != "none" else "circle" for a in dots]),
         ))
-    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name="Diamond: holds personal data",
+    fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=_("Diamond: holds personal data"),
                              marker=dict(symbol="diamond", size=12, color="#ffffff", line=dict(color=OUTLINE, width=1.5)),
                              hoverinfo="skip"))
     # Height and ranges are chosen so the circle fills the column: the width allows a little
@@ -77,7 +78,7 @@ def _figure(picture: LandscapePicture) -> go.Figure:
 
 
 def _centre(fig: go.Figure, picture: LandscapePicture) -> None:
-    first = picture.centre_lines[0] if picture.centre_lines else "State the prediction task on the ML Canvas"
+    first = picture.centre_lines[0] if picture.centre_lines else _("State the prediction task on the ML Canvas")
     wrapped = "<br>".join(_plain(line) for line in textwrap.wrap(_short(first, 72), 24))
     fig.add_annotation(x=0, y=0.07, yanchor="bottom", text=f"<b>{_plain(picture.centre_title)}</b>",
                        showarrow=False, font=dict(size=13, color=OUTLINE))
@@ -86,13 +87,13 @@ def _centre(fig: go.Figure, picture: LandscapePicture) -> None:
     # An invisible point in the centre carries the whole task and decisions as its hover.
     full = "<br>".join(_plain(_short(line, 160)) for line in picture.centre_lines) or _plain(first)
     fig.add_trace(go.Scatter(x=[0], y=[0], mode="markers", marker=dict(size=60, opacity=0), showlegend=False,
-                             hovertext=[full], hoverinfo="text", name="Use of the data"))
+                             hovertext=[full], hoverinfo="text", name=picture.centre_title))
 
 
 def _hover(asset) -> str:
-    uses = ", ".join(USE_LABELS[u] for u in asset.uses) or "no use given"
-    lines = [f"<b>{_plain(asset.name)}</b>", f"Used as: {uses}",
-             f"Personal data: {PERSONAL_LABELS[asset.personal_data]}"]
+    uses = labels_of(USE_LABELS, asset.uses) or _("no use given")
+    lines = [f"<b>{_plain(asset.name)}</b>", _plain(_("Used as: {uses}").format(uses=uses)),
+             _plain(_("Personal data: {grade}").format(grade=label_of(PERSONAL_LABELS, asset.personal_data)))]
     if asset.paid:
-        lines.append("Paid data")
+        lines.append(_plain(_("Paid data")))
     return "<br>".join(lines)

@@ -8,6 +8,7 @@ import functools
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph
 
+from canvas_core.i18n import _
 from canvas_core.report import fonts
 from canvas_core.report.text import MUTED, displayable, esc, make_style, shortened
 
@@ -37,6 +38,8 @@ class LandscapeDiagram(Flowable):
         self.picture = picture
         self.width, self.height = width, height
         self.numbers = numbers
+        # Said in the language of the report being built (the drawing may happen later).
+        self.more_text, self.see_text = _("… more on the ML Canvas"), _("… see the ML Canvas")
         names = len(picture.assets) <= NAME_LABELS_UP_TO and picture.assets
         # Room beside the outer ring for the names of the dots near it.
         self.radius = min(height / 2 - 2, width / 2 - (LABEL_ROOM if names else 4))
@@ -106,18 +109,18 @@ class LandscapeDiagram(Flowable):
         if lines:
             markup += "<br/>" + "<br/>".join(esc(line) for line in lines)
         if len(pic.centre_lines) > 2:
-            markup += "<br/>… more on the ML Canvas"
+            markup += "<br/>" + esc(self.more_text)
         style = _centre_style()
         width = r * 1.5
         p = Paragraph(markup, style)
-        _, h = p.wrap(width, 1e6)
+        _w, h = p.wrap(width, 1e6)
         limit = r * 1.5
         while h > limit and len(lines) > 0:  # fewer lines until it fits the circle
             lines = lines[:-1]
             markup = f"<b>{esc(pic.centre_title)}</b>" + "".join(f"<br/>{esc(x)}" for x in lines)
-            markup += "<br/>… see the ML Canvas"
+            markup += "<br/>" + esc(self.see_text)
             p = Paragraph(markup, style)
-            _, h = p.wrap(width, 1e6)
+            _w, h = p.wrap(width, 1e6)
         p.drawOn(c, cx - width / 2, cy - h / 2)
 
 

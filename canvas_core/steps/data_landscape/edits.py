@@ -10,31 +10,33 @@ from typing import Any
 from pydantic import ValidationError
 
 from canvas_core.canvas.editing import EditError
+from canvas_core.i18n import N_, _
 from canvas_core.numbers import NumberLimits, NumberRefused, parse_number
 from canvas_core.plan import MAX_MONEY, MONEY_DECIMALS, DataAsset, Plan
 from canvas_core.table_delta import apply_delta, blank, number_cell, refusal
 from canvas_core.validation import problems
 
-# Table column -> asset field, in the order the table shows them.
+# Table column -> asset field, in the order the table shows them. The column names are the table's
+# stable ids (the editor's delta names them); their headings are translated where shown.
 ASSET_COLUMNS: dict[str, str] = {
-    "Asset": "name",
-    "Ring": "sharing",
-    "Status": "status",
-    "Plan to get it": "acquisition_plan",
-    "Used as": "uses",
-    "At prediction time": "at_prediction_time",
-    "Acquisition": "acquisition",
-    "Personal data": "personal_data",
-    "Legal basis": "legal_basis",
-    "Kinds": "kinds",
-    "Holds": "contents",
-    "Owner": "owner",
-    "Lives in": "location",
-    "Volume": "volume",
-    "Refresh": "refresh",
-    "Yearly cost": "yearly_cost",
-    "How the project uses it": "use",
-    "Description": "description",
+    N_("Asset"): "name",
+    N_("Ring"): "sharing",
+    N_("Status"): "status",
+    N_("Plan to get it"): "acquisition_plan",
+    N_("Used as"): "uses",
+    N_("At prediction time"): "at_prediction_time",
+    N_("Acquisition"): "acquisition",
+    N_("Personal data"): "personal_data",
+    N_("Legal basis"): "legal_basis",
+    N_("Kinds"): "kinds",
+    N_("Holds"): "contents",
+    N_("Owner"): "owner",
+    N_("Lives in"): "location",
+    N_("Volume"): "volume",
+    N_("Refresh"): "refresh",
+    N_("Yearly cost"): "yearly_cost",
+    N_("How the project uses it"): "use",
+    N_("Description"): "description",
 }
 _LISTS = {"uses", "kinds"}
 _ENUMS = {"sharing", "status", "acquisition", "personal_data"}
@@ -44,7 +46,8 @@ NUMBER_LIMITS: dict[str, NumberLimits] = {"yearly_cost": NumberLimits(MAX_MONEY,
 
 def _value(column: str, name: str, raw: Any, language: str, where: str) -> Any:
     if name in NUMBER_LIMITS:
-        value = number_cell(raw, language=language, limits=NUMBER_LIMITS[name], where=where, column=column)
+        value = number_cell(raw, language=language, limits=NUMBER_LIMITS[name], where=where,
+                            column=_(column))
         return None if value is None else value.quantize(Decimal("0.01"))  # exact: the cents were checked
     raw = blank(raw)
     if name in _LISTS:
@@ -62,9 +65,9 @@ def _checked(asset: DataAsset, row: dict[str, Any], where: str, language: str) -
     try:
         updated = DataAsset.model_validate({**asset.model_dump(), **changes})
     except ValidationError as error:
-        raise refusal(error, where, ASSET_COLUMNS) from None
+        raise refusal(error, where, {_(column): name for column, name in ASSET_COLUMNS.items()}) from None
     if not updated.name:
-        raise EditError(f"{where}: every asset needs a name. The last valid values were kept.")
+        raise EditError(_("{where}: every asset needs a name. The last valid values were kept.").format(where=where))
     return updated
 
 
@@ -83,7 +86,7 @@ def typed_yearly_cost(text: str, language: str) -> Decimal | None:
     try:
         value = parse_number(text, language, NUMBER_LIMITS["yearly_cost"])
     except NumberRefused as refused:
-        raise EditError(f"Yearly cost: {refused.reason}. The asset was not added.") from None
+        raise EditError(_("Yearly cost: {reason}. The asset was not added.").format(reason=refused.reason)) from None
     return None if value is None else value.quantize(Decimal("0.01"))  # exact: the cents were checked
 
 
@@ -91,10 +94,10 @@ def add_asset(plan: Plan, name: str, **fields: Any) -> DataAsset:
     """Add one asset from the form; the name is required, the rest has defaults."""
     name = name.strip()
     if not name:
-        raise EditError("Give the asset a name, such as the table, file or feed it is.")
+        raise EditError(_("Give the asset a name, such as the table, file or feed it is."))
     try:
         asset = DataAsset(name=name, **fields)
     except ValidationError as error:
-        raise EditError(f"{problems(error, nowhere='Asset')}.") from None
+        raise EditError(f"{problems(error, nowhere=_('Asset'))}.") from None
     plan.data_landscape.assets = [*plan.data_landscape.assets, asset]
     return asset

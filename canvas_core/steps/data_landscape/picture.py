@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from canvas_core.i18n import _
 from canvas_core.plan import DataAsset, Plan
 from canvas_core.steps.data_landscape.rules import (
     SHARING_LABELS,
@@ -79,7 +80,7 @@ class LandscapePicture:
 
 def _rings() -> tuple[RingBand, ...]:
     return tuple(
-        RingBand(sharing, SHARING_LABELS[sharing], CENTRE_RADIUS + i * RING_WIDTH, CENTRE_RADIUS + (i + 1) * RING_WIDTH)
+        RingBand(sharing, _(SHARING_LABELS[sharing]), CENTRE_RADIUS + i * RING_WIDTH, CENTRE_RADIUS + (i + 1) * RING_WIDTH)
         for i, sharing in enumerate(RING_ORDER)
     )
 
@@ -153,11 +154,11 @@ def landscape_picture(plan: Plan) -> LandscapePicture:
     placed = [p for i, band in enumerate(rings) if by_ring[band.sharing]
               for p in _place(band, i, by_ring[band.sharing], marker)]
     return LandscapePicture(
-        centre_title="Use of the data",
+        centre_title=_("Use of the data"),
         centre_lines=_centre_lines(plan),
         centre_radius=CENTRE_RADIUS,
         rings=rings,
         assets=tuple(placed),
-        legend=tuple(LegendEntry(s, STATUS_LABELS[s], STATUS_COLOURS[s]) for s in STATUS_ORDER),
+        legend=tuple(LegendEntry(s, _(STATUS_LABELS[s]), STATUS_COLOURS[s]) for s in STATUS_ORDER),
         marker_radius=marker,
     )

@@ -10,36 +10,56 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from canvas_core.i18n import N_, SOURCE, _, current
 from canvas_core.plan import CostLine, DataAsset, Plan
 
+# The labels are catalogue texts: the stored values are the keys, the labels are translated where
+# shown (label(), labels()).
+
 STATUS_LABELS = {
-    "available": "Available",
-    "accessible": "Accessible (planned)",
-    "missing": "Required but missing",
-    "question": "Open question",
+    "available": N_("Available"),
+    "accessible": N_("Accessible (planned)"),
+    "missing": N_("Required but missing"),
+    "question": N_("Open question"),
 }
-SHARING_LABELS = {"private": "Private to us", "shared": "Shared with a partner", "public": "Public"}
-ACQUISITION_LABELS = {"owned": "Owned", "public": "Public", "earned": "Earned", "paid": "Paid"}
+SHARING_LABELS = {"private": N_("Private to us"), "shared": N_("Shared with a partner"), "public": N_("Public")}
+ACQUISITION_LABELS = {"owned": N_("Owned"), "public": N_("Public"), "earned": N_("Earned"), "paid": N_("Paid")}
 PERSONAL_LABELS = {
-    "none": "None",
-    "pseudonymous": "Pseudonymous",
-    "personal": "Personal",
-    "special_category": "Special category",
-    "dont_know": "Don't know",
+    "none": N_("None"),
+    "pseudonymous": N_("Pseudonymous"),
+    "personal": N_("Personal"),
+    "special_category": N_("Special category"),
+    "dont_know": N_("Don't know"),
 }
-USE_LABELS = {"label": "Label", "feature": "Feature", "monitoring": "Monitoring", "evaluation": "Evaluation"}
+USE_LABELS = {"label": N_("Label"), "feature": N_("Feature"), "monitoring": N_("Monitoring"),
+              "evaluation": N_("Evaluation")}
 KIND_LABELS = {
-    "tables": "Tables",
-    "text": "Text",
-    "images": "Images",
-    "audio": "Audio",
-    "video": "Video",
-    "events": "Events",
-    "time_series": "Time series",
-    "documents": "Documents",
-    "geodata": "Geodata",
-    "other": "Other",
+    "tables": N_("Tables"),
+    "text": N_("Text"),
+    "images": N_("Images"),
+    "audio": N_("Audio"),
+    "video": N_("Video"),
+    "events": N_("Events"),
+    "time_series": N_("Time series"),
+    "documents": N_("Documents"),
+    "geodata": N_("Geodata"),
+    "other": N_("Other"),
 }
+
+
+def label_of(table: dict[str, str], value: str) -> str:
+    """A stored value's label in the current language (`table` is one of the tables above)."""
+    return _(table[value])
+
+
+def in_sentence(label: str) -> str:
+    """A label inside a sentence: lower case in English; German nouns keep their capital."""
+    return label.lower() if current() == SOURCE else label
+
+
+def labels_of(table: dict[str, str], values) -> str:
+    """Several stored values' labels in the current language, joined with commas."""
+    return ", ".join(_(table[v]) for v in values)
 
 
 @dataclass(frozen=True)
@@ -83,18 +103,19 @@ def linkable_lines(plan: Plan) -> list[CostLine]:
     return [line for line in free if line.category == "data"] + [line for line in free if line.category != "data"]
 
 
-NO_COST_LINE = "no cost line yet"
+NO_COST_LINE = N_("no cost line yet")
 
 
 def paid_by(plan: Plan, asset: DataAsset) -> str:
     """The cost line paying for the asset, as the inventory names it: the line's item (with "same
-    name" when it is matched by its name, not linked), NO_COST_LINE, or "" for data that costs nothing."""
+    name" when it is matched by its name, not linked), NO_COST_LINE (translated), or "" for data
+    that costs nothing."""
     if not is_paid(asset):
         return ""
     line = cost_line_for(plan, asset)
     if line is None:
-        return NO_COST_LINE
-    return line.label if line.source_asset_id == asset.id else f"{line.label} (same name)"
+        return _(NO_COST_LINE)
+    return line.label if line.source_asset_id == asset.id else _("{item} (same name)").format(item=line.label)
 
 
 def _names(assets: list[DataAsset]) -> str:
@@ -103,16 +124,17 @@ def _names(assets: list[DataAsset]) -> str:
 
 def _grade(asset: DataAsset) -> str:
     # Not knowing is treated like personal data until someone finds out.
-    return "not known yet whether personal" if asset.personal_data == "dont_know" else (
-        PERSONAL_LABELS[asset.personal_data].lower())
+    return _("not known yet whether personal") if asset.personal_data == "dont_know" else (
+        in_sentence(_(PERSONAL_LABELS[asset.personal_data])))
 
 
 def _uses(asset: DataAsset) -> str:
-    return ", ".join(USE_LABELS[u].lower() for u in asset.uses) or "no use given yet"
+    return ", ".join(in_sentence(_(USE_LABELS[u])) for u in asset.uses) or _("no use given yet")
 
 
 def findings(plan: Plan) -> list[Finding]:
-    """Everything the team should act on, most serious first. No assets, no findings."""
+    """Everything the team should act on, most serious first, in the current language. No assets,
+    no findings."""
     assets = plan.data_landscape.assets
     if not assets:
         return []
@@ -122,37 +144,39 @@ def findings(plan: Plan) -> list[Finding]:
     missing = [a for a in assets if a.status == "missing" and not a.acquisition_plan.strip()]
     if missing:
         found.append(Finding(
-            "missing", "red", f"Required data is missing ({len(missing)})",
-            "Needed but not there yet: " + "; ".join(f"{a.name} (as {_uses(a)})" for a in missing)
-            + ". Plan who produces it and by when, or how the project goes ahead without it.",
+            "missing", "red", _("Required data is missing ({count})").format(count=len(missing)),
+            _("Needed but not there yet: {assets}. Plan who produces it and by when, or how the project goes ahead "
+              "without it.").format(assets="; ".join(_("{name} (as {uses})").format(name=a.name, uses=_uses(a))
+                                                     for a in missing)),
             tuple(a.id for a in missing)))
     planned = [a for a in assets if a.status == "missing" and a.acquisition_plan.strip()]
     if planned:
         found.append(Finding(
-            "to_obtain", "amber", f"Required data still to obtain ({len(planned)})",
-            "Missing today, with a plan to get it: " + "; ".join(f"{a.name} ({a.acquisition_plan.strip()})"
-                                                                for a in planned) + ".",
+            "to_obtain", "amber", _("Required data still to obtain ({count})").format(count=len(planned)),
+            _("Missing today, with a plan to get it: {assets}.").format(
+                assets="; ".join(f"{a.name} ({a.acquisition_plan.strip()})" for a in planned)),
             tuple(a.id for a in planned)))
 
     late = [a for a in assets if "feature" in a.uses and not a.at_prediction_time]
     if late:
         found.append(Finding(
-            "not_at_prediction", "red", "Features the model cannot have when it predicts",
-            f"{_names(late)}: only known after the prediction is needed. A model trained on it looks good "
-            "in tests and fails in use; drop it as a feature or find an earlier signal.",
+            "not_at_prediction", "red", _("Features the model cannot have when it predicts"),
+            _("{assets}: only known after the prediction is needed. A model trained on it looks good in tests and "
+              "fails in use; drop it as a feature or find an earlier signal.").format(assets=_names(late)),
             tuple(a.id for a in late)))
 
     label_assets = [a for a in assets if "label" in a.uses]
     usable_labels = [a for a in label_assets if a.status in ("available", "accessible")]
     if not label_assets:
         found.append(Finding(
-            "no_label_source", "red", "No source of labels",
-            "No asset is marked as providing labels (the outcomes the model learns from). "
-            "Name where the right answers come from, even if they must be collected first.", ()))
+            "no_label_source", "red", _("No source of labels"),
+            _("No asset is marked as providing labels (the outcomes the model learns from). Name where the right "
+              "answers come from, even if they must be collected first."), ()))
     elif not usable_labels:
         found.append(Finding(
-            "no_label_source", "red", "The labels have no source yet",
-            f"Every asset meant to provide labels is missing or in question: {_names(label_assets)}.",
+            "no_label_source", "red", _("The labels have no source yet"),
+            _("Every asset meant to provide labels is missing or in question: {assets}.").format(
+                assets=_names(label_assets)),
             tuple(a.id for a in label_assets)))
 
     # Personal data whose legal basis is written down has its answer; the rest raises the question.
@@ -160,29 +184,29 @@ def findings(plan: Plan) -> list[Finding]:
     if personal:
         special = [a for a in personal if a.personal_data == "special_category"]
         grades = "; ".join(f"{a.name} ({_grade(a)})" for a in personal)
-        detail = (f"Personal data with no legal basis stated: {grades}. Which regulation applies (in the EU the "
-                  "GDPR), on what legal basis may it be used for training and for predictions, how long is it "
-                  "kept, and has the data protection officer been asked?")
+        detail = _("Personal data with no legal basis stated: {assets}. Which regulation applies (in the EU the "
+                   "GDPR), on what legal basis may it be used for training and for predictions, how long is it "
+                   "kept, and has the data protection officer been asked?").format(assets=grades)
         if special:
-            detail += (f" {_names(special)} holds special category data (such as health or beliefs), which "
-                       "may only be processed under an explicit exception.")
+            detail += " " + _("{assets} holds special category data (such as health or beliefs), which may only be "
+                              "processed under an explicit exception.").format(assets=_names(special))
         found.append(Finding("personal", "red" if special else "amber",
-                             "Personal data without a stated legal basis",
+                             _("Personal data without a stated legal basis"),
                              detail, tuple(a.id for a in personal)))
 
     unpaid = [a for a in paid_assets(plan) if cost_line_for(plan, a) is None]
     if unpaid:
         found.append(Finding(
-            "unpaid", "amber", "Paid data without a cost line",
-            f"{_names(unpaid)}: add it to the cost estimate. On the cost step, link it to the cost line that "
-            "pays for it, or add it as a new line.",
+            "unpaid", "amber", _("Paid data without a cost line"),
+            _("{assets}: add it to the cost estimate. On the cost step, link it to the cost line that pays for it, "
+              "or add it as a new line.").format(assets=_names(unpaid)),
             tuple(a.id for a in unpaid)))
 
     open_questions = [a for a in assets if a.status == "question"]
     if open_questions:
         found.append(Finding(
-            "question", "amber", f"Open questions about data ({len(open_questions)})",
-            f"Not settled whether it can be used: {_names(open_questions)}.",
+            "question", "amber", _("Open questions about data ({count})").format(count=len(open_questions)),
+            _("Not settled whether it can be used: {assets}.").format(assets=_names(open_questions)),
             tuple(a.id for a in open_questions)))
     return sorted(found, key=lambda f: ["red", "amber"].index(f.level))  # most serious first, stable
 

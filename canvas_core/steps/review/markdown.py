@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from canvas_core.i18n import _
 from canvas_core.plan import Plan
 from canvas_core.report.markdown_text import bullet, escape
 from canvas_core.steps import Step
@@ -11,13 +12,14 @@ from canvas_core.steps import Step
 
 def section(plan: Plan, step: Step) -> Iterator[str]:
     """The team's own open questions and the facilitator's note, as the PDF's review page."""
-    yield f"## {step.title}"
+    yield f"## {_(step.title)}"
     yield ""
-    yield "### Open questions of the team"
+    yield "### " + _("Open questions of the team")
     yield ""
     questions = [q for q in plan.review.open_questions if q.strip()]
-    yield from (bullet(q) for q in questions) if questions else ("None.",)
+    yield from (bullet(q) for q in questions) if questions else (_("None."),)
     yield ""
     note = plan.review.facilitator_note
-    yield f"**Facilitator's note:** {escape(note)}" if note.strip() else "No facilitator's note yet."
+    yield (_("**Facilitator's note:** {note}").format(note=escape(note)) if note.strip()
+           else _("No facilitator's note yet."))
     yield ""

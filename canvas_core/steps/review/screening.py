@@ -21,6 +21,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from canvas_core.canvas.specs import canvases
+from canvas_core.canvas.titles import shown_title
+from canvas_core.i18n import N_, SOURCE, _, current
 from canvas_core.plan import DONT_KNOW, Plan, Verdict
 from canvas_core.steps import OVERALL, STEPS, STEPS_BY_ID, completeness_by_step
 from canvas_core.steps.costs import rules as costs
@@ -34,6 +36,9 @@ LEVELS: tuple[Level, ...] = ("note", "condition", "redesign", "no-go")  # from m
 VERDICT_OF: dict[str | None, Verdict] = {None: "go", "note": "go", "condition": "go_with_conditions",
                                          "redesign": "redesign", "no-go": "no_go"}
 VERDICTS: tuple[Verdict, ...] = ("go", "go_with_conditions", "redesign", "no_go")  # from best to worst
+# The cost of a wrong prediction as the workflow step stores it, and as a reason quotes it.
+ERROR_COST_WORDS: dict[str, str] = {"low": N_("low"), "medium": N_("medium"), "high": N_("high"),
+                                    "unacceptable": N_("unacceptable")}
 
 
 # --- the rules file ----------------------------------------------------------------------------
@@ -65,7 +70,7 @@ class RuleSpec(_Strict):
     def _known_step_and_placeholders(self) -> RuleSpec:
         if self.step not in STEPS_BY_ID:
             raise ValueError(f"rule {self.id}: no step {self.step!r}")
-        fields = {name for _, name, _, _ in string.Formatter().parse(self.message) if name is not None}
+        fields = {name for _text, name, _spec, _conv in string.Formatter().parse(self.message) if name is not None}
         if not fields <= {"found"}:
             raise ValueError(f"rule {self.id}: the message may only say {{found}}, not {sorted(fields - {'found'})}")
         return self
@@ -89,8 +94,23 @@ class RulesFile(_Strict):
 
 @functools.cache
 def rules_file(path: Path = RULES_FILE) -> RulesFile:
+    """The rules as written (in English, the catalogue's message ids): read once per process. A
+    screening shows them in the current language (`shown_rule`, `shown_source`)."""
     with path.open("rb") as file:
         return RulesFile.model_validate(tomllib.load(file))
+
+
+def shown_rule(rule: RuleSpec) -> RuleSpec:
+    """The rule with its title, answer, message and fix in the current language ("{found}" kept)."""
+    if current() == SOURCE:
+        return rule
+    return rule.model_copy(update={"title": _(rule.title), "answer": _(rule.answer), "message": _(rule.message),
+                                   "fix": _(rule.fix)})
+
+
+def shown_source(source: SourceSpec) -> SourceSpec:
+    """A cited work in the current language: its published title stays, the words around it are ours."""
+    return source if current() == SOURCE else source.model_copy(update={"title": _(source.title)})
 
 
 # --- predicates: what made a rule fire, or nothing ------------------------------------------------
@@ -120,7 +140,7 @@ def check_predicate(rule: RuleSpec) -> None:
 def answer_is(plan: Plan, field: str, value: str) -> list[str]:
     """A reason not to use ML answered `value`."""
     answer = getattr(plan.workflow.characteristics, field)
-    return [workflow.REASON_LABELS[field]] if answer == value else []
+    return [_(workflow.REASON_LABELS[field])] if answer == value else []
 
 
 @predicate
@@ -133,7 +153,7 @@ def chosen_task_error_cost(plan: Plan, cost: str) -> list[str]:
 def unclear_integration(plan: Plan) -> list[str]:
     """The answers marked unclear, each with what is unclear about it when the team said."""
     integration = plan.workflow.integration
-    answers = ((label, getattr(integration, field)) for field, label in workflow.INTEGRATION_LABELS.items())
+    answers = ((_(label), getattr(integration, field)) for field, label in workflow.INTEGRATION_LABELS.items())
     return [f"{label} – {answer.unclear_what.strip()}" if answer.unclear_what.strip() else label
             for label, answer in answers if answer.unclear]
 
@@ -163,8 +183,8 @@ def break_even_above_value(plan: Plan) -> list[str]:
     value = costs.value_estimate(plan)
     if value is None or not value.need_exceeds_value:
         return []
-    return [f"{_money(plan, value.break_even_need)} a year to break even, against "
-            f"{_money(plan, value.yearly_value)} a year of hours saved"]
+    return [_("{need} a year to break even, against {value} a year of hours saved").format(
+        need=_money(plan, value.break_even_need), value=_money(plan, value.yearly_value))]
 
 
 @predicate
@@ -174,11 +194,11 @@ def value_not_estimated(plan: Plan) -> list[str]:
     chosen = workflow.chosen_candidate(plan.workflow)
     missing = []
     if not plan.costs.lines:
-        missing.append("no cost lines")
+        missing.append(_("no cost lines"))
     if chosen is None or not chosen.hours_saved_per_month:
-        missing.append("no hours saved estimated for a chosen task")
+        missing.append(_("no hours saved estimated for a chosen task"))
     if plan.costs.value_per_hour_saved is None:
-        missing.append("no value given for an hour saved")
+        missing.append(_("no value given for an hour saved"))
     return ["; ".join(missing)]
 
 
@@ -198,9 +218,10 @@ def no_label_source(plan: Plan) -> list[str]:
     assets = plan.data_landscape.assets
     labels = [a for a in assets if "label" in a.uses]
     if not labels:
-        return ["No asset in the data landscape is marked as providing labels"]
+        return [_("No asset in the data landscape is marked as providing labels")]
     if not any(a.status in ("available", "accessible") for a in labels):
-        return ["Every asset meant to provide labels is missing or in question: " + "; ".join(a.name for a in labels)]
+        return [_("Every asset meant to provide labels is missing or in question: {assets}").format(
+            assets="; ".join(a.name for a in labels))]
     return []
 
 
@@ -213,16 +234,17 @@ def personal_data_without_basis(plan: Plan, grades: list[str]) -> list[str]:
 @predicate
 def dont_know_answers(plan: Plan) -> list[str]:
     ch = plan.workflow.characteristics
-    found = [label for field, label in workflow.REASON_LABELS.items() if getattr(ch, field) == DONT_KNOW]
-    found += [label for field, label in workflow.CHARACTERISTIC_LABELS.items() if getattr(ch, field).dont_know]
+    found = [_(label) for field, label in workflow.REASON_LABELS.items() if getattr(ch, field) == DONT_KNOW]
+    found += [_(label) for field, label in workflow.CHARACTERISTIC_LABELS.items() if getattr(ch, field).dont_know]
     if plan.workflow.integration.mode.value == DONT_KNOW:
-        found.append(workflow.INTEGRATION_LABELS["mode"])
-    found += [f"personal data in {a.name}" for a in plan.data_landscape.assets if a.personal_data == DONT_KNOW]
+        found.append(_(workflow.INTEGRATION_LABELS["mode"]))
+    found += [_("personal data in {asset}").format(asset=a.name) for a in plan.data_landscape.assets
+              if a.personal_data == DONT_KNOW]
     for spec in canvases().values():  # the canvases' closed questions offer "don't know" as an option
         content = plan.canvases.get(spec.id)
         for block in spec.blocks if content else ():
             stored = content.blocks.get(block.id)
-            found += [f"{spec.short_title} › {block.title} › {f.label}" for f in block.fields
+            found += [f"{shown_title(spec.short_title)} › {shown_title(block.title)} › {_(f.label)}" for f in block.fields
                       if f.kind == "choice" and stored and stored.fields.get(f.id) == CANVAS_DONT_KNOW]
     return found
 
@@ -239,7 +261,7 @@ def demanding_and_hard(plan: Plan, accuracy: int, difficulty: int) -> list[str]:
     a, d = ch.accuracy_requirement.score, ch.problem_difficulty.score
     if a is None or d is None or a < accuracy or d < difficulty:
         return []
-    return [f"{a} of 5 with a difficulty of {d} of 5"]
+    return [_("{accuracy} of 5 with a difficulty of {difficulty} of 5").format(accuracy=a, difficulty=d)]
 
 
 @predicate
@@ -247,13 +269,16 @@ def automating_costly_errors(plan: Plan, error_costs: list[str]) -> list[str]:
     chosen = workflow.chosen_task(plan.workflow)
     if plan.workflow.integration.mode.value != "automate" or chosen is None:
         return []
-    return [f"{chosen.name}: {chosen.wrong_prediction_cost}"] if chosen.wrong_prediction_cost in error_costs else []
+    if chosen.wrong_prediction_cost not in error_costs:
+        return []
+    word = ERROR_COST_WORDS.get(chosen.wrong_prediction_cost, chosen.wrong_prediction_cost)
+    return [f"{chosen.name}: {_(word)}"]
 
 
 @predicate
 def steps_below(plan: Plan, share: float) -> list[str]:
     shares = completeness_by_step(plan)
-    return [f"{s.title} ({shares[s.id]:.0%})" for s in STEPS if s.completeness != OVERALL and shares[s.id] < share]
+    return [f"{_(s.title)} ({shares[s.id]:.0%})" for s in STEPS if s.completeness != OVERALL and shares[s.id] < share]
 
 
 # --- the verdict -------------------------------------------------------------------------------
@@ -261,9 +286,9 @@ def steps_below(plan: Plan, share: float) -> list[str]:
 
 @dataclass(frozen=True)
 class Reason:
-    rule: RuleSpec
+    rule: RuleSpec  # its texts in the language the screening ran in (shown_rule)
     found: tuple[str, ...]  # what made it fire; may quote user text (asset and task names): escape it
-    source: SourceSpec
+    source: SourceSpec  # its title in the language the screening ran in (shown_source)
 
     @property
     def message(self) -> str:
@@ -272,7 +297,7 @@ class Reason:
 
     @property
     def step_title(self) -> str:
-        return STEPS_BY_ID[self.rule.step].title
+        return _(STEPS_BY_ID[self.rule.step].title)
 
     @property
     def url_path(self) -> str:
@@ -295,12 +320,13 @@ class Screening:
 
 
 def screen(plan: Plan, rules: RulesFile | None = None) -> Screening:
+    """The verdict and its reasons, the texts in the current language (a report: its plan's)."""
     rules = rules or rules_file()
     fired = []
     for rule in rules.rules:
         found = PREDICATES[rule.predicate](plan, **rule.params)
         if found:
-            fired.append(Reason(rule, tuple(found), rules.sources[rule.source]))
+            fired.append(Reason(shown_rule(rule), tuple(found), shown_source(rules.sources[rule.source])))
     fired.sort(key=lambda r: -LEVELS.index(r.rule.level))  # stable: the file's order within a level
     worst = fired[0].rule.level if fired else None
     return Screening(VERDICT_OF[worst], tuple(fired))

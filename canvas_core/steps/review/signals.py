@@ -5,32 +5,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from canvas_core.i18n import N_, _, ngettext
 from canvas_core.levels import Level
 from canvas_core.plan import Plan
 from canvas_core.steps.data_landscape import rules as data_landscape
 from canvas_core.steps.workflow import rules as workflow
 
-WORKFLOW_SIGNAL = "Workflow integration readiness"
-DATA_SIGNAL = "Data landscape"
+# The signals' names (catalogue texts: a signal carries its name in the language it was made in).
+WORKFLOW_SIGNAL = N_("Workflow integration readiness")
+DATA_SIGNAL = N_("Data landscape")
 
 
 @dataclass(frozen=True)
 class Signal:
     """One screening signal that exists today."""
 
-    name: str  # e.g. "Workflow integration readiness"
+    name: str  # e.g. "Workflow integration readiness", in the current language
     level: Level
     summary: str
     reasons: tuple[str, ...]  # each names the answer or step to fix; may quote raw user text
 
 
 def screening_signals(plan: Plan) -> tuple[Signal, ...]:
+    """Each step's signal, its texts in the current language."""
     return (_workflow_signal(plan), _data_signal(plan))
 
 
 def _workflow_signal(plan: Plan) -> Signal:
     ready = workflow.readiness(plan.workflow)
-    return Signal(WORKFLOW_SIGNAL, ready.level, ready.summary,
+    return Signal(_(WORKFLOW_SIGNAL), ready.level, ready.summary,
                   tuple(f"{r.answer}: {r.text}" for r in ready.reasons))
 
 
@@ -40,11 +43,13 @@ def _data_signal(plan: Plan) -> Signal:
     level: Level = "red" if "red" in levels else "amber" if "amber" in levels else "green"
     reasons = tuple(f"{f.title}: {f.detail}" for f in found)
     if not plan.data_landscape.assets:
-        return Signal(DATA_SIGNAL, "amber", "No data assets listed yet.",
-                      ("Data landscape: list the data the project has and needs.",))
+        return Signal(_(DATA_SIGNAL), "amber", _("No data assets listed yet."),
+                      (_("Data landscape: list the data the project has and needs."),))
     if not found:
-        return Signal(DATA_SIGNAL, "green", "Nothing to act on in the data landscape.", ())
+        return Signal(_(DATA_SIGNAL), "green", _("Nothing to act on in the data landscape."), ())
     red = sum(f.level == "red" for f in found)
-    counts = ([f"{red} serious"] if red else []) + ([f"{len(found) - red} to check"] if len(found) > red else [])
-    summary = f"{len(found)} finding{'s' if len(found) > 1 else ''} ({', '.join(counts)})."
-    return Signal(DATA_SIGNAL, level, summary, reasons)
+    counts = ([_("{count} serious").format(count=red)] if red else []) + (
+        [_("{count} to check").format(count=len(found) - red)] if len(found) > red else [])
+    summary = ngettext("{count} finding ({counts}).", "{count} findings ({counts}).", len(found)).format(
+        count=len(found), counts=", ".join(counts))
+    return Signal(_(DATA_SIGNAL), level, summary, reasons)
