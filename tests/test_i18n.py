@@ -14,7 +14,7 @@ from canvas_core import i18n
 from canvas_core.i18n import _, language, ngettext
 from canvas_core.i18n.extract import ROOT, TEMPLATE, placeholders, read_language, template
 
-MARKS = {"_", "N_", "ngettext", "pgettext"}  # how the code marks a message (canvas_core.i18n)
+MARKS = {"_", "N_", "ngettext"}  # how the code marks a message (canvas_core.i18n)
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +63,7 @@ def test_marks_take_literal_text(path: Path):
     wrong = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in MARKS:
-            texts = node.args[:2] if node.func.id in ("ngettext", "pgettext") else node.args[:1]
+            texts = node.args[:2] if node.func.id == "ngettext" else node.args[:1]
             if node.func.id == "_" and texts and not isinstance(texts[0], (ast.JoinedStr, ast.BinOp, ast.Call)):
                 continue  # a name: text marked where it is declared (N_), translated where shown
             if not texts or not all(isinstance(t, ast.Constant) and isinstance(t.value, str) for t in texts):

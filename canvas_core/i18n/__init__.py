@@ -2,9 +2,8 @@
 
 Every text a person reads is written in English in the code and marked: `_("Save")` where it is
 shown, `N_("Save")` where it is only declared (a module-level table, read before any language is
-known) and translated where shown, `ngettext(...)` where the wording depends on a count,
-`pgettext(context, ...)` where one English word means two things. The English text is the message
-id; `data/locales/<language>/*.po` (gettext catalogues, read with Babel) hold the translations. A
+known) and translated where shown, `ngettext(...)` where the wording depends on a count. The
+English text is the message id; `data/locales/<language>/*.po` (gettext catalogues, read with Babel) hold the translations. A
 message that has none is shown in English.
 
 The language is never set for the whole process (everyone would see the first user's): a
@@ -88,15 +87,6 @@ def _(message: str) -> str:
     return catalogue(lang).singular.get(message, message)
 
 
-def pgettext(context: str, message: str) -> str:
-    """`message` in the current language where the same English word means different things
-    ("Note" as a screening level, "Note" as a sticky note): `context` tells the translator which."""
-    lang = current()
-    if lang == SOURCE:
-        return message
-    return catalogue(lang).contextual.get((context, message), message)
-
-
 def N_(message: str) -> str:
     """Marks `message` for the catalogue without translating it: translated where it is shown."""
     return message
@@ -122,9 +112,8 @@ class Catalogue:
     """One language's messages: singular and plural forms, read from its .po files."""
 
     def __init__(self, lang: str, singular: dict[str, str], plural: dict[str, tuple[str, ...]],
-                 plural_expr: Callable[[int], int], contextual: dict[tuple[str, str], str] | None = None):
+                 plural_expr: Callable[[int], int]):
         self.lang, self.singular, self.plural, self._plural_expr = lang, singular, plural, plural_expr
-        self.contextual = contextual or {}
 
     def plural_index(self, count: int) -> int:
         return self._plural_expr(count)
@@ -135,7 +124,6 @@ def catalogue(lang: str) -> Catalogue:
     """`lang`'s catalogue, read once per process: every .po file under data/locales/<lang>/.
     Fuzzy and empty translations are left out (the English shows)."""
     singular: dict[str, str] = {}
-    contextual: dict[tuple[str, str], str] = {}
     plural: dict[str, tuple[str, ...]] = {}
     plural_expr: Callable[[int], int] = lambda n: 0 if n == 1 else 1  # noqa: E731
     for path in sorted((LOCALES_DIR / lang).glob("**/*.po")):
@@ -149,11 +137,9 @@ def catalogue(lang: str) -> Catalogue:
                 forms = tuple(message.string)
                 if all(forms):
                     plural[message.id[0]] = forms
-            elif message.string and message.context:
-                contextual[(message.context, message.id)] = message.string
             elif message.string:
                 singular[message.id] = message.string
-    return Catalogue(lang, singular, plural, plural_expr, contextual)
+    return Catalogue(lang, singular, plural, plural_expr)
 
 
 def _plural_function(expression: str) -> Callable[[int], int]:

@@ -19,7 +19,7 @@ from canvas_core.i18n import LOCALES_DIR
 
 ROOT = LOCALES_DIR.parents[1]
 TEMPLATE = LOCALES_DIR / "messages.pot"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 _TOML = "canvas_core.i18n.extract:extract_toml"
 # Which values of a data file are text a person reads (the rest are ids, links, names and numbers).
 _CANVAS_KEYS = ("title short_title description attribution left centre right bottom designed_for team date "
