@@ -3,8 +3,8 @@
 Every text a person reads is written in English in the code and marked: `_("Save")` where it is
 shown, `N_("Save")` where it is only declared (a module-level table, read before any language is
 known) and translated where shown, `ngettext(...)` where the wording depends on a count. The
-English text is the message id; `data/locales/<language>/*.po` (gettext catalogues, read with Babel) hold the translations. A
-message that has none is shown in English.
+English text is the message id; `data/locales/<language>/*.po` (gettext catalogues, read with
+Babel) hold the translations. A message that has none is shown in English.
 
 The language is never set for the whole process (everyone would see the first user's): a
 `with language("de"):` block sets it for the code it runs (a report in its plan's language, a
