@@ -9,6 +9,7 @@ language, whatever the reader's (canvas_core.i18n.language)."""
 from __future__ import annotations
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from canvas_core import i18n
@@ -86,6 +87,33 @@ def _chosen() -> None:
     st.session_state[_CHOICE_KEY] = choice
     st.session_state[_RESOLVED_KEY] = choice
     st.session_state[_COOKIE_PENDING_KEY] = True
+    _hand_back_choices()
+
+
+# The widgets whose value reaches the browser as the words of its options (Streamlit's own classes).
+OPTION_SERDES = frozenset({"SelectboxSerde", "RadioSerde", "MultiSelectSerde", "SelectSliderSerde",
+                           "_SingleSelectButtonGroupSerde", "_MultiSelectButtonGroupSerde"})
+
+
+def _hand_back_choices() -> None:
+    """Every choice widget's value handed back to it, so the browser is told the choice in the words
+    of the next run: a radio or select box keeps its choice in the browser as its option's words,
+    which after a switch no longer name an option (the choice, a stable id, still known here, but
+    shown as none). Text being typed is left alone: handing a text box its value would replace
+    what the browser has not sent yet. tests/test_language_switch.py fails if these internals change."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    state = getattr(getattr(ctx, "session_state", None), "_state", None)
+    if state is None:
+        return
+    keys = state._key_id_mapper.id_key_mapping
+    for widget_id, metadata in list(state._new_widget_state.widget_metadata.items()):
+        serde = getattr(metadata.serializer, "__self__", None)
+        key = keys.get(widget_id)
+        if key and key != _SWITCH_KEY and type(serde).__name__ in OPTION_SERDES and key in st.session_state:
+            try:
+                st.session_state[key] = st.session_state[key]
+            except StreamlitAPIException:
+                pass  # a widget that takes no value from code
 
 
 def mark_document() -> None:

@@ -31,15 +31,6 @@ STATUS_WORDS = {"accepted": N_("Accepted into the plan"), "merged": N_("Merged i
                 "discarded": N_("Discarded (kept in the workshop record)")}
 
 
-def keep_choice(key: str) -> None:
-    """Call just before drawing a radio or select box whose options are shown translated: its choice
-    (a stable id) is handed back to it, so the browser is told the choice in this run's words. After
-    a switch of language the browser holds the old words, which no longer name an option: the choice
-    would still be known on the server but show as none (or the first) in the browser."""
-    if key in st.session_state:
-        st.session_state[key] = st.session_state[key]
-
-
 def code_from_link() -> str | None:
     typed = st.query_params.get(CODE_PARAM)
     return normalise_code(typed) if typed else None

@@ -28,7 +28,6 @@ from ui.workshop.common import (
     blocks_of,
     board,
     focus_title,
-    keep_choice,
     ordered,
     server_now,
     show_timer,
@@ -72,7 +71,6 @@ def _start_form(plan_id: str) -> None:
                   "accounts), follow you through the agenda, add sticky notes to the block in focus and vote. "
                   "You decide what goes into the plan."))
     # The ready agendas' names are their ids (stored nowhere but in this widget): shown translated.
-    keep_choice("start-agenda")
     choice = st.radio(_("Agenda"), list(READY_AGENDAS), horizontal=True, key="start-agenda", format_func=_)
     ready = {item.step_id: item.minutes for item in READY_AGENDAS[choice]}
     with st.form("start-room"):
@@ -195,7 +193,6 @@ def _agenda(room: Room) -> None:
     blocks = blocks_of(room.focus.step_id)
     if blocks:
         options = [Focus(room.focus.step_id), *blocks]
-        keep_choice(f"focus-block-{room.focus_seq}")
         st.selectbox(_("Block in focus"), options, index=options.index(room.focus), format_func=focus_title,
                      key=f"focus-block-{room.focus_seq}", on_change=_move_to_selected, args=(room,))
     upcoming = _next_focus(room)
@@ -393,7 +390,6 @@ def _board(code: str) -> None:
     step = STEPS_BY_ID[room.focus.step_id]
     if step.canvas_id is not None and room.focus.block_id is None and open_notes:
         blocks = blocks_of(room.focus.step_id)
-        keep_choice("accept-into")
         target = st.selectbox(_("Accept into the block"), blocks, format_func=focus_title, key="accept-into")
     st.caption(triage.destination(room.focus))
     board(notes, show_authors=room.show_authors, key="console-notes",

@@ -56,6 +56,7 @@ def show() -> None:
         return
     plan = plan_of(room)  # once per page run (never on the board's ticks): its blocks, and its language
     language.resolve(plan.meta.language if plan is not None else None)
+    language.mark_document()
     if not room.is_open:
         st.title(_("This workshop has ended"), anchor=False)
         return
