@@ -397,7 +397,7 @@ def _value_per_hour_input(plan: Plan) -> None:
     language = plan.meta.language
     limits = cost_edits.NUMBER_LIMITS["expected"]
     sync(_VALUE_KEY, tables.number_text(plan.costs.value_per_hour_saved, language, limits) or "")
-    column, _ = st.columns([1, 2])
+    column, _rest = st.columns([1, 2])
     # Text, read by canvas_core.numbers: a number input would strip "12,5" to 125 unseen.
     column.text_input(f"Value of an hour saved in the chosen task ({plan.meta.currency})", key=_VALUE_KEY,
                       placeholder="e.g. " + format_decimal(Decimal("38.00"), language, decimals=2),
