@@ -44,7 +44,8 @@ def section(plan: Plan, step: Step) -> Iterator[str]:
                            cell(_(workflow.COST_WORDS[c.wrong_prediction_cost]) if c.wrong_prediction_cost else ""),
                            number(c.score), cell(c.warning)] for c in candidates), [0, 2, 3, 5])
     chosen = names.get(wf.chosen_task_id or "")
-    yield f"### {_(workflow.CHOSEN_LABEL)}: {cell(chosen) if chosen else _('not chosen yet')}"
+    not_chosen = _("not chosen yet")
+    yield f"### {_(workflow.CHOSEN_LABEL)}: {cell(chosen) if chosen else not_chosen}"
     yield ""
     judgement = escape(wf.judgement, indent="  ") if wf.judgement.strip() else "*" + _("not described yet") + "*"
     yield f"**{_(workflow.JUDGEMENT_LABEL)}:** {judgement}"
@@ -60,7 +61,8 @@ def section(plan: Plan, step: Step) -> Iterator[str]:
         text = escape(given, indent="  ") if given.strip() else "*" + _("not answered yet") + "*"
         yield f"- **{cell(_(label))}:**{flag} {text}"
         if answer.unclear and answer.unclear_what.strip():
-            yield f"  - *{_('Unclear:')}* {escape(answer.unclear_what, indent='    ')}"
+            unclear = _("Unclear:")
+            yield f"  - *{unclear}* {escape(answer.unclear_what, indent='    ')}"
     yield ""
     yield "### " + _("Use-case characteristics")
     yield ""
@@ -76,5 +78,6 @@ def section(plan: Plan, step: Step) -> Iterator[str]:
         answer = _(workflow.ANSWER_WORDS[value]) if value in workflow.ANSWER_WORDS else _("not answered yet")
         yield f"- **{cell(_(label))}:** {answer}"
     if ch.reasons_note.strip():
-        yield f"- **{_('Note on the reasons:')}** {escape(ch.reasons_note, indent='  ')}"
+        heading = _("Note on the reasons:")
+        yield f"- **{heading}** {escape(ch.reasons_note, indent='  ')}"
     yield ""

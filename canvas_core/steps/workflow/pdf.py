@@ -33,7 +33,8 @@ def section(ctx: ReportContext, step: Step) -> list[Flowable]:
     box = ctx.geometry.portrait
     out: list[Flowable] = [*new_page(PORTRAIT), para(esc(_(step.title)), st.h1)]
     if flow.process_name.strip():
-        out.append(para(f"{bold(esc(_('Business process:')))} {esc(flow.process_name)}", st.body))
+        heading = _("Business process:")
+        out.append(para(f"{bold(esc(heading))} {esc(flow.process_name)}", st.body))
     out.append(para(esc(_("The process")), st.h2))
     if flow.tasks:
         graph = wf.process_graph(flow)
@@ -70,9 +71,10 @@ def _integration(flow: Workflow, width: float) -> list[Flowable]:
         else:
             text = esc(answer.text) if answer.text.strip() else muted(esc(_("not answered yet")))
         if answer.unclear:
-            text += " " + f'<font color="#b45309"><b>[{esc(_("marked unclear"))}]</b></font>'
+            marked, unclear = _("marked unclear"), _("Unclear:")
+            text += " " + f'<font color="#b45309"><b>[{esc(marked)}]</b></font>'
             if answer.unclear_what.strip():
-                text += "<br/>" + f'<font color="#b45309"><b>{esc(_("Unclear:"))}</b></font> {esc(answer.unclear_what)}'
+                text += "<br/>" + f'<font color="#b45309"><b>{esc(unclear)}</b></font> {esc(answer.unclear_what)}'
         rows.append([para(bold(esc(_(label))), st.cell), para(text, st.cell)])
     out.append(table(rows, [48, 128], width))
     return out
@@ -85,7 +87,8 @@ def _task_cell(task: WorkflowTask) -> str:
     if task.input.strip() or task.output.strip():
         parts.append(f"{esc(task.input) or '–'} → {esc(task.output) or '–'}")
     if task.pain.strip():
-        parts.append(f"<i>{esc(_('Pain:'))}</i> {esc(task.pain)}")
+        pain = _("Pain:")
+        parts.append(f"<i>{esc(pain)}</i> {esc(task.pain)}")
     return "<br/>".join(parts)
 
 

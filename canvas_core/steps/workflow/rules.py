@@ -221,7 +221,8 @@ def to_mermaid(graph: ProcessGraph) -> str:
     appears only as escaped labels, so it can neither break nor inject into the diagram."""
     lines = ["flowchart LR", *(f"    {c}" for c in _CLASS_DEFS)]
     if not graph.nodes:
-        return "\n".join([*lines, f'    n0["{escape_label(_("No tasks yet"))}"]', "    class n0 other"])
+        empty = escape_label(_("No tasks yet"))
+        return "\n".join([*lines, f'    n0["{empty}"]', "    class n0 other"])
     safe_id: dict[str, str] = {}
     for index, node in enumerate(graph.nodes):
         safe_id.setdefault(node.id, f"n{index}")  # a duplicated task id keeps its first node
