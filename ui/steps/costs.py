@@ -53,9 +53,9 @@ def _settings(plan: Plan) -> None:
         "year. Set it to what your organisation sees."
     ))
     sync("cost-horizon", plan.costs.horizon_years)
-    horizon_col.selectbox(_("Horizon for the total cost of ownership"), [1, 2, 3, 4, 5], key="cost-horizon",
-                          disabled=read_only(),
-                          format_func=lambda y: ngettext("{count} year", "{count} years", y).format(count=y),
+    years = {y: ngettext("{count} year", "{count} years", y).format(count=y) for y in (1, 2, 3, 4, 5)}
+    horizon_col.selectbox(_("Horizon for the total cost of ownership"), list(years), key="cost-horizon",
+                          disabled=read_only(), format_func=years.get,
                           on_change=guarded(_set_horizon), args=("cost-horizon",))
 
 
@@ -188,8 +188,8 @@ def _add_line_form(plan: Plan) -> None:
     with st.container(border=True, key="cost-add-line"):
         st.markdown("**" + _("Add a line") + "**")
         # Outside the form, so the fields follow the category as soon as it is chosen.
-        category = st.selectbox(_("Category"), list(costs.TAXONOMY), format_func=costs.category_label,
-                                key=f"{_NEW}-category")
+        names = {c: costs.category_label(c) for c in costs.TAXONOMY}  # in this run's language
+        category = st.selectbox(_("Category"), list(names), format_func=names.get, key=f"{_NEW}-category")
         staff = category == "staff"
         with st.form(f"{_NEW}-form", border=False, enter_to_submit=True):
             st.text_input(_("Item"), key=f"{_NEW}-label", max_chars=300,

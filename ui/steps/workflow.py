@@ -110,8 +110,8 @@ def _process(plan: Plan) -> None:
         options = ["", *names]
         if st.session_state.get("workflow-new-after") not in options:  # default: after the last task
             st.session_state["workflow-new-after"] = options[-1]
-        after_col.selectbox(_("Comes after"), options, format_func=lambda i: names.get(i, _("(start)")),
-                            key="workflow-new-after")
+        after = {"": _("(start)"), **names}
+        after_col.selectbox(_("Comes after"), options, format_func=after.get, key="workflow-new-after")
         st.form_submit_button(_("Add task"), icon=":material/add:", on_click=guarded(_add_task))
 
 
@@ -273,8 +273,9 @@ def _set_unclear_what(field: str, key: str) -> None:
 
 def _mode(mode) -> None:
     sync("workflow-mode", mode.value)
-    st.radio(_(workflow.INTEGRATION_LABELS["mode"]), list(workflow.MODE_WORDS), key="workflow-mode", index=None,
-             disabled=read_only(), horizontal=True, format_func=lambda v: _capitalized(_(workflow.MODE_WORDS[v])),
+    modes = {v: _capitalized(_(words)) for v, words in workflow.MODE_WORDS.items()}  # in this run's language
+    st.radio(_(workflow.INTEGRATION_LABELS["mode"]), list(modes), key="workflow-mode", index=None,
+             disabled=read_only(), horizontal=True, format_func=modes.get,
              on_change=guarded(_set_mode), args=("workflow-mode",))
     sync("workflow-mode-unclear", mode.unclear)
     st.checkbox(_("Unclear"), key="workflow-mode-unclear", on_change=guarded(_set_mode_unclear), disabled=read_only(),
@@ -326,8 +327,9 @@ def _characteristics(plan: Plan) -> None:
         with column:
             score_key, note_key = f"workflow-{name}", f"workflow-{name}-note"
             sync(score_key, DONT_KNOW if rating.dont_know else rating.score)
-            st.segmented_control(_(workflow.CHARACTERISTIC_LABELS[name]), _SCORES, key=score_key,
-                                 format_func=lambda v: _("Don't know") if v == DONT_KNOW else str(v),
+            scores = {v: _("Don't know") if v == DONT_KNOW else str(v) for v in _SCORES}
+            st.segmented_control(_(workflow.CHARACTERISTIC_LABELS[name]), list(scores), key=score_key,
+                                 format_func=scores.get,
                                  disabled=read_only(),
                                  help=_(SCALE_HINTS[name]), on_change=guarded(_set_score), args=(name, score_key))
             st.caption(_(SCALE_HINTS[name]))
@@ -341,8 +343,8 @@ def _characteristics(plan: Plan) -> None:
         key = f"workflow-{name}"
         value = getattr(ch, name)
         sync(key, value or "")
-        column.radio(_(workflow.REASON_LABELS[name]), list(_REASON_CHOICES), key=key,
-                     format_func=lambda v: _(_REASON_CHOICES[v]),
+        choices = {v: _(words) for v, words in _REASON_CHOICES.items()}  # in this run's language
+        column.radio(_(workflow.REASON_LABELS[name]), list(choices), key=key, format_func=choices.get,
                      disabled=read_only(),
                      horizontal=True, on_change=guarded(_set_reason), args=(name, key))
     sync("workflow-reasons-note", ch.reasons_note)
