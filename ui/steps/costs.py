@@ -337,7 +337,8 @@ _ACQUISITION_WORDS = {"owned": N_("owned"), "public": N_("public"), "earned": N_
 
 def _paid_asset(plan: Plan, asset: DataAsset) -> None:
     text_col, link_col, add_col = st.columns([3, 3, 1], vertical_alignment="center")
-    acquisition = _(_ACQUISITION_WORDS.get(asset.acquisition, asset.acquisition))
+    acquisition = _(_ACQUISITION_WORDS[asset.acquisition]) if asset.acquisition in _ACQUISITION_WORDS \
+        else asset.acquisition
     if asset.yearly_cost:
         cost = costs.format_money(asset.yearly_cost, plan.meta.currency, plan.meta.language)
         text = _("{name} ({acquisition}, {cost} a year)").format(name=asset.name, acquisition=acquisition, cost=cost)
