@@ -250,3 +250,20 @@ def test_the_pdf_sections_of_a_german_plan_are_german():
                   "Merkmale des Anwendungsfalls", "Gründe gegen ML", "Die gewählte Aufgabe"):
         assert label in text, label
     assert re.search(r"\d\.\d{3} EUR", text)
+
+
+def test_the_german_task_table_reads_a_decimal_comma_and_refuses_in_german():
+    from canvas_core.steps.workflow import edits as workflow_edits
+
+    plan = german()
+    ids = [task.id for task in plan.workflow.tasks]
+    with language("de"):
+        workflow_edits.apply_table_edits(plan, ids, {"edited_rows": {1: {"Minutes per case": "0,25"}}})
+        assert plan.workflow.tasks[1].minutes_per_case == Decimal("0.25")
+        with pytest.raises(EditError) as refused:
+            workflow_edits.apply_table_edits(plan, ids, {"edited_rows": {1: {"Cases per month": "1,5"}}})
+        assert str(refused.value) == ("Zeile 2, Fälle pro Monat: „1,5“ ist keine ganze Zahl. "
+                                      "Die letzten gültigen Werte wurden beibehalten.")
+        with pytest.raises(EditError) as unnamed:
+            workflow_edits.apply_table_edits(plan, ids, {"edited_rows": {1: {"Task": " "}}})
+        assert str(unnamed.value) == "Zeile 2: Jede Aufgabe braucht einen Namen. Die Zeile wurde nicht gespeichert."
