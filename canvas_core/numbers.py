@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from canvas_core.i18n import N_, _
+
 # Spaces people (and the formatter, for French and Ukrainian) use to group digits:
 # space, no-break space, narrow no-break space, thin space, figure space.
 SPACES = " \u00a0\u202f\u2009\u2007"
@@ -25,18 +27,18 @@ MAX_TYPED_CHARS = 40  # longer than any number a plan holds, with its grouping
 class NumberStyle:
     group: str  # the grouping mark the app writes
     mark: str  # the decimal mark
-    plan: str  # how a refusal names the plan: "an English plan"
+    plan: str  # how a refusal names the plan: "an English plan" (marked; translated where shown)
 
 
 # A small table instead of a locale library: the app offers only these languages,
 # and any other falls back to English (as money is formatted).
 STYLES: dict[str, NumberStyle] = {
-    "en": NumberStyle(",", ".", "an English plan"),
-    "de": NumberStyle(".", ",", "a German plan"),
-    "el": NumberStyle(".", ",", "a Greek plan"),
-    "es": NumberStyle(".", ",", "a Spanish plan"),
-    "fr": NumberStyle("\u202f", ",", "a French plan"),
-    "uk": NumberStyle("\u202f", ",", "a Ukrainian plan"),
+    "en": NumberStyle(",", ".", N_("an English plan")),
+    "de": NumberStyle(".", ",", N_("a German plan")),
+    "el": NumberStyle(".", ",", N_("a Greek plan")),
+    "es": NumberStyle(".", ",", N_("a Spanish plan")),
+    "fr": NumberStyle("\u202f", ",", N_("a French plan")),
+    "uk": NumberStyle("\u202f", ",", N_("a Ukrainian plan")),
 }
 
 
@@ -44,7 +46,7 @@ def style_of(language: str) -> NumberStyle:
     base = language.split("-")[0]
     if base in STYLES:
         return STYLES[base]
-    return NumberStyle(",", ".", "this plan, whose numbers are written as in English")
+    return NumberStyle(",", ".", N_("this plan, whose numbers are written as in English"))
 
 
 @dataclass(frozen=True)
@@ -127,19 +129,24 @@ def parse_number(text: str, language: str, limits: NumberLimits) -> Decimal | No
     shown = _quoted(typed)
     style = style_of(language)
     if len(typed) > MAX_TYPED_CHARS:
-        raise NumberRefused(f"{shown} is too long to be a number")
+        raise NumberRefused(_("{shown} is too long to be a number").format(shown=shown))
     negative = typed[0] in MINUS_SIGNS
     body = typed[1:].lstrip() if typed[0] in MINUS_SIGNS + "+" else typed
     exponent = _EXPONENT.match(body)
     if exponent:
-        raise NumberRefused(f"{shown} is written with an exponent: write the number out{_written_out(exponent, style)}")
+        written = _written_out(exponent, style)
+        if written:
+            raise NumberRefused(_("{shown} is written with an exponent: write the number out (use {number})")
+                                .format(shown=shown, number=written))
+        raise NumberRefused(_("{shown} is written with an exponent: write the number out").format(shown=shown))
     if not body or any(not (ch.isascii() and ch.isdigit()) and ch not in ".," + SPACES for ch in body):
-        raise NumberRefused(f"{shown} is not a number")
+        raise NumberRefused(_("{shown} is not a number").format(shown=shown))
     value = _read(body, _convention(style))
     if value is None:
-        raise NumberRefused(f"{shown} is not a number in {style.plan} ({_how_to_type(body, style, negative)})")
+        raise NumberRefused(_("{shown} is not a number in {plan} ({how})").format(
+            shown=shown, plan=_(style.plan), how=_how_to_type(body, style, negative)))
     if negative:
-        raise NumberRefused(f"{shown} is below the minimum of 0")
+        raise NumberRefused(_("{shown} is below the minimum of 0").format(shown=shown))
     _check_limits(value, shown, limits, language)
     return value
 
@@ -147,7 +154,7 @@ def parse_number(text: str, language: str, limits: NumberLimits) -> Decimal | No
 def _quoted(typed: str) -> str:
     if len(typed) > MAX_TYPED_CHARS:
         typed = typed[:MAX_TYPED_CHARS] + "…"
-    return f'"{typed}"'
+    return _('"{text}"').format(text=typed)
 
 
 def _read(body: str, convention: _Convention) -> Decimal | None:
@@ -188,9 +195,12 @@ def _how_to_type(body: str, style: NumberStyle, negative: bool) -> str:
         if value is not None and value not in readings:
             readings.append(value)
     if not readings:
-        return f"write numbers like 1234{style.mark}5"
+        return _("write numbers like {example}").format(example=f"1234{style.mark}5")
     sign = "-" if negative else ""
-    return "use " + " or ".join(sign + _plain(value, style) for value in readings)
+    shown = [sign + _plain(value, style) for value in readings]
+    if len(shown) == 1:
+        return _("use {number}").format(number=shown[0])
+    return _("use {first} or {second}").format(first=shown[0], second=shown[1])
 
 
 def _plain(value: Decimal, style: NumberStyle) -> str:
@@ -205,13 +215,15 @@ def _written_out(match: re.Match, style: NumberStyle) -> str:
     power = int(match.group(2).replace("\u2212", "-"))
     if mantissa is None or abs(power) > 20:
         return ""
-    return f" (use {_plain(mantissa.scaleb(power), style)})"
+    return _plain(mantissa.scaleb(power), style)
 
 
 def _check_limits(value: Decimal, shown: str, limits: NumberLimits, language: str) -> None:
     if value > limits.maximum:
-        raise NumberRefused(f"{shown} is over the maximum of {format_decimal(limits.maximum, language)}")
+        raise NumberRefused(_("{shown} is over the maximum of {maximum}").format(
+            shown=shown, maximum=format_decimal(limits.maximum, language)))
     if limits.decimals is not None and decimal_places(value) > limits.decimals:
         if limits.decimals == 0:
-            raise NumberRefused(f"{shown} is not a whole number")
-        raise NumberRefused(f"{shown} has more decimals than this column takes (at most {limits.decimals})")
+            raise NumberRefused(_("{shown} is not a whole number").format(shown=shown))
+        raise NumberRefused(_("{shown} has more decimals than this column takes (at most {decimals})").format(
+            shown=shown, decimals=limits.decimals))

@@ -11,6 +11,7 @@ from typing import Any, Protocol, TypeVar
 from pydantic import ValidationError
 
 from canvas_core.canvas.editing import EditError
+from canvas_core.i18n import _
 from canvas_core.numbers import NumberLimits, NumberRefused, parse_number
 from canvas_core.validation import problems
 
@@ -31,7 +32,8 @@ def number_cell(raw: Any, *, language: str, limits: NumberLimits, where: str, co
     """The number typed into a cell (exactly as typed), None for an emptied one.
 
     Anything else is refused naming the row, the column and the text, e.g.
-    'Row 2, Months: "12,5" is not a number in an English plan (use 12.5).'
+    'Row 2, Months: "12,5" is not a number in an English plan (use 12.5).' `column` is the column's
+    English name (its id): it is shown translated.
     """
     raw = blank(raw)
     if raw is None:
@@ -39,12 +41,14 @@ def number_cell(raw: Any, *, language: str, limits: NumberLimits, where: str, co
     try:
         return parse_number(str(raw), language, limits)
     except NumberRefused as refused:
-        raise EditError(f"{where}, {column}: {refused.reason}. The last valid values were kept.") from None
+        raise EditError(_("{where}, {column}: {reason}. The last valid values were kept.").format(
+            where=where, column=_(column), reason=refused.reason)) from None
 
 
 def refusal(error: ValidationError, where: str, columns: dict[str, str]) -> EditError:
     """The first problem of a rejected row, naming its row and column in the table's words."""
-    return EditError(f"{where}, {problems(error, names=columns)}. The last valid values were kept.")
+    found = problems(error, names={_(name): field for name, field in columns.items()})
+    return EditError(_("{where}, {problem}. The last valid values were kept.").format(where=where, problem=found))
 
 
 def is_blank_row(row: dict[str, Any]) -> bool:
@@ -68,8 +72,9 @@ def apply_delta(
     updated: dict[str, T] = {}
     for position, row in (edits.get("edited_rows") or {}).items():
         item_id = row_ids[int(position)]
-        updated[item_id] = update(updated.get(item_id, by_id[item_id]), row, f"Row {int(position) + 1}")
-    added = [create(row, f"New row {n + 1}") for n, row in enumerate(edits.get("added_rows") or [])
+        updated[item_id] = update(updated.get(item_id, by_id[item_id]), row,
+                                  _("Row {number}").format(number=int(position) + 1))
+    added = [create(row, _("New row {number}").format(number=n + 1)) for n, row in enumerate(edits.get("added_rows") or [])
              if not is_blank_row(row)]
     deleted = {row_ids[int(position)] for position in (edits.get("deleted_rows") or [])}
     if not (updated or added or deleted):

@@ -21,14 +21,16 @@ from reportlab.graphics.shapes import (
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from canvas_core.i18n import _, ngettext
+from canvas_core.numbers import style_of
 from canvas_core.report import fonts
 from canvas_core.report.text import INK, MUTED, displayable
 from canvas_core.steps.costs.rules import (
     CATEGORY_COLOURS,
-    CATEGORY_LABELS,
     ONE_TIME,
     TAXONOMY,
     CostSummary,
+    category_label,
     format_money,
 )
 
@@ -53,10 +55,10 @@ def _width(text: str, size: float, bold: bool = False) -> float:
     return stringWidth(text, fonts.BOLD if bold else fonts.REGULAR, size)
 
 
-def _compact(amount: float) -> str:
-    """Axis labels: 250k, 1.2M."""
+def _compact(amount: float, language: str = "en") -> str:
+    """Axis labels: 250k, 1.2M (1,2M with a decimal comma)."""
     if abs(amount) >= 1_000_000:
-        return f"{amount / 1_000_000:.1f}M".replace(".0M", "M")
+        return f"{amount / 1_000_000:.1f}M".replace(".0M", "M").replace(".", style_of(language).mark)
     if abs(amount) >= 1_000:
         return f"{amount / 1_000:.0f}k"
     return f"{amount:.0f}"
@@ -82,17 +84,17 @@ def category_bars(summary: CostSummary, currency: str, language: str, width: flo
     height = 26 + len(TAXONOMY) * row_h + 2 * 14
     d = _drawing(width, height)
     y = height - 12
-    d.add(_text(0, y, "Cost by category (expected; whisker: low to high)", 8.5, bold=True))
+    d.add(_text(0, y, _("Cost by category (expected; whisker: low to high)"), 8.5, bold=True))
     scale_max = _nice_max(float(max((summary.by_category[c].high for c in TAXONOMY), default=Decimal(0))))
     plot_w = width - value_w
     y -= 8
-    for group, title in ((ONE_TIME, "One-time"), (running, "Running, per year")):
+    for group, title in ((ONE_TIME, _("One-time")), (running, _("Running, per year"))):
         y -= 14
         d.add(_text(0, y, title.upper(), 6.5, bold=True, colour=MUTED))
         for category in group:
             r = summary.by_category[category]
             y -= 11
-            d.add(_text(0, y, CATEGORY_LABELS[category], 7.5))  # the category's name above its bar
+            d.add(_text(0, y, category_label(category), 7.5))  # the category's name above its bar
             yb = y - 3 - bar_h
             d.add(Rect(0, yb, plot_w, bar_h, fillColor=colors.HexColor("#f3f4f6"), strokeColor=None))
             d.add(Rect(0, yb, plot_w * float(r.expected) / scale_max, bar_h,
@@ -115,8 +117,9 @@ def cumulative_cost(summary: CostSummary, currency: str, language: str, width: f
     money = lambda v: format_money(v, currency, language)  # noqa: E731
     height = 190.0
     d = _drawing(width, height)
-    d.add(_text(0, height - 12, f"Cumulative cost over {summary.horizon_years} "
-                f"year{'s' if summary.horizon_years > 1 else ''}", 8.5, bold=True))
+    years_text = ngettext("Cumulative cost over {count} year", "Cumulative cost over {count} years",
+                          summary.horizon_years).format(count=summary.horizon_years)
+    d.add(_text(0, height - 12, years_text, 8.5, bold=True))
     left, right, bottom, top = 44.0, 16.0, 34.0, height - 26
     plot_w, plot_h = width - left - right, top - bottom
     points = summary.cumulative
@@ -134,9 +137,10 @@ def cumulative_cost(summary: CostSummary, currency: str, language: str, width: f
     for k in range(5):
         value = y_max * k / 4
         d.add(Line(left, py(value), left + plot_w, py(value), strokeColor=GRID, strokeWidth=0.5))
-        d.add(_text(left - 4, py(value) - 2.5, _compact(value), 6.5, colour=MUTED, anchor="end"))
+        d.add(_text(left - 4, py(value) - 2.5, _compact(value, language), 6.5, colour=MUTED, anchor="end"))
     for year in range(years + 1):
-        d.add(_text(px(year), bottom - 11, "Start" if year == 0 else f"Year {year}", 7, colour=MUTED, anchor="middle"))
+        d.add(_text(px(year), bottom - 11, _("Start") if year == 0 else _("Year {year}").format(year=year), 7,
+                    colour=MUTED, anchor="middle"))
     # Low-high band as a filled polygon.
     band = [(px(i), py(p.high)) for i, p in enumerate(points)] + [(px(i), py(p.low)) for i, p in
                                                                   reversed(list(enumerate(points)))]
@@ -152,12 +156,17 @@ def cumulative_cost(summary: CostSummary, currency: str, language: str, width: f
         anchor = "start" if i == 0 else ("end" if i == years else "middle")
         d.add(_text(px(i) + (3 if i == 0 else 0), py(p.expected) + 6, label, 7, bold=True, anchor=anchor))
     # Key
+    # Key: each entry placed after the one before, so a longer translation never overlaps the next.
     key_y = 6
-    d.add(Line(left, key_y + 3, left + 16, key_y + 3, strokeColor=EXPECTED, strokeWidth=2))
-    d.add(_text(left + 20, key_y, "Expected cost", 7))
-    d.add(Rect(left + 88, key_y, 16, 6, fillColor=colors.Color(0.145, 0.388, 0.659, alpha=0.16), strokeColor=None))
-    d.add(_text(left + 108, key_y, "Low to high", 7))
-    d.add(Line(left + 168, key_y + 3, left + 184, key_y + 3, strokeColor=BREAK_EVEN, strokeWidth=1.2,
-               strokeDashArray=[4, 3]))
-    d.add(_text(left + 188, key_y, f"Benefit needed to break even ({money(need)} a year)", 7))
+    expected_text, band_text = _("Expected cost"), _("Low to high")
+    need_text = _("Benefit needed to break even ({amount} a year)").format(amount=money(need))
+    x = left
+    d.add(Line(x, key_y + 3, x + 16, key_y + 3, strokeColor=EXPECTED, strokeWidth=2))
+    d.add(_text(x + 20, key_y, expected_text, 7))
+    x += max(88, 20 + _width(expected_text, 7) + 12)
+    d.add(Rect(x, key_y, 16, 6, fillColor=colors.Color(0.145, 0.388, 0.659, alpha=0.16), strokeColor=None))
+    d.add(_text(x + 20, key_y, band_text, 7))
+    x += max(80, 20 + _width(band_text, 7) + 12)
+    d.add(Line(x, key_y + 3, x + 16, key_y + 3, strokeColor=BREAK_EVEN, strokeWidth=1.2, strokeDashArray=[4, 3]))
+    d.add(_text(x + 20, key_y, need_text, 7))
     return d

@@ -9,7 +9,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from canvas_core.canvas.editing import EditError
-from canvas_core.numbers import NumberLimits, NumberRefused, parse_number
+from canvas_core.i18n import N_, _, translated
+from canvas_core.numbers import NumberLimits, NumberRefused, parse_number, style_of
 from canvas_core.plan import (
     MAX_MONEY,
     MAX_MONTHS,
@@ -19,24 +20,40 @@ from canvas_core.plan import (
     DataAsset,
     Plan,
 )
-from canvas_core.steps.costs.rules import COVERS_LABELS, TAXONOMY, has_rates, line_amounts, line_problems
+from canvas_core.steps.costs.rules import (
+    COVERS_LABELS,
+    TAXONOMY,
+    amount_problems,
+    has_rates,
+    line_amounts,
+    rate_problems,
+)
 from canvas_core.table_delta import apply_delta, blank, number_cell, refusal
 
-# Table column -> line field, in the order the table shows them.
+# Table column -> line field, in the order the table shows them. A column's English name is its id
+# in the table's data (the same in every language); it is shown translated: _(column).
 LINE_COLUMNS: dict[str, str] = {
-    "Category": "category",
-    "Item": "label",
-    "People": "people",
-    "Months": "months",
-    "Rate low": "rate_low",
-    "Rate expected": "rate_expected",
-    "Rate high": "rate_high",
-    "Low": "low",
-    "Expected": "expected",
-    "High": "high",
-    "Note": "note",
-    "Assumption": "assumption",
-    "Covers": "covers",
+    N_("Category"): "category",
+    N_("Item"): "label",
+    N_("People"): "people",
+    N_("Months"): "months",
+    N_("Rate low"): "rate_low",
+    N_("Rate expected"): "rate_expected",
+    N_("Rate high"): "rate_high",
+    N_("Low"): "low",
+    N_("Expected"): "expected",
+    N_("High"): "high",
+    N_("Note"): "note",
+    N_("Assumption"): "assumption",
+    N_("Covers"): "covers",
+}
+# The running costs as a refusal lists them, in a sentence.
+COVERS_WORDS: dict[str, str] = {
+    "serving": N_("serving"),
+    "retraining": N_("retraining"),
+    "monitoring": N_("monitoring"),
+    "labelling": N_("labelling"),
+    "external_data": N_("external data"),
 }
 _MONEY_LIMITS = NumberLimits(MAX_MONEY, decimals=MONEY_DECIMALS)
 # The number fields and what each takes; the table shows them as typed text.
@@ -75,9 +92,10 @@ def _covers(raw: Any, where: str, column: str) -> str | None:
     if not value:
         return None
     if value not in COVERS_LABELS:
-        choices = ", ".join(label.lower() for label in COVERS_LABELS.values())
-        raise EditError(f'{where}, {column}: "{value}" is not a running cost the estimate knows '
-                        f"(choose {choices}, or leave it blank). The last valid values were kept.")
+        choices = ", ".join(_(COVERS_WORDS[c]) for c in COVERS_LABELS)
+        raise EditError(_('{where}, {column}: "{value}" is not a running cost the estimate knows '
+                          "(choose {choices}, or leave it blank). The last valid values were kept.").format(
+            where=where, column=_(column), value=value, choices=choices))
     return value
 
 
@@ -88,40 +106,50 @@ def _checked(line: CostLine, row: dict[str, Any], where: str, language: str) -> 
         updated = CostLine.model_validate({**line.model_dump(), **changes, "preset": False})
     except ValidationError as error:
         raise refusal(error, where, LINE_COLUMNS) from None
-    column = {field: name for name, field in LINE_COLUMNS.items()}
+    column = {field: _(name) for name, field in LINE_COLUMNS.items()}
     typed_amounts = [f for f in _AMOUNTS if f in changes]
     if typed_amounts and has_rates(updated):
-        raise EditError(f"{where}, {column[typed_amounts[0]]}: this staff line computes its amounts from people × "
-                        "months × monthly rate; change those instead, or empty the rates to type amounts. "
-                        "The last valid values were kept.")
+        raise EditError(_("{where}, {column}: this staff line computes its amounts from people × months × monthly "
+                          "rate; change those instead, or empty the rates to type amounts. "
+                          "The last valid values were kept.").format(where=where, column=column[typed_amounts[0]]))
     typed_rates = [f for f in _RATES if changes.get(f) is not None]
     if typed_rates and updated.category != "staff":
-        raise EditError(f"{where}, {column[typed_rates[0]]}: only staff lines take a monthly rate; type this "
-                        "line's amounts in Low, Expected and High. The last valid values were kept.")
-    return _complete(updated, where)
+        raise EditError(_("{where}, {column}: only staff lines take a monthly rate; type this line's amounts in "
+                          "Low, Expected and High. The last valid values were kept.").format(
+            where=where, column=column[typed_rates[0]]))
+    return _complete(updated, where, language, _("The last valid values were kept."))
 
 
-def _complete(line: CostLine, where: str) -> CostLine:
+def _complete(line: CostLine, where: str, language: str, outcome: str) -> CostLine:
     """A line checked as a whole; a staff line with rates stores its computed amounts too, so the
-    plan reads the same to anything that looks at the amounts alone."""
+    plan reads the same to anything that looks at the amounts alone. `outcome` ends a refusal: what
+    became of the change ("The last valid values were kept.")."""
     if not line.label:
-        raise EditError(f"{where}: every cost line needs an item name. The last valid values were kept.")
-    problems = line_problems(line)
-    if problems:
-        if problems[0].startswith("rate"):
-            now = " / ".join("-" if r is None else str(r) for r in (line.rate_low, line.rate_expected, line.rate_high))
-            raise EditError(f"{where}: the monthly rates low, expected and high must go up in that order "
-                            f"({'; '.join(problems)}: now {now}). The last valid values were kept.")
-        raise EditError(f"{where}: low, expected and high must go up in that order ({'; '.join(problems)}: "
-                        f"now {line.low} / {line.expected} / {line.high}). The last valid values were kept.")
+        raise EditError(_("{where}: every cost line needs an item name. {outcome}").format(where=where,
+                                                                                            outcome=outcome))
+
+    def shown(value: Decimal | None) -> str:
+        return "-" if value is None else str(value).replace(".", style_of(language).mark)  # as stored
+
+    rates = rate_problems(line)
+    if rates:
+        now = " / ".join(shown(r) for r in (line.rate_low, line.rate_expected, line.rate_high))
+        raise EditError(_("{where}: the monthly rates low, expected and high must go up in that order "
+                          "({problems}: now {now}). {outcome}").format(
+            where=where, problems="; ".join(rates), now=now, outcome=outcome))
+    amounts = amount_problems(line)
+    if amounts:
+        now = " / ".join(shown(v) for v in (line.low, line.expected, line.high))
+        raise EditError(_("{where}: low, expected and high must go up in that order ({problems}: now {now}). "
+                          "{outcome}").format(where=where, problems="; ".join(amounts), now=now, outcome=outcome))
     if has_rates(line):
         amounts = line_amounts(line)
         try:
             line = CostLine.model_validate({**line.model_dump(), "low": amounts.low, "expected": amounts.expected,
                                             "high": amounts.high})
         except ValidationError:
-            raise EditError(f"{where}: people × months × monthly rate comes to more than an estimate takes; check "
-                            "the figures. The last valid values were kept.") from None
+            raise EditError(_("{where}: people × months × monthly rate comes to more than an estimate takes; check "
+                              "the figures. {outcome}").format(where=where, outcome=outcome)) from None
     return line
 
 
@@ -137,7 +165,7 @@ def apply_line_edits(plan: Plan, row_ids: list[str], edits: dict[str, Any]) -> N
 
 def _new_line(row: dict[str, Any], where: str, language: str) -> CostLine:
     if not row.get("Category"):
-        raise EditError(f"{where}: choose a category first. The last valid values were kept.")
+        raise EditError(_("{where}: choose a category first. The last valid values were kept.").format(where=where))
     return _checked(CostLine(category=row["Category"], label="-"), {"Item": "", **row}, where, language)
 
 
@@ -145,11 +173,13 @@ def add_lines(plan: Plan, lines: list[CostLine]) -> None:
     plan.costs.lines = [*plan.costs.lines, *lines]
 
 
-# The add-a-line form's fields -> line fields; numbers typed as text, read in the plan's language.
+# The add-a-line form's fields -> line fields; numbers typed as text, read in the plan's language. A
+# field's English name is its id (its widget's key derives from it); it is shown translated.
 FORM_FIELDS: dict[str, str] = {
-    "People": "people", "Months": "months",
-    "Monthly rate, low": "rate_low", "Monthly rate, expected": "rate_expected", "Monthly rate, high": "rate_high",
-    "Low": "low", "Expected": "expected", "High": "high",
+    N_("People"): "people", N_("Months"): "months",
+    N_("Monthly rate, low"): "rate_low", N_("Monthly rate, expected"): "rate_expected",
+    N_("Monthly rate, high"): "rate_high",
+    N_("Low"): "low", N_("Expected"): "expected", N_("High"): "high",
 }
 
 
@@ -158,9 +188,9 @@ def add_line_from_form(plan: Plan, category: str, label: str, typed: dict[str, s
     (all five needed), any other line from its low / expected / high. `typed` maps FORM_FIELDS names
     to the text typed; fields of the other kind are ignored. Refused naming the field."""
     if category not in TAXONOMY:
-        raise EditError("Choose a category for the new line. Nothing was added.")
+        raise EditError(_("Choose a category for the new line. Nothing was added."))
     if not label.strip():
-        raise EditError("Give the new line an item name. Nothing was added.")
+        raise EditError(_("Give the new line an item name. Nothing was added."))
     staff = category == "staff"
     wanted = [name for name, field in FORM_FIELDS.items() if (field not in _AMOUNTS) == staff]
     values: dict[str, Decimal] = {}
@@ -169,15 +199,16 @@ def add_line_from_form(plan: Plan, category: str, label: str, typed: dict[str, s
         try:
             value = parse_number(typed.get(name, ""), plan.meta.language, NUMBER_LIMITS[field])
         except NumberRefused as refused:
-            raise EditError(f"New line, {name}: {refused.reason}. Nothing was added.") from None
+            raise EditError(_("New line, {field}: {reason}. Nothing was added.").format(
+                field=_(name), reason=refused.reason)) from None
         if value is None:
-            raise EditError(f"New line, {name}: a number is needed"
-                            f"{' (a staff line is people × months × monthly rate)' if staff else ''}. Nothing was added.")
+            if staff:
+                raise EditError(_("New line, {field}: a number is needed (a staff line is people × months × "
+                                  "monthly rate). Nothing was added.").format(field=_(name)))
+            raise EditError(_("New line, {field}: a number is needed. Nothing was added.").format(field=_(name)))
         values[field] = value
-    try:
-        line = _complete(CostLine(category=category, label=label.strip(), **values), "New line")
-    except EditError as error:
-        raise EditError(str(error).replace("The last valid values were kept.", "Nothing was added.")) from None
+    line = _complete(CostLine(category=category, label=label.strip(), **values), _("New line"),
+                     plan.meta.language, _("Nothing was added."))
     add_lines(plan, [line])
     return line
 
@@ -202,13 +233,24 @@ def confirm_presets(plan: Plan, line_ids: list[str] | None = None) -> int:
     return confirmed
 
 
+# A line added from a data asset says where it came from (written in the plan's language: it is then
+# the line's note, the team's to change).
+_ACQUISITION_NOTES: dict[str, str] = {
+    "owned": N_("From the data landscape (owned data)."),
+    "public": N_("From the data landscape (public data)."),
+    "earned": N_("From the data landscape (earned data)."),
+    "paid": N_("From the data landscape (paid data)."),
+}
+
+
 def add_line_from_asset(plan: Plan, asset: DataAsset) -> CostLine:
     """A paid data asset from the data landscape, as a yearly data cost line linked to it."""
     cost = asset.yearly_cost or Decimal(0)
     # Bought, public or earned data is external data; a yearly cost of our own data (its storage, say) is not.
     covers = None if asset.acquisition == "owned" else "external_data"
     line = CostLine(category="data", label=asset.name[:300], low=cost, expected=cost, high=cost,
-                    note=f"From the data landscape ({asset.acquisition} data).", source_asset_id=asset.id,
+                    note=translated(_ACQUISITION_NOTES.get(asset.acquisition, _ACQUISITION_NOTES["owned"]),
+                                    plan.meta.language), source_asset_id=asset.id,
                     covers=covers)
     add_lines(plan, [line])
     return line
@@ -217,7 +259,7 @@ def add_line_from_asset(plan: Plan, asset: DataAsset) -> CostLine:
 def _line(plan: Plan, line_id: str) -> CostLine:
     line = next((line for line in plan.costs.lines if line.id == line_id), None)
     if line is None:
-        raise EditError("That cost line is no longer in the estimate; it may have been deleted meanwhile.")
+        raise EditError(_("That cost line is no longer in the estimate; it may have been deleted meanwhile."))
     return line
 
 
@@ -227,11 +269,11 @@ def link_line_to_asset(plan: Plan, line_id: str, asset_id: str) -> CostLine:
     line = _line(plan, line_id)
     assets = {a.id: a for a in plan.data_landscape.assets}
     if asset_id not in assets:
-        raise EditError("That data asset is no longer in the data landscape; it may have been deleted meanwhile.")
+        raise EditError(_("That data asset is no longer in the data landscape; it may have been deleted meanwhile."))
     other = assets.get(line.source_asset_id)
     if other is not None and other.id != asset_id:
-        raise EditError(f'The cost line "{line.label}" already pays for "{other.name}". Unlink it there first, or '
-                        "choose another line. Nothing was linked.")
+        raise EditError(_('The cost line "{line}" already pays for "{asset}". Unlink it there first, or '
+                          "choose another line. Nothing was linked.").format(line=line.label, asset=other.name))
     line.source_asset_id = asset_id
     return line
 
@@ -249,7 +291,8 @@ def set_value_per_hour_saved(plan: Plan, typed: str) -> None:
     try:
         value = parse_number(typed, plan.meta.language, _MONEY_LIMITS)
     except NumberRefused as refused:
-        raise EditError(f"Value of an hour saved: {refused.reason}. The last valid value was kept.") from None
+        raise EditError(_("Value of an hour saved: {reason}. The last valid value was kept.").format(
+            reason=refused.reason)) from None
     plan.costs.value_per_hour_saved = None if value is None else value.quantize(Decimal("0.01"))  # cents checked
 
 

@@ -15,6 +15,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
+from canvas_core.canvas.titles import shown_title
+from canvas_core.i18n import N_, _, ngettext, translated
+from canvas_core.i18n import current as current_language
 from canvas_core.numbers import format_decimal, style_of
 from canvas_core.plan import CostEstimate, CostLine, Plan, new_id
 from canvas_core.steps.workflow.rules import chosen_candidate
@@ -26,23 +29,52 @@ TAXONOMY = ONE_TIME + RUNNING
 # not the change management around it.
 DEVELOPMENT = ("staff", "infrastructure")
 
+# In English, marked for the catalogue: shown translated (category_label).
 CATEGORY_LABELS: dict[str, str] = {
-    "staff": "Staff",
-    "infrastructure": "Infrastructure for full-scale development",
-    "change_management": "Change management (integration, trainings)",
-    "system_maintenance": "System maintenance",
-    "operational_maintenance": "Operational maintenance (monitoring, serving, retraining)",
-    "data": "Data (external data, labelling)",
+    "staff": N_("Staff"),
+    "infrastructure": N_("Infrastructure for full-scale development"),
+    "change_management": N_("Change management (integration, trainings)"),
+    "system_maintenance": N_("System maintenance"),
+    "operational_maintenance": N_("Operational maintenance (monitoring, serving, retraining)"),
+    "data": N_("Data (external data, labelling)"),
+}
+# The short names (a table next to a chart whose legend has the long one).
+SHORT_CATEGORY_LABELS: dict[str, str] = {
+    "staff": N_("Staff"),
+    "infrastructure": N_("Infrastructure"),
+    "change_management": N_("Change management"),
+    "system_maintenance": N_("System maintenance"),
+    "operational_maintenance": N_("Operational maintenance"),
+    "data": N_("Data"),
 }
 # Which running cost a line pays for (CostLine.covers), as the app, the PDF and the Markdown name it.
 # The consistency checks hold the canvases' answers (serving, retraining, monitoring) against them.
 COVERS_LABELS: dict[str, str] = {
-    "serving": "Serving",
-    "retraining": "Retraining",
-    "monitoring": "Monitoring",
-    "labelling": "Labelling",
-    "external_data": "External data",
+    "serving": N_("Serving"),
+    "retraining": N_("Retraining"),
+    "monitoring": N_("Monitoring"),
+    "labelling": N_("Labelling"),
+    "external_data": N_("External data"),
 }
+
+
+def category_label(category: str) -> str:
+    """A category's name in the current language."""
+    return _(CATEGORY_LABELS[category])
+
+
+def short_category_label(category: str) -> str:
+    return _(SHORT_CATEGORY_LABELS[category])
+
+
+def covers_label(covers: str | None) -> str:
+    """What a line pays for, in the current language ("" for none)."""
+    return _(COVERS_LABELS[covers]) if covers in COVERS_LABELS else ""
+
+
+def kind_label(category: str) -> str:
+    """"one-time" or "per year", as the tables name a category's kind."""
+    return _("one-time") if category in ONE_TIME else _("per year")
 # One colour per category in every chart (app and report): blues one-time, ambers running.
 CATEGORY_COLOURS: dict[str, str] = {
     "staff": "#2563A8", "infrastructure": "#60A5FA", "change_management": "#93C5FD",
@@ -151,21 +183,32 @@ def summarize(estimate: CostEstimate) -> CostSummary:
 def line_problems(line: CostLine) -> list[str]:
     """What is wrong with a line's range or its monthly rates (the model itself refuses negatives and
     huge amounts). Rates are checked between those given, so they can be typed one at a time."""
-    problems = []
-    if not has_rates(line):
-        problems += _order(line.low, line.expected, line.high, "")
-    problems += _order(line.rate_low, line.rate_expected, line.rate_high, "rate ")
-    return problems
+    return amount_problems(line) + rate_problems(line)
 
 
-def _order(low: Decimal | None, expected: Decimal | None, high: Decimal | None, kind: str) -> list[str]:
+def amount_problems(line: CostLine) -> list[str]:
+    """What is wrong with the order of a line's typed amounts (none for a staff line with rates)."""
+    if has_rates(line):
+        return []
+    return _order(line.low, line.expected, line.high, (
+        N_("low is above expected"), N_("expected is above high"), N_("low is above high")))
+
+
+def rate_problems(line: CostLine) -> list[str]:
+    """What is wrong with the order of a staff line's monthly rates, between those given."""
+    return _order(line.rate_low, line.rate_expected, line.rate_high, (
+        N_("rate low is above rate expected"), N_("rate expected is above rate high"), N_("rate low is above rate high")))
+
+
+def _order(low: Decimal | None, expected: Decimal | None, high: Decimal | None,
+           words: tuple[str, str, str]) -> list[str]:
     problems = []
     if low is not None and expected is not None and low > expected:
-        problems.append(f"{kind}low is above {kind}expected")
+        problems.append(_(words[0]))
     if expected is not None and high is not None and expected > high:
-        problems.append(f"{kind}expected is above {kind}high")
+        problems.append(_(words[1]))
     if expected is None and low is not None and high is not None and low > high:
-        problems.append(f"{kind}low is above {kind}high")
+        problems.append(_(words[2]))
     return problems
 
 
@@ -175,9 +218,13 @@ def staffing_text(line: CostLine, money: Callable[[Decimal], str]) -> str:
     if not has_rates(line):
         return ""
     rates = " / ".join(money(r) for r in (line.rate_low, line.rate_expected, line.rate_high))
-    people, months = (format_number(v if v is not None else Decimal(0)) for v in (line.people, line.months))
-    return (f"{people} {'person' if people == '1' else 'people'} × {months} month{'' if months == '1' else 's'} "
-            f"× monthly rate {rates} (low / expected / high)")
+    people_value, months_value = (v if v is not None else Decimal(0) for v in (line.people, line.months))
+    people, months = format_number(people_value), format_number(months_value)
+    # The singular for exactly one; a fraction ("0.4 people") reads as the plural.
+    people_text = ngettext("{people} person", "{people} people", 1 if people_value == 1 else 2).format(people=people)
+    months_text = ngettext("{months} month", "{months} months", 1 if months_value == 1 else 2).format(months=months)
+    return _("{people} × {months} × monthly rate {rates} (low / expected / high)").format(
+        people=people_text, months=months_text, rates=rates)
 
 
 # --- the value of the hours saved -----------------------------------------------------
@@ -226,23 +273,24 @@ def value_comparison(plan: Plan) -> str:
 
     estimate = value_estimate(plan)
     if estimate is None:
-        return (f"An hour saved is valued at {money(per_hour)}; the chosen task's hours saved or the cost lines "
-                "are still missing to compare it with the break-even need.")
-    return (f"The chosen task saves about {whole_hours(estimate.hours_saved_per_year, language)} hours a year; at "
-            f"{money(per_hour)} an hour that is {money(estimate.yearly_value)} a year, "
-            f"{comparison_words(estimate)} the {money(estimate.break_even_need)} a year needed to break even.")
+        return _("An hour saved is valued at {per_hour}; the chosen task's hours saved or the cost lines "
+                 "are still missing to compare it with the break-even need.").format(per_hour=money(per_hour))
+    if estimate.need_exceeds_value:
+        message = _("The chosen task saves about {hours} hours a year; at {per_hour} an hour that is {value} a year, "
+                    "less than the {need} a year needed to break even.")
+    elif estimate.yearly_value > estimate.break_even_need:
+        message = _("The chosen task saves about {hours} hours a year; at {per_hour} an hour that is {value} a year, "
+                    "more than the {need} a year needed to break even.")
+    else:
+        message = _("The chosen task saves about {hours} hours a year; at {per_hour} an hour that is {value} a year, "
+                    "equal to the {need} a year needed to break even.")
+    return message.format(hours=whole_hours(estimate.hours_saved_per_year, language), per_hour=money(per_hour),
+                          value=money(estimate.yearly_value), need=money(estimate.break_even_need))
 
 
 def whole_hours(hours: Decimal, language: str) -> str:
     """Hours as an estimate is read: whole, grouped as the plan's language writes numbers."""
     return format_decimal(hours.quantize(Decimal(1), rounding=ROUND_HALF_UP), language)
-
-
-def comparison_words(estimate: ValueEstimate) -> str:
-    """How the value of the hours saved compares with the break-even need: "more than", "less than", "equal to"."""
-    if estimate.need_exceeds_value:
-        return "less than"
-    return "more than" if estimate.yearly_value > estimate.break_even_need else "equal to"
 
 
 # --- money formatting -------------------------------------------------------------
@@ -264,11 +312,17 @@ def format_money(amount: Decimal, currency: str, language: str) -> str:
     return f"-{text}" if amount < 0 else text
 
 
-def format_number(value: Decimal | int) -> str:
-    """A count or an estimate as a report prints it: "8,640", "12.5" (no trailing zeros)."""
-    if isinstance(value, int):
-        return f"{value:,}"
-    return f"{value.normalize():,f}"
+def percent_text(share: Decimal, language: str) -> str:
+    """A share as a whole percentage: "20%" (en), "20 %" (de, with a no-break space)."""
+    whole = format_decimal((share * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP), language)
+    return f"{whole}%" if style_of(language).mark == "." else f"{whole}\u00a0%"
+
+
+def format_number(value: Decimal | int, language: str | None = None) -> str:
+    """A count or an estimate as a report prints it: "8,640", "12.5" (no trailing zeros); "8.640", "12,5" in
+    German. Written as `language` writes numbers; without one, as the current language does (a report is
+    built in its plan's language)."""
+    return format_decimal(value, language or current_language())
 
 
 # --- presets -------------------------------------------------------------------------
@@ -297,41 +351,50 @@ def _line(category, label, low, expected, high, note, people=None, months=None, 
 # Workshop starting points, all assumptions: typical Western European internal
 # rates and cloud prices, to be replaced by the team's own figures. Staff lines
 # carry their rates; their amounts are the same product, for plans read by older versions.
+# A preset's name is its id, shown translated; its lines' item names and notes are marked for the
+# catalogue and written into the plan in the plan's language when the preset is added (then they are
+# the team's own text, kept as stored).
+PRESET_SMALL_TEAM = N_("small team (default)")
 PRESETS: dict[str, list[CostLine]] = {
-    "small team (default)": [
-        _line("staff", "Data scientist", 48_000, 60_000, 72_000,
-              "A typical internal monthly rate; replace it with your organisation's.",
+    PRESET_SMALL_TEAM: [
+        _line("staff", N_("Data scientist"), 48_000, 60_000, 72_000,
+              N_("A typical internal monthly rate; replace it with your organisation's."),
               people=1, months=6, rates=(8_000, 10_000, 12_000)),
-        _line("staff", "ML / data engineer", 51_000, 63_000, 75_000,
-              "A typical internal monthly rate; replace it with your organisation's.",
+        _line("staff", N_("ML / data engineer"), 51_000, 63_000, 75_000,
+              N_("A typical internal monthly rate; replace it with your organisation's."),
               people=1, months=6, rates=(8_500, 10_500, 12_500)),
-        _line("staff", "Domain expert (part-time)", 14_400, 16_800, 19_200,
-              "0.4 person is about 2 days a week.",
+        _line("staff", N_("Domain expert (part-time)"), 14_400, 16_800, 19_200,
+              N_("0.4 person is about 2 days a week."),
               people="0.4", months=6, rates=(6_000, 7_000, 8_000)),
-        _line("infrastructure", "Training compute (cloud GPU)", 2_000, 4_000, 8_000,
-              "One GPU VM for experiments and training over the project; the high case covers fine-tuning larger models."),
-        _line("infrastructure", "Development and test environments", 3_000, 5_000, 8_000,
-              "Storage, experiment tracking and a test copy of the target system."),
-        _line("change_management", "System integration", 10_000, 20_000, 35_000,
-              "Connecting the model to the systems where its predictions are used, incl. testing."),
-        _line("change_management", "Trainings for users", 3_000, 5_000, 8_000,
-              "Sessions and a short guide for the people who act on the predictions."),
-        _line("operational_maintenance", "Serving (per year)", 2_400, 4_800, 9_600,
-              "Hosting the model: 200 / 400 / 800 a month.", covers="serving"),
-        _line("operational_maintenance", "Monitoring and on-call (per year)", 8_000, 12_000, 18_000,
-              "About 1 to 2 days a month of engineer time for dashboards, alerts and follow-up.", covers="monitoring"),
-        _line("operational_maintenance", "Retraining compute (per year)", 500, 1_500, 4_000,
-              "Scheduled retraining runs and their evaluation.", covers="retraining"),
-        _line("data", "Labelling (per year)", 4_000, 8_000, 15_000,
-              "Labelling new examples and reviewing a sample of predictions.", covers="labelling"),
+        _line("infrastructure", N_("Training compute (cloud GPU)"), 2_000, 4_000, 8_000,
+              N_("One GPU VM for experiments and training over the project; the high case covers fine-tuning "
+                 "larger models.")),
+        _line("infrastructure", N_("Development and test environments"), 3_000, 5_000, 8_000,
+              N_("Storage, experiment tracking and a test copy of the target system.")),
+        _line("change_management", N_("System integration"), 10_000, 20_000, 35_000,
+              N_("Connecting the model to the systems where its predictions are used, incl. testing.")),
+        _line("change_management", N_("Trainings for users"), 3_000, 5_000, 8_000,
+              N_("Sessions and a short guide for the people who act on the predictions.")),
+        _line("operational_maintenance", N_("Serving (per year)"), 2_400, 4_800, 9_600,
+              N_("Hosting the model: 200 / 400 / 800 a month."), covers="serving"),
+        _line("operational_maintenance", N_("Monitoring and on-call (per year)"), 8_000, 12_000, 18_000,
+              N_("About 1 to 2 days a month of engineer time for dashboards, alerts and follow-up."), covers="monitoring"),
+        _line("operational_maintenance", N_("Retraining compute (per year)"), 500, 1_500, 4_000,
+              N_("Scheduled retraining runs and their evaluation."), covers="retraining"),
+        _line("data", N_("Labelling (per year)"), 4_000, 8_000, 15_000,
+              N_("Labelling new examples and reviewing a sample of predictions."), covers="labelling"),
     ],
 }
 
 
-def preset_lines(name: str) -> list[CostLine]:
+def preset_lines(name: str, language: str = "en") -> list[CostLine]:
     """Fresh copies with new ids, so loading a preset twice gives distinct lines; each marked as a
-    preset the team has still to confirm or replace."""
-    return [line.model_copy(deep=True, update={"id": new_id(), "preset": True}) for line in PRESETS[name]]
+    preset the team has still to confirm or replace. Item names and notes are written in `language`
+    (the plan's)."""
+    return [line.model_copy(deep=True, update={"id": new_id(), "preset": True,
+                                               "label": translated(line.label, language),
+                                               "note": translated(line.note, language)})
+            for line in PRESETS[name]]
 
 
 # --- completeness ------------------------------------------------------------------
@@ -364,18 +427,18 @@ def unconfirmed_presets(plan: Plan) -> list[CostLine]:
 # block's notes beside the lines to check. For a block with parts, only the part named here counts
 # (the project's team, not its timeline, is what staff lines cost).
 COST_TWINS = {
-    "staff": ("staff lines", "team"),
-    "serving": ("serving in operational maintenance", None),
-    "retraining": ("retraining compute in operational maintenance", None),
-    "operations": ("monitoring and on-call in operational maintenance", None),
-    "data": ("data lines", None),
+    "staff": (N_("staff lines"), "team"),
+    "serving": (N_("serving in operational maintenance"), None),
+    "retraining": (N_("retraining compute in operational maintenance"), None),
+    "operations": (N_("monitoring and on-call in operational maintenance"), None),
+    "data": (N_("data lines"), None),
 }
 
 
 @dataclass(frozen=True)
 class CostHint:
     source: str  # "ML Canvas · Making Predictions"
-    check: str  # what to check the lines against: "serving in operational maintenance"
+    check: str  # what to check the lines against: "serving in operational maintenance" (in English: _(check))
     texts: tuple[str, ...]  # the notes, as typed
 
 
@@ -386,7 +449,7 @@ def hints_from_other_steps(plan: Plan, specs) -> list[CostHint]:
         content = plan.canvases.get(spec.id)
         for block in spec.blocks_in_reading_order:
             for ref in block.twins:
-                step, _, cost = ref.partition(".")
+                step, _dot, cost = ref.partition(".")
                 if step != "costs" or content is None or block.id not in content.blocks:
                     continue
                 check, part = COST_TWINS[cost]
@@ -394,5 +457,6 @@ def hints_from_other_steps(plan: Plan, specs) -> list[CostHint]:
                 texts = tuple(n.text for n in content.blocks[block.id].notes
                               if part not in parts or n.topic == part)
                 if texts:
-                    found.append(CostHint(f"{spec.short_title} · {block.title}", check, texts))
+                    found.append(CostHint(f"{shown_title(spec.short_title)} · {shown_title(block.title)}", check,
+                                          texts))
     return found

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, Paragraph
 
+from canvas_core.i18n import N_, _
 from canvas_core.report import fonts
 from canvas_core.report.text import MUTED, WrapOnce, esc, make_style, shortened
 from canvas_core.steps.workflow import rules as wf
@@ -30,7 +31,8 @@ ROLE_COLOURS = {
     "following": ("#dcfce7", "#4ade80", "#1f2937"),
     "chosen": ("#1e3a8a", "#0f172a", "#ffffff"),
 }
-ROLE_LABELS = {"chosen": "The chosen task", "previous": "Before it", "following": "After it", "other": "Elsewhere"}
+ROLE_LABELS = {"chosen": N_("The chosen task"), "previous": N_("Before it"), "following": N_("After it"),
+               "other": N_("Elsewhere")}
 MIN_BOX_W, MAX_BOX_W = 86.0, 150.0
 GAP_X, GAP_Y = 20.0, 9.0
 MAX_GAP_X = 34.0  # a gap (or margin) widens up to this when many arrows run down it
@@ -227,14 +229,14 @@ class ProcessDiagram(Flowable):
         self.height = self.natural_height * self.scale
 
     def _label(self, node: wf.ProcessNode) -> tuple[Paragraph, float]:
-        _, _, ink = ROLE_COLOURS[node.role]
-        text = _cut(node.label) or "Unnamed task"
+        *_rest, ink = ROLE_COLOURS[node.role]
+        text = _cut(node.label) or _("Unnamed task")
         markup = f'<font color="{ink}"><b>{esc(text)}</b></font>'
         if node.actor.strip():
             actor_ink = "#dbeafe" if node.role == "chosen" else MUTED.hexval()
             markup += f'<br/><font color="{actor_ink}" size="{LABEL_SIZE - 0.5}">{esc(_cut(node.actor, 60))}</font>'
         p = WrapOnce(markup, _label_style())  # drawn at the width measured here: no second wrap
-        _, h = p.wrap(self._inner_width(), 1e6)
+        _w, h = p.wrap(self._inner_width(), 1e6)
         return p, h
 
     def _inner_width(self) -> float:
@@ -257,13 +259,14 @@ class ProcessDiagram(Flowable):
         if self.loose_caption_y is not None:
             c.setFont(fonts.OBLIQUE, 7)
             c.setFillColor(MUTED)
-            c.drawString(self.margin, self.natural_height - self.loose_caption_y, "Tasks not connected to any other task:")
+            c.drawString(self.margin, self.natural_height - self.loose_caption_y,
+                         _("Tasks not connected to any other task:"))
         for box in self.boxes:
             self._draw_box(c, box)
         c.restoreState()
 
     def _draw_box(self, c, box: _Box) -> None:
-        fill, stroke, _ = ROLE_COLOURS[box.node.role]
+        fill, stroke, _ink = ROLE_COLOURS[box.node.role]
         c.saveState()
         c.setFillColor(colors.HexColor(fill))
         c.setStrokeColor(colors.HexColor(stroke))
@@ -321,7 +324,7 @@ def legend() -> str:
     """Markup for the diagram's key (our own words only)."""
     parts = []
     for role in ("chosen", "previous", "following", "other"):
-        fill, stroke, _ = ROLE_COLOURS[role]
-        parts.append(f'<font color="{fill if role == "chosen" else stroke}">■</font> {ROLE_LABELS[role]}')
-    parts.append("dashed border: another prediction candidate")
+        fill, stroke, _ink = ROLE_COLOURS[role]
+        parts.append(f'<font color="{fill if role == "chosen" else stroke}">■</font> {esc(_(ROLE_LABELS[role]))}')
+    parts.append(esc(_("dashed border: another prediction candidate")))
     return " &nbsp; ".join(parts)

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from canvas_core.canvas.editing import EditError
+from canvas_core.i18n import N_, _
 from canvas_core.numbers import NumberLimits
 from canvas_core.plan import (
     DONT_KNOW,
@@ -23,22 +24,23 @@ from canvas_core.plan import (
 from canvas_core.table_delta import apply_delta, blank, number_cell
 from canvas_core.validation import problems
 
-# Table column -> task field, in the order the table shows them.
+# Table column -> task field, in the order the table shows them. A column's English name is its id in
+# the table's data (the same in every language); it is shown translated: _(column).
 TASK_COLUMNS: dict[str, str] = {
-    "Task": "name",
-    "Who does it today": "actor",
-    "Input": "input",
-    "Output": "output",
-    "Minutes per case": "minutes_per_case",
-    "Cases per month": "cases_per_month",
-    "Pain": "pain",
-    "Prediction could help": "prediction_candidate",
-    "Leads to": "leads_to",
+    N_("Task"): "name",
+    N_("Who does it today"): "actor",
+    N_("Input"): "input",
+    N_("Output"): "output",
+    N_("Minutes per case"): "minutes_per_case",
+    N_("Cases per month"): "cases_per_month",
+    N_("Pain"): "pain",
+    N_("Prediction could help"): "prediction_candidate",
+    N_("Leads to"): "leads_to",
 }
 CANDIDATE_COLUMNS: dict[str, str] = {
-    "Minutes saved per case": "minutes_saved_per_case",
-    "Errors avoided per month": "errors_avoided_per_month",
-    "Cost of a wrong prediction": "wrong_prediction_cost",
+    N_("Minutes saved per case"): "minutes_saved_per_case",
+    N_("Errors avoided per month"): "errors_avoided_per_month",
+    N_("Cost of a wrong prediction"): "wrong_prediction_cost",
 }
 INTEGRATION_FIELDS = ("previous_steps", "use_of_model", "desired_outcome", "who_acts", "fallback", "systems", "feedback")
 CHARACTERISTICS = ("data_availability", "accuracy_requirement", "problem_difficulty")
@@ -84,14 +86,18 @@ def _number(raw: Any, limits: NumberLimits, language: str, where: str, column: s
 
 def _checked(task: WorkflowTask, changes: dict[str, Any], where: str = "") -> WorkflowTask:
     """A validated copy of `task` with `changes`, or an EditError naming the row and column."""
-    prefix = f"{where}, " if where else ""
     try:
         updated = WorkflowTask.model_validate({**task.model_dump(), **changes})
     except ValidationError as error:
-        found = problems(error, names={**TASK_COLUMNS, **CANDIDATE_COLUMNS})
-        raise EditError(f"{prefix}{found}. The last valid value was kept.") from None
+        found = problems(error, names={_(name): field for name, field in {**TASK_COLUMNS, **CANDIDATE_COLUMNS}.items()})
+        if where:
+            raise EditError(_("{where}, {problem}. The last valid value was kept.").format(
+                where=where, problem=found)) from None
+        raise EditError(_("{problem}. The last valid value was kept.").format(problem=found)) from None
     if not updated.name:
-        raise EditError(f"{prefix}Every task needs a name. The row was not saved.")
+        if where:
+            raise EditError(_("{where}, every task needs a name. The row was not saved.").format(where=where))
+        raise EditError(_("Every task needs a name. The row was not saved."))
     return updated
 
 
@@ -121,7 +127,7 @@ def add_task(plan: Plan, name: str, actor: str = "", after: str | None = None) -
     if after:
         previous = next((t for t in plan.workflow.tasks if t.id == after), None)
         if previous is None:
-            raise EditError("The task to follow no longer exists.")
+            raise EditError(_("The task to follow no longer exists."))
         previous.leads_to = [*previous.leads_to, task.id]
     plan.workflow.tasks = [*plan.workflow.tasks, task]
     return task
@@ -137,7 +143,7 @@ def set_candidates(plan: Plan, task_ids: list[str]) -> None:
 
 def choose_task(plan: Plan, task_id: str | None) -> None:
     if task_id is not None and task_id not in {t.id for t in plan.workflow.tasks if t.prediction_candidate}:
-        raise EditError("Only a task marked as a prediction candidate can be chosen.")
+        raise EditError(_("Only a task marked as a prediction candidate can be chosen."))
     plan.workflow.chosen_task_id = task_id
 
 

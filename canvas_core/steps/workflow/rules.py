@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
+from canvas_core.i18n import N_, _, ngettext
 from canvas_core.plan import DONT_KNOW, Plan, Workflow, WorkflowTask
 
 # --- 1. candidate ranking -------------------------------------------------------
@@ -51,15 +52,19 @@ def _hours_saved(task: WorkflowTask) -> Decimal | None:
 
 
 def _warning(task: WorkflowTask) -> str:
+    """In the current language (a candidate is ranked where it is shown)."""
     parts = []
     if task.wrong_prediction_cost == "unacceptable":
-        parts.append("wrong predictions are unacceptable here")
-    missing = [label for label, value in (("cases per month", task.cases_per_month),
-                                          ("minutes saved per case", task.minutes_saved_per_case)) if value is None]
-    if missing:
-        parts.append(f"value unknown (fill {' and '.join(missing)})")
+        parts.append(_("wrong predictions are unacceptable here"))
+    no_cases, no_minutes = task.cases_per_month is None, task.minutes_saved_per_case is None
+    if no_cases and no_minutes:
+        parts.append(_("value unknown (fill cases per month and minutes saved per case)"))
+    elif no_cases:
+        parts.append(_("value unknown (fill cases per month)"))
+    elif no_minutes:
+        parts.append(_("value unknown (fill minutes saved per case)"))
     if task.wrong_prediction_cost is None:
-        parts.append("cost of a wrong prediction not stated (counted as medium)")
+        parts.append(_("cost of a wrong prediction not stated (counted as medium)"))
     return "; ".join(parts)
 
 
@@ -206,7 +211,7 @@ def escape_label(text: str) -> str:
 
 
 def _node_label(node: ProcessNode) -> str:
-    name = escape_label(node.label) or "Unnamed task"
+    name = escape_label(node.label) or escape_label(_("Unnamed task"))
     actor = escape_label(node.actor)
     return f"{name} · {actor}" if actor else name
 
@@ -216,7 +221,8 @@ def to_mermaid(graph: ProcessGraph) -> str:
     appears only as escaped labels, so it can neither break nor inject into the diagram."""
     lines = ["flowchart LR", *(f"    {c}" for c in _CLASS_DEFS)]
     if not graph.nodes:
-        return "\n".join([*lines, '    n0["No tasks yet"]', "    class n0 other"])
+        empty = escape_label(_("No tasks yet"))
+        return "\n".join([*lines, f'    n0["{empty}"]', "    class n0 other"])
     safe_id: dict[str, str] = {}
     for index, node in enumerate(graph.nodes):
         safe_id.setdefault(node.id, f"n{index}")  # a duplicated task id keeps its first node
@@ -233,52 +239,57 @@ def to_mermaid(graph: ProcessGraph) -> str:
 
 # --- 4. readiness -----------------------------------------------------------------------
 
-# Field -> label shown on the page, in page order (the order of the reasons).
+# Field -> label shown on the page, in page order (the order of the reasons). Every label and word
+# below is in English, marked for the catalogue: shown translated, _(label).
 INTEGRATION_LABELS: dict[str, str] = {
-    "previous_steps": "Previous steps",
-    "use_of_model": "Use of the model",
-    "desired_outcome": "Desired outcome",
-    "who_acts": "Who acts on the prediction",
-    "mode": "Augment or automate",
-    "fallback": "Fallback when the model is wrong, unsure or down",
-    "systems": "Systems and interfaces it plugs into",
-    "feedback": "How the outcome is observed later (feedback)",
+    "previous_steps": N_("Previous steps"),
+    "use_of_model": N_("Use of the model"),
+    "desired_outcome": N_("Desired outcome"),
+    "who_acts": N_("Who acts on the prediction"),
+    "mode": N_("Augment or automate"),
+    "fallback": N_("Fallback when the model is wrong, unsure or down"),
+    "systems": N_("Systems and interfaces it plugs into"),
+    "feedback": N_("How the outcome is observed later (feedback)"),
 }
 CHARACTERISTIC_LABELS: dict[str, str] = {
-    "data_availability": "Data availability",
-    "accuracy_requirement": "Accuracy requirement",
-    "problem_difficulty": "Problem difficulty",
+    "data_availability": N_("Data availability"),
+    "accuracy_requirement": N_("Accuracy requirement"),
+    "problem_difficulty": N_("Problem difficulty"),
 }
 REASON_LABELS: dict[str, str] = {
-    "wrong_predictions_intolerable": "Wrong predictions cannot be tolerated",
-    "low_expected_return": "The expected return is low",
-    "nobody_to_maintain": "Nobody can maintain the model",
+    "wrong_predictions_intolerable": N_("Wrong predictions cannot be tolerated"),
+    "low_expected_return": N_("The expected return is low"),
+    "nobody_to_maintain": N_("Nobody can maintain the model"),
 }
-TASKS_LABEL = "The process, task by task"
-CHOSEN_LABEL = "The task this plan is about"
-COST_LABEL = "Cost of a wrong prediction"
-UNCLEAR_TEXT = "marked unclear: a signal to redesign before a POC"
-JUDGEMENT_LABEL = "The human judgement the prediction supports"
+TASKS_LABEL = N_("The process, task by task")
+CHOSEN_LABEL = N_("The task this plan is about")
+COST_LABEL = N_("Cost of a wrong prediction")
+UNCLEAR_TEXT = N_("marked unclear: a signal to redesign before a POC")
+JUDGEMENT_LABEL = N_("The human judgement the prediction supports")
 
 
 def unclear_text(what: str) -> str:
     """The readiness reason for an answer marked unclear, naming what is unclear when the team said."""
     what = what.strip()
-    return f"{UNCLEAR_TEXT}. What is unclear: {what}" if what else UNCLEAR_TEXT
+    if what:
+        return _("marked unclear: a signal to redesign before a POC. What is unclear: {what}").format(what=what)
+    return _(UNCLEAR_TEXT)
 
 
-DONT_KNOW_TEXT = "answered \"don't know\": to find out before a POC"
+DONT_KNOW_TEXT = N_("answered \"don't know\": to find out before a POC")
 # How a yes / no / don't know answer and an augment / automate choice read, in every output.
-ANSWER_WORDS = {"yes": "applies", "no": "does not apply", "dont_know": "don't know"}
-MODE_WORDS = {"augment": "augment: a person decides", "automate": "automate: the system acts",
-              "dont_know": "don't know"}
+ANSWER_WORDS = {"yes": N_("applies"), "no": N_("does not apply"), "dont_know": N_("don't know")}
+MODE_WORDS = {"augment": N_("augment: a person decides"), "automate": N_("automate: the system acts"),
+              "dont_know": N_("don't know")}
+# The cost of a wrong prediction as the outputs name it (the stored value is the id).
+COST_WORDS = {"low": N_("low"), "medium": N_("medium"), "high": N_("high"), "unacceptable": N_("unacceptable")}
 
 
 @dataclass(frozen=True)
 class Reason:
     level: Literal["red", "amber"]
-    text: str
-    answer: str  # the answer to fix, named as on the page
+    text: str  # in the current language
+    answer: str  # the answer to fix, named as on the page (in the current language)
 
 
 @dataclass(frozen=True)
@@ -291,53 +302,51 @@ class Readiness:
 def _amber_reasons(workflow: Workflow, chosen: WorkflowTask | None) -> Iterable[Reason]:
     """Answers still to settle, in page order."""
     def amber(answer: str, text: str) -> Reason:
-        return Reason("amber", text, answer)
+        return Reason("amber", text, _(answer))
 
     if len(workflow.tasks) < 2:
-        yield amber(TASKS_LABEL, "fewer than 2 tasks: add the steps before and after the prediction")
+        yield amber(TASKS_LABEL, _("fewer than 2 tasks: add the steps before and after the prediction"))
     if chosen is None:
-        yield amber(CHOSEN_LABEL, "no task chosen yet")
+        yield amber(CHOSEN_LABEL, _("no task chosen yet"))
     integ = workflow.integration
     for field, label in INTEGRATION_LABELS.items():
         answer = getattr(integ, field)
         if answer.unclear:
             yield amber(label, unclear_text(answer.unclear_what))
         elif field == "mode" and answer.value is None:
-            yield amber(label, "not chosen yet")
+            yield amber(label, _("not chosen yet"))
         elif field == "mode" and answer.value == DONT_KNOW:
-            yield amber(label, DONT_KNOW_TEXT)
+            yield amber(label, _(DONT_KNOW_TEXT))
         elif field != "mode" and not answer.text.strip():
-            yield amber(label, "not answered yet")
+            yield amber(label, _("not answered yet"))
     ch = workflow.characteristics
     for field, label in CHARACTERISTIC_LABELS.items():
         rating = getattr(ch, field)
         score = rating.score
         if rating.dont_know:
-            yield amber(label, DONT_KNOW_TEXT)
+            yield amber(label, _(DONT_KNOW_TEXT))
         elif score is None:
-            yield amber(label, "no score yet")
+            yield amber(label, _("no score yet"))
         elif field == "data_availability" and score <= 2:
-            yield amber(label, f"scored {score} of 5: data is hard to get")
+            yield amber(label, _("scored {score} of 5: data is hard to get").format(score=score))
         elif field == "accuracy_requirement" and score == 5 and (ch.problem_difficulty.score or 0) >= 4:
-            yield amber(label, f"5 of 5 on a problem of difficulty {ch.problem_difficulty.score}: demanding and hard")
+            yield amber(label, _("5 of 5 on a problem of difficulty {difficulty}: demanding and hard").format(
+                difficulty=ch.problem_difficulty.score))
     for field, label in REASON_LABELS.items():
         if getattr(ch, field) is None:
-            yield amber(label, "not answered yet")
+            yield amber(label, _("not answered yet"))
         elif getattr(ch, field) == DONT_KNOW:
-            yield amber(label, DONT_KNOW_TEXT)
+            yield amber(label, _(DONT_KNOW_TEXT))
 
 
 def _red_reasons(workflow: Workflow, chosen: WorkflowTask | None) -> Iterable[Reason]:
     """Reasons not to use ML (Phase Zero's exit criteria), in page order."""
     if chosen is not None and chosen.wrong_prediction_cost == "unacceptable":
-        yield Reason("red", f"wrong predictions are unacceptable for the chosen task ({chosen.name})", COST_LABEL)
+        yield Reason("red", _("wrong predictions are unacceptable for the chosen task ({task})").format(
+            task=chosen.name), _(COST_LABEL))
     for field, label in REASON_LABELS.items():
         if getattr(workflow.characteristics, field) == "yes":
-            yield Reason("red", "applies: a reason not to use ML", label)
-
-
-def _count(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+            yield Reason("red", _("applies: a reason not to use ML"), _(label))
 
 
 def readiness(workflow: Workflow) -> Readiness:
@@ -346,11 +355,15 @@ def readiness(workflow: Workflow) -> Readiness:
     red = tuple(_red_reasons(workflow, chosen))
     amber = tuple(_amber_reasons(workflow, chosen))
     if red:
-        summary = "A reason not to use ML applies." if len(red) == 1 else f"{len(red)} reasons not to use ML apply."
+        summary = (_("A reason not to use ML applies.") if len(red) == 1 else
+                   ngettext("{count} reason not to use ML applies.", "{count} reasons not to use ML apply.",
+                            len(red)).format(count=len(red)))
         return Readiness("red", red + amber, summary)
     if amber:
-        return Readiness("amber", amber, f"{_count(len(amber), 'answer', 'answers')} to settle before a POC.")
-    return Readiness("green", (), "The integration is fully stated.")
+        return Readiness("amber", amber, ngettext("{count} answer to settle before a POC.",
+                                                  "{count} answers to settle before a POC.",
+                                                  len(amber)).format(count=len(amber)))
+    return Readiness("green", (), _("The integration is fully stated."))
 
 
 # --- completeness ------------------------------------------------------------------
