@@ -66,9 +66,13 @@ def _strings(message: Message, out: list[str]) -> None:
         elif field.name == "spec" and isinstance(value, str):  # a chart: its titles and axis names
             out.extend(_chart_texts(value))
         elif field.name in _TEXT_FIELDS:
-            # A style sheet drawn with st.html is not text a person reads.
-            out.extend(v for v in (value if field.is_repeated else [value])
-                       if isinstance(v, str) and not v.lstrip().startswith("<style"))
+            for text in (value if field.is_repeated else [value]):
+                if not isinstance(text, str) or text.lstrip().startswith("<style"):
+                    continue  # a style sheet drawn with st.html is not text a person reads
+                if re.match(r"^`{3,}mermaid\n", text):  # a Mermaid chart: its labels and its alt text
+                    out.extend(re.findall(r'"([^"]*)"', text) + re.findall(r"%% stAlt:(.*)", text))
+                else:
+                    out.append(text)
 
 
 def _chart_texts(spec: str) -> list[str]:
