@@ -116,7 +116,7 @@ def user_texts(plan: Plan) -> list[str]:
 
 def _plain(text: str) -> str:
     """Markdown as read: escapes, joiners and emphasis marks gone."""
-    text = text.replace("\u2060", "")
+    text = text.replace("\u2060", "").replace("<br>", " ")
     text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|<>~:$@&])", r"\1", text)
     return re.sub(r":material/\w+:", " ", text)
 
@@ -125,9 +125,14 @@ def originals() -> tuple[str, ...]:
     """The canvases' and blocks' published English titles (shown beside the German ones)."""
     from canvas_core.canvas.specs import canvases
 
+    from canvas_core.steps.review.screening import rules_file
+
     names = set()
     for spec in canvases().values():
         names.update({spec.title, spec.short_title, *(block.title for block in spec.blocks)})
+    rules = rules_file()  # rule ids (shown for traceability) and the cited works' authors are names
+    names.update(rule.id for rule in rules.rules)
+    names.update(source.authors for source in rules.sources.values())
     return tuple(sorted(names, key=len, reverse=True))
 
 
@@ -136,15 +141,19 @@ def english_left(texts: list[str], plan: Plan, allowed: frozenset[str] = frozens
     English words found ("Save the plan [save, the]"); the untranslated catalogue messages too."""
     user = user_texts(plan)
     german = catalogue("de").singular
+    german_words = set(german.values())
     found = []
     for raw in texts:
         text = _plain(raw)
-        if text in german and german[text] != text:
+        if text in german and german[text] != text and text not in german_words:
             found.append(f"{text!r} [an untranslated message]")
             continue
         for typed in user:  # first: a note may hold an allowed phrase ("open source") in a sentence
             if typed in text:
                 text = text.replace(typed, " ")
+        shortened = " ".join(text.split()).rstrip("…").strip()
+        if text.rstrip().endswith("…") and any(" ".join(t.split()).startswith(shortened) for t in user):
+            continue  # the plan's own text, cut short to fit
         for name in (*originals(), *ALLOWED_PHRASES):
             text = text.replace(name, " ")
         words = sorted({w.lower() for w in _WORD.findall(text)
