@@ -14,7 +14,9 @@ CURRENCIES = ["EUR", "USD", "GBP", "CHF", "SEK", "NOK", "DKK", "PLN", "CZK", "JP
 # A plan may name a language the app has no catalogue for (written by hand, or before the app spoke
 # its languages): it stays selectable under its own name, and its reports read English.
 OTHER_LANGUAGES = {"fr": "Français", "es": "Español", "el": "Ελληνικά", "uk": "Українська"}
-# How a date is typed and shown in each of the app's languages (the date picker's own format).
+# How the plan's date is typed and shown, by the plan's language (like its numbers): the date picker's own
+# format. Not by the app's language: a format is part of the picker's identity, so switching the app's
+# language would make it a new widget.
 DATE_FORMATS = {"en": "YYYY-MM-DD", "de": "DD.MM.YYYY"}
 
 
@@ -56,7 +58,8 @@ def show(plan: Plan) -> None:
                        placeholder=_("The organisation, team or users the plan serves"),
                        on_change=guarded(_set), args=("designed_for", "plan-designed_for"))
     sync("plan-date", meta.date)
-    date_col.date_input(_("Date"), key="plan-date", value=None, format=DATE_FORMATS.get(i18n.current(), "YYYY-MM-DD"),
+    date_format = DATE_FORMATS.get(i18n.base(meta.language), "YYYY-MM-DD")
+    date_col.date_input(_("Date"), key="plan-date", value=None, format=date_format,
                         on_change=guarded(_set), args=("date", "plan-date"))
     sync("plan-iteration", meta.iteration)
     iteration_col.number_input(_("Iteration"), key="plan-iteration", min_value=1, max_value=10_000, step=1,
@@ -67,8 +70,10 @@ def show(plan: Plan) -> None:
 
 
 def _show_read_only(meta) -> None:
+    with i18n.language(meta.language):  # written as the plan writes its date (see DATE_FORMATS)
+        day = date_text(meta.date) if meta.date else ""
     details = [(_("Plan name"), meta.name), (_("Team"), meta.team), (_("Designed for"), meta.designed_for),
-               (_("Date"), date_text(meta.date) if meta.date else ""), (_("Iteration"), str(meta.iteration))]
+               (_("Date"), day), (_("Iteration"), str(meta.iteration))]
     for column, (label, value) in zip(st.columns([3, 4, 3, 1, 1]), details, strict=True):
         column.caption(label)
         column.text(value or _("(not given)"))  # user text: plain
