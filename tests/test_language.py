@@ -165,3 +165,29 @@ def test_a_damaged_plan_file_is_explained_in_german_around_the_technical_detail(
     errors = error_messages(at)
     assert any(e.startswith("Die Plandatei ist beschädigt: meta > ") and "muss 1 oder mehr sein" in e
                and "kein Feld, das die App kennt" in e for e in errors), errors
+
+
+def test_a_new_plan_is_named_and_written_in_the_language_its_person_reads():
+    at = open_with_locale_no_plan("de-CH")
+    plan = at.session_state["open_plan"].plan
+    assert (plan.meta.name, plan.meta.language) == ("Plan ohne Namen", "de")
+    at = run(AppTest.from_file(APP, default_timeout=30))
+    plan = at.session_state["open_plan"].plan
+    assert (plan.meta.name, plan.meta.language) == ("Untitled plan", "en")
+
+
+def open_with_locale_no_plan(locale: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.context["locale"] = locale
+    return run(at)
+
+
+def styles(at: AppTest) -> str:
+    return "\n".join(element.proto.body for element in at.get("html"))
+
+
+def test_streamlits_english_upload_instruction_is_hidden_only_where_our_caption_says_it_in_german():
+    german = open_app(example("de"))
+    assert 'st-key-import-plan-file [data-testid="stFileUploaderDropzoneInstructions"]' in styles(german)
+    assert any("höchstens 5 MB" in c.value and ".json" in c.value for c in german.caption)
+    assert "stFileUploaderDropzoneInstructions" not in styles(open_app(example("en")))

@@ -12,13 +12,14 @@ from canvas_core.examples import copy_of_example, example_names
 from canvas_core.i18n import _, date_text, datetime_text, ngettext
 from canvas_core.plan import MAX_LINE_CHARS, Plan, utc_now
 from canvas_core.store import RETENTION, PlanNotFound, PlanSummary, StoreUnavailable
-from ui import access, report_exports
+from ui import access, app_css, report_exports
 from ui.navigation import page_of
 from ui.state import (
     VIEW_KEY,
     current_plan,
     flash,
     is_stored,
+    new_plan,
     open_stored,
     plan_store,
     read_only,
@@ -123,7 +124,7 @@ def start_something_else() -> None:
         st.selectbox(_("Example"), list(examples), format_func=examples.get, key="home-example")
         st.button(_("Open a copy of the example"), key="home-open-example", icon=":material/content_copy:",
                   on_click=_open_example)
-    with import_col, st.container(border=True):
+    with import_col, st.container(border=True, key=app_css.IMPORT_BOX):  # its caption says the uploader's limits
         st.markdown(_("**Import a plan file**"))
         st.caption(_("A .json file exported from ML Canvas Studio, at most {size} MB. It opens as a new plan.").format(
             size=transfer.MAX_IMPORT_MB))
@@ -161,7 +162,7 @@ def show_deleted() -> None:
 
 
 def _new_plan() -> None:
-    replace_plan(Plan(), store=False)
+    replace_plan(new_plan(), store=False)
 
 
 def _open_example() -> None:
@@ -202,7 +203,7 @@ def _delete(plan_id: str) -> None:
     except PlanNotFound:
         return
     if current_plan().id == plan_id:
-        replace_plan(Plan(), store=False)
+        replace_plan(new_plan(), store=False)
 
 
 def _restore(plan_id: str) -> None:

@@ -17,14 +17,14 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from canvas_core import autosave
+from canvas_core import autosave, i18n
 from canvas_core.autosave import OpenPlan, SaveOutcome
 from canvas_core.i18n import _
 from canvas_core.merge import MISSING, describe
-from canvas_core.plan import Plan
+from canvas_core.plan import Plan, PlanMeta
 from canvas_core.store import PlanNotFound, StoreUnavailable
 from canvas_core.validation import problems
-from ui import access, reconnect
+from ui import access, language, reconnect
 from ui.bootstrap import plan_store
 
 OPEN_KEY = "open_plan"
@@ -37,8 +37,16 @@ _SAVE_PENDING_KEY = "save_after_drawing"
 
 def open_plan() -> OpenPlan:
     if OPEN_KEY not in st.session_state:
-        st.session_state[OPEN_KEY] = OpenPlan.draft(Plan())  # stored on its first change
+        st.session_state[OPEN_KEY] = OpenPlan.draft(new_plan())  # stored on its first change
     return st.session_state[OPEN_KEY]
+
+
+def new_plan() -> Plan:
+    """An empty plan, named and written in the language this person reads the app in (their choice,
+    else their browser's, else the language they were reading): its reports are in that language."""
+    lang = language.chosen() or i18n.supported(st.context.locale) or i18n.current()
+    with i18n.language(lang):
+        return Plan(meta=PlanMeta(name=_("Untitled plan"), language=lang))
 
 
 def current_plan() -> Plan:
@@ -118,7 +126,7 @@ def _follow_the_view_link(token: str) -> None:
         del st.query_params["view"]
         if read_only():  # a mistyped view link must not leave the last plan open for editing
             st.session_state.pop(VIEW_KEY)
-            st.session_state[OPEN_KEY] = OpenPlan.draft(Plan())
+            st.session_state[OPEN_KEY] = OpenPlan.draft(new_plan())
         return
     st.session_state[OPEN_KEY] = opened
     st.session_state[VIEW_KEY] = token
