@@ -17,6 +17,9 @@ test id, the rule matches nothing and the English instruction shows again: nothi
 Its button ("Upload", a word German uses too) and the "Drag and drop" shown while a file is dragged
 over it stay as Streamlit words them.
 
+A step's name in the sidebar wraps onto a second line rather than being cut off
+("2. Einbindung in den Arbeitsablauf · 40%" is wider than the sidebar).
+
 Constant strings, never user text.
 """
 
@@ -31,6 +34,9 @@ MUTED_TEXT = "#666461"  # the theme's text colour (#2f2d2b) lightened, same warm
 CSS = f"""<style>
 [data-testid="stCaptionContainer"] {{ opacity: 1; color: {MUTED_TEXT}; }}
 [data-testid="stWidgetLabel"][disabled] {{ color: {MUTED_TEXT}; }}
+[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"] span:has(> [data-testid="stMarkdownContainer"]),
+[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"] p {{
+  white-space: normal; }}
 </style>"""
 
 

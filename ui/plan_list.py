@@ -86,7 +86,9 @@ def _all_plans_in_this_store() -> None:
 def _plan_row(summary: PlanSummary, *, prefix: str) -> None:
     open_id = current_plan().id
     with st.container(border=True, key=f"{prefix}plan-row-{summary.id}"):
-        name_col, info_col, open_col, copy_col, delete_col = st.columns([4, 3, 1, 1, 1], vertical_alignment="center")
+        # The buttons' columns fit their words in German too ("Kopieren", "Löschen").
+        name_col, info_col, open_col, copy_col, delete_col = st.columns([3, 2.6, 1.5, 1.5, 1.5],
+                                                                        vertical_alignment="center")
         name_col.text(_open_here(summary.name) if summary.id == open_id else summary.name)  # user text: plain
         info_col.caption(_("Changed {when} · {share} complete").format(when=_ago(summary), share=_share(summary)))
         open_col.page_link(page_of("home"), label=_("Open"), icon=":material/open_in_browser:",
