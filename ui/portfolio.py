@@ -54,7 +54,7 @@ def show() -> None:
         return
     rows = [(portfolio_row(plan), params) for plan, params in visible]
     chosen = st.multiselect(_("Verdicts shown"), list(levels.VERDICT_WORDS), default=list(levels.VERDICT_WORDS),
-                            format_func=_verdict, key=_FILTER_KEY)
+                            format_func=_verdict, key=_FILTER_KEY, placeholder=_("Choose verdicts"))
     shown = [(row, params) for row, params in rows if row.verdict in chosen]
     _table([row for row, _ in shown])
     _picture([row for row, _ in shown])
@@ -144,7 +144,7 @@ def _compare(visible: list[tuple[Plan, dict[str, str]]]) -> None:
     st.subheader(_("Compare plans step by step"))
     names = {plan.id: plan.meta.name for plan, _ in visible}
     picked = st.multiselect(_("Two or three plans"), list(names), format_func=names.get, max_selections=3,
-                            key=_COMPARE_KEY)
+                            key=_COMPARE_KEY, placeholder=_("Choose plans"))
     if len(picked) < 2:
         st.caption(_("Pick at least two plans."))
         return
