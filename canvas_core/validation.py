@@ -2,7 +2,7 @@
 
 Pydantic words its problems in English ("Input should be greater than or equal to 0"). In English
 they are shown as Pydantic words them; in another language the common kinds of problem are ours,
-translated ("Wert muss mindestens 0 sein"), and any other keeps Pydantic's words as the technical
+translated ("muss 0 oder mehr sein"), and any other keeps Pydantic's words as the technical
 detail."""
 
 from __future__ import annotations

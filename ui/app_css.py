@@ -20,7 +20,8 @@ over it stay as Streamlit words them.
 A step's name in the sidebar wraps onto a second line rather than being cut off
 ("2. Einbindung in den Arbeitsablauf · 40%" is wider than the sidebar).
 
-Constant strings, never user text.
+Constant strings, never user text (and without English words: tests/english_left.py reads them
+as page text).
 """
 
 from __future__ import annotations
@@ -34,15 +35,15 @@ MUTED_TEXT = "#666461"  # the theme's text colour (#2f2d2b) lightened, same warm
 CSS = f"""<style>
 [data-testid="stCaptionContainer"] {{ opacity: 1; color: {MUTED_TEXT}; }}
 [data-testid="stWidgetLabel"][disabled] {{ color: {MUTED_TEXT}; }}
-[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"] span:has(> [data-testid="stMarkdownContainer"]),
-[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"] [data-testid="stMarkdownContainer"] p {{
-  white-space: normal; }}
+[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"] span,
+[data-testid="stSidebar"] [data-testid="stPageLink-NavLink"] p {{ white-space: normal; }}
 </style>"""
 
 
 IMPORT_BOX = "import-plan-file"  # the key of the container around the plan file uploader (ui.plan_list)
 UPLOADER_CSS = f"""<style>
-.st-key-{IMPORT_BOX} [data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
+.st-key-{IMPORT_BOX} [data-testid="stFileUploaderDropzoneInstructions"] {{
+  visibility: hidden; height: 0; overflow: hidden; }}
 </style>"""
 
 
