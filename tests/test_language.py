@@ -191,3 +191,62 @@ def test_streamlits_english_upload_instruction_is_hidden_only_where_our_caption_
     assert 'st-key-import-plan-file [data-testid="stFileUploaderDropzoneInstructions"]' in styles(german)
     assert any("höchstens 5 MB" in c.value and ".json" in c.value for c in german.caption)
     assert "stFileUploaderDropzoneInstructions" not in styles(open_app(example("en")))
+
+
+def test_import_refusals_are_whole_german_sentences_with_german_numbers():
+    from canvas_core import transfer
+    from canvas_core.config import MAX_IMPORT_BYTES
+    from canvas_core.i18n import language as in_language
+
+    with in_language("de"), pytest.raises(transfer.ImportRefused) as too_big:
+        transfer.import_plan(b"{" * (MAX_IMPORT_BYTES + 1))
+    assert str(too_big.value) == ("Die Datei ist 5.000.001 Byte groß; eine Plandatei hat höchstens 5 MB. "
+                                  "Es wurde nichts importiert.")
+    with in_language("de"), pytest.raises(transfer.ImportRefused) as not_json:
+        transfer.import_plan(b"no json")
+    assert str(not_json.value) == ("Die Datei ist kein JSON (ein exportierter Plan ist eine .json-Datei). "
+                                   "Es wurde nichts importiert.")
+    with in_language("de"), pytest.raises(transfer.ImportRefused) as text_version:
+        transfer.import_plan(json.dumps({"schema_version": "3", "meta": {}}).encode())
+    assert str(text_version.value) == ('schema_version muss eine ganze Zahl sein; diese Datei enthält den Text "3". '
+                                       "Es wurde nichts importiert.")
+
+
+def test_a_repeated_id_is_named_in_german_with_the_step_as_the_app_names_it(example_plan):
+    from canvas_core import transfer
+    from canvas_core.i18n import language as in_language
+
+    lines = example_plan.costs.lines
+    lines[1].id = lines[0].id
+    with in_language("de"), pytest.raises(transfer.ImportRefused) as refused:
+        transfer.import_plan(transfer.export_plan(example_plan))
+    assert str(refused.value) == (f"Die Plandatei ist beschädigt: zwei Kostenzeilen in Kosten haben dieselbe ID "
+                                  f"{lines[0].id!r}. Es wurde nichts importiert.")
+
+
+def test_pydantics_words_are_ours_in_german_and_its_own_in_english():
+    from pydantic import ValidationError
+
+    from canvas_core.i18n import language as in_language
+    from canvas_core.plan import PlanMeta
+    from canvas_core.validation import problems
+
+    with pytest.raises(ValidationError) as error:
+        PlanMeta.model_validate({"iteration": 0, "name": "x" * 400, "colour": "red"})
+    assert problems(error.value) == "name: String should have at most 300 characters (and 2 more)"
+    with in_language("de"):
+        assert problems(error.value, limit=3) == ("name: höchstens 300 Zeichen; iteration: muss 1 oder mehr sein; "
+                                                  "colour: kein Feld, das die App kennt")
+        assert problems(error.value) == "name: höchstens 300 Zeichen (und 2 weitere)"
+
+
+def test_a_name_taken_in_the_list_gets_the_date_of_the_import_as_german_writes_it():
+    import datetime as dt
+
+    from canvas_core import transfer
+    from canvas_core.i18n import language as in_language
+
+    with in_language("de"):
+        assert transfer.distinct_name("Triage", ["triage"], dt.date(2026, 12, 2)) == "Triage (importiert am 02.12.2026)"
+        assert transfer.distinct_name("Triage", ["triage", "Triage (importiert am 02.12.2026)"],
+                                      dt.date(2026, 12, 2)) == "Triage (importiert am 02.12.2026, 2)"
