@@ -250,3 +250,11 @@ def test_a_name_taken_in_the_list_gets_the_date_of_the_import_as_german_writes_i
         assert transfer.distinct_name("Triage", ["triage"], dt.date(2026, 12, 2)) == "Triage (importiert am 02.12.2026)"
         assert transfer.distinct_name("Triage", ["triage", "Triage (importiert am 02.12.2026)"],
                                       dt.date(2026, 12, 2)) == "Triage (importiert am 02.12.2026, 2)"
+
+
+def test_a_link_to_no_plan_is_explained_in_the_browsers_language():
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params["plan"] = "n0-such-plan-n0-such-plan"
+    at.context["locale"] = "de-DE"
+    at = run(at)
+    assert "Unter diesem Link wurde kein Plan gefunden. Vielleicht wurde er falsch eingegeben." in error_messages(at)
