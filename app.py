@@ -15,10 +15,11 @@ from ui.navigation import ALL_PAGES, FULL_SCREEN_PAGES, HOME, remember_pages
 # The icon ships with the app: a material icon name here makes the browser fetch it from a font host.
 ICON = Path(__file__).resolve().parent / "data" / "app_icon.png"
 st.set_page_config(page_title="ML Canvas Studio", page_icon=str(ICON), layout="wide")
-app_css.apply()
-
-state.start_run()  # opens the plan the link names: its language is the app's unless the person chose
+# The language known before the link is followed (the person's, else the plan this tab had open), so
+# that what opening the link says ("No plan was found at this link") reads in it.
 language.resolve(state.current_plan().meta.language)
+state.start_run()  # opens the plan the link names: its language is the app's unless the person chose
+app_css.apply(language.resolve(state.current_plan().meta.language))
 pages = {
     p.step_id: st.Page(p.script, title=_(p.title), url_path=p.url_path, icon=p.icon, default=p is HOME)
     for p in ALL_PAGES

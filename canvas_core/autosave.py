@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
+from canvas_core.i18n import _
 from canvas_core.merge import Conflict, MergeConflict, merge_plans
 from canvas_core.plan import Plan, utc_now
 from canvas_core.store import (
@@ -56,8 +57,8 @@ def save(store: PlanRepository, open_plan: OpenPlan) -> SaveOutcome:
         return _save(store, open_plan)
     except StoreUnavailable as error:
         open_plan.dirty = True
-        return SaveOutcome("failed", f"Not saved: {error}. "
-                                     "Your changes are kept in this tab and saved with the next change.")
+        return SaveOutcome("failed", _("Not saved: {error}. Your changes are kept in this tab and saved with the "
+                                       "next change.").format(error=error))
 
 
 def _save(store: PlanRepository, open_plan: OpenPlan) -> SaveOutcome:
@@ -70,17 +71,17 @@ def _save(store: PlanRepository, open_plan: OpenPlan) -> SaveOutcome:
         _now_based_on(open_plan, 1)
         return SaveOutcome("saved")
     merged = False
-    for _ in range(MAX_MERGE_ATTEMPTS):
+    for _attempt in range(MAX_MERGE_ATTEMPTS):
         try:
             _now_based_on(open_plan, store.save(open_plan.plan, open_plan.version))
             return SaveOutcome("merged" if merged else "saved",
-                               "Merged with changes saved in another session." if merged else "")
+                               _("Merged with changes saved in another session.") if merged else "")
         except VersionConflict as conflict:
             current = conflict.current
             if store.is_deleted(open_plan.plan.id):
                 open_plan.dirty = True
-                return SaveOutcome("failed", "Not saved: this plan was deleted in another session. "
-                                             "Restore it from Home to keep working; your changes stay in this tab.")
+                return SaveOutcome("failed", _("Not saved: this plan was deleted in another session. Restore it "
+                                               "from Home to keep working; your changes stay in this tab."))
             base = Plan.from_json(open_plan.base_json) if open_plan.base_json else current.plan
             try:
                 open_plan.plan = merge_plans(base, open_plan.plan, current.plan)
@@ -88,8 +89,8 @@ def _save(store: PlanRepository, open_plan: OpenPlan) -> SaveOutcome:
                 _take(open_plan, current)
                 return SaveOutcome(
                     "conflict",
-                    "Not saved: someone changed the same thing in another session. "
-                    "This tab now shows their version; your text is below so nothing is lost.",
+                    _("Not saved: someone changed the same thing in another session. This tab now shows their "
+                      "version; your text is below so nothing is lost."),
                     tuple(refused.conflicts),
                 )
             # The merged plan is theirs plus my changes: it is now based on theirs.
@@ -97,7 +98,7 @@ def _save(store: PlanRepository, open_plan: OpenPlan) -> SaveOutcome:
             open_plan.base_json = current.plan.to_json()
             merged = True
     open_plan.dirty = True
-    return SaveOutcome("failed", "Not saved: the plan kept changing in other sessions. Try again.")
+    return SaveOutcome("failed", _("Not saved: the plan kept changing in other sessions. Try again."))
 
 
 def refresh(store: PlanRepository, open_plan: OpenPlan) -> SaveOutcome | None:

@@ -13,10 +13,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from canvas_core.canvas.specs import CanvasSpec
+from canvas_core.canvas.titles import shown_title
+from canvas_core.i18n import N_, _
 from canvas_core.plan import Plan
 from canvas_core.steps import STEPS_BY_ID
 
-_COUNT_WORDS = {2: "two", 3: "three", 4: "four"}
+_COUNT_WORDS = {2: N_("two"), 3: N_("three"), 4: N_("four")}
+# What shares an id, as a whole sentence for each kind (the kind is the plural that names it).
+_SENTENCES = {
+    "notes": N_("{count} notes in {where} share the id {id}"),
+    "workflow tasks": N_("{count} workflow tasks in {where} share the id {id}"),
+    "cost lines": N_("{count} cost lines in {where} share the id {id}"),
+    "data assets": N_("{count} data assets in {where} share the id {id}"),
+}
 
 
 @dataclass(frozen=True)
@@ -27,7 +36,8 @@ class DuplicateId:
     where: str  # as the app names it: "ML Canvas › Data Sources", "Costs"
 
     def __str__(self) -> str:
-        return f"{_COUNT_WORDS.get(self.count, self.count)} {self.kind} in {self.where} share the id {self.id!r}"
+        count = _(_COUNT_WORDS[self.count]) if self.count in _COUNT_WORDS else str(self.count)
+        return _(_SENTENCES[self.kind]).format(count=count, where=self.where, id=repr(self.id))
 
 
 def repeated(ids: Iterable[str]) -> list[tuple[str, int]]:
@@ -47,7 +57,7 @@ def duplicate_ids(plan: Plan, specs: dict[str, CanvasSpec]) -> list[DuplicateId]
     lists = (("workflow tasks", "workflow", plan.workflow.tasks), ("cost lines", "costs", plan.costs.lines),
              ("data assets", "data_landscape", plan.data_landscape.assets))
     for kind, step_id, items in lists:
-        where = STEPS_BY_ID[step_id].title
+        where = _(STEPS_BY_ID[step_id].title)
         found += [DuplicateId(kind, i, n, where) for i, n in repeated(item.id for item in items)]
     return found
 
@@ -58,4 +68,4 @@ def _block_name(specs: dict[str, CanvasSpec], canvas_id: str, block_id: str) -> 
     if spec is None:
         return f"{canvas_id} › {block_id}"
     block = next((b for b in spec.blocks if b.id == block_id), None)
-    return f"{spec.short_title} › {block.title if block else block_id}"
+    return f"{shown_title(spec.short_title)} › {shown_title(block.title) if block else block_id}"

@@ -18,6 +18,7 @@ from enum import Enum
 
 from pydantic import ValidationError
 
+from canvas_core.i18n import N_, _
 from canvas_core.plan import Plan
 from canvas_core.validation import problems
 
@@ -32,6 +33,8 @@ class _Missing(Enum):
 # Stands for "absent on this side" (deleted, or never there). Not None: None is
 # a real value in plans (no status, no date), and a deletion must not look like one.
 MISSING = _Missing.MISSING
+
+_ORDER_CHANGED = N_("The order was changed differently in both sessions.")
 
 # Never a conflict: it only records when the plan last changed.
 _UPDATED_AT = ("meta", "updated_at")
@@ -73,21 +76,23 @@ def merge_plans(base: Plan, mine: Plan, theirs: Plan) -> Plan:
         return Plan.model_validate(merged)
     except ValidationError as error:
         # E.g. both sessions' additions together exceed a block's note limit.
-        reason = f"Together the two sessions' changes do not make a valid plan ({problems(error, sep='.')})."
+        reason = _("Together the two sessions' changes do not make a valid plan ({problems}).").format(
+            problems=problems(error, sep="."))
         raise MergeConflict([Conflict((), MISSING, MISSING, reason)]) from error
 
 
 def describe(conflict: Conflict) -> str:
     where = _readable(conflict.path)
     if conflict.reason:
-        return conflict.reason if not conflict.path else f"{conflict.reason} ({where})"
+        reason = _(conflict.reason)  # a reason declared with N_ (the order), or one worded already
+        return reason if not conflict.path else f"{reason} ({where})"
     if MISSING in (conflict.mine, conflict.theirs):
-        return f"It was deleted in one session and changed in the other: {where}."
-    return f"It was changed differently in both sessions: {where}."
+        return _("It was deleted in one session and changed in the other: {where}.").format(where=where)
+    return _("It was changed differently in both sessions: {where}.").format(where=where)
 
 
 def _readable(path: tuple[str | int, ...]) -> str:
-    return " › ".join(str(part).replace("_", " ") for part in path) or "the whole plan"
+    return " › ".join(str(part).replace("_", " ") for part in path) or _("the whole plan")
 
 
 def _merge(base, mine, theirs, path, conflicts):
@@ -140,7 +145,7 @@ def _merge_collections(base, mine, theirs, path, conflicts):
     elif theirs_order in (base_order, mine_order):
         order = mine_order
     else:
-        conflicts.append(Conflict(path, mine_order, theirs_order, "The order was changed differently in both sessions."))
+        conflicts.append(Conflict(path, mine_order, theirs_order, _ORDER_CHANGED))
         order = mine_order
 
     # Their additions where they put them: before the shared item that follows them

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from canvas_core.i18n import _
 from canvas_core.plan import SCHEMA_VERSION, Plan
 
 Document = dict[str, Any]
@@ -119,12 +120,13 @@ def schema_version(doc: Document) -> int:
     """The plan format a document says it has; refused, saying what is there, unless it is
     a whole number from 1 up (not 3.0, not "3", not true, which Python counts as 1)."""
     if "schema_version" not in doc:
-        raise MigrationError("The file has no schema version, so it is not a plan file.")
+        raise MigrationError(_("The file has no schema version, so it is not a plan file."))
     version = doc["schema_version"]
     if not isinstance(version, int) or isinstance(version, bool):
-        raise MigrationError(f"schema_version must be a whole number; this file has {_describe(version)}.")
+        raise MigrationError(_("schema_version must be a whole number; this file has {value}.").format(
+            value=_describe(version)))
     if version < 1:
-        raise MigrationError(f"schema_version must be 1 or more; this file has {version}.")
+        raise MigrationError(_("schema_version must be 1 or more; this file has {version}.").format(version=version))
     return version
 
 
@@ -132,14 +134,14 @@ def _describe(value: Any) -> str:
     """A JSON value in a few words for a message (a long text is cut, so the line stays short)."""
     if isinstance(value, str):
         shown = value if len(value) <= 20 else value[:20] + "…"
-        return f"the text {json.dumps(shown, ensure_ascii=False)}"
+        return _("the text {text}").format(text=json.dumps(shown, ensure_ascii=False))
     if value is None:
-        return "null (no value)"
+        return _("null (no value)")
     if isinstance(value, bool):
-        return f"{json.dumps(value)} (a yes/no value)"
+        return _("{value} (a yes/no value)").format(value=json.dumps(value))
     if isinstance(value, float):
-        return f"the number {value!r}"
-    return "a list" if isinstance(value, list) else "an object"
+        return _("the number {number}").format(number=repr(value))
+    return _("a list") if isinstance(value, list) else _("an object")
 
 
 def migrate(document: Document) -> Document:
@@ -148,13 +150,14 @@ def migrate(document: Document) -> Document:
     version = schema_version(doc)
     if version > SCHEMA_VERSION:
         raise MigrationError(
-            f"The file was written by a newer version of ML Canvas Studio (plan format {version}; "
-            f"this one reads up to {SCHEMA_VERSION}). Update the app to open it."
+            _("The file was written by a newer version of ML Canvas Studio (plan format {version}; this one "
+              "reads up to {latest}). Update the app to open it.").format(version=version, latest=SCHEMA_VERSION)
         )
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
-            raise MigrationError(f"Plan format {version} is too old to be read by this version.")
+            raise MigrationError(_("Plan format {version} is too old to be read by this version.").format(
+                version=version))
         doc = step(doc)
         version = doc["schema_version"]
     return doc

@@ -17,6 +17,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from canvas_core.i18n import N_
+
 SCHEMA_VERSION = 6
 
 # Limits keep a pasted novel or a hostile file from blowing up a page or a report.
@@ -283,7 +285,7 @@ class PlanMeta(_Model):
     """The facts every canvas header shows, asked once: the name (the product, the project), the
     team (authors, designed by, team members), whom it is designed for, the date and the iteration."""
 
-    name: ShortText = "Untitled plan"
+    name: ShortText = N_("Untitled plan")  # a new plan in the app is named in its person's language
     team: ShortText = ""
     designed_for: ShortText = ""
     date: dt.date | None = None

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from canvas_core.canvas.specs import canvases
 from canvas_core.config import MAX_IMPORT_BYTES, MAX_IMPORT_MB
 from canvas_core.duplicates import DuplicateId, duplicate_ids
+from canvas_core.i18n import N_, _, current, date_text
 from canvas_core.migrations import MigrationError, migrate
 from canvas_core.plan import MAX_LINE_CHARS, Plan, new_plan_id, utc_now
 from canvas_core.validation import problems
@@ -28,9 +29,9 @@ from canvas_core.validation import problems
 MAX_NESTING = 20
 SCHEMA_FILE = Path(__file__).resolve().parent.parent / "data" / "plan.schema.json"
 
-_NOT_JSON = "The file is not JSON (an exported plan is a .json file)."
-_TOO_DEEP = (f"The file nests lists or objects more than {MAX_NESTING} levels deep; "
-             "an exported plan never does, so it is not a plan file.")
+_NOT_JSON = N_("The file is not JSON (an exported plan is a .json file).")
+_TOO_DEEP = N_("The file nests lists or objects more than {levels} levels deep; an exported plan never does, "
+               "so it is not a plan file.")
 
 # A JSON string, escapes included; an unterminated one runs to the end of the text.
 _JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"?', re.DOTALL)
@@ -65,46 +66,55 @@ def read_plan(data: bytes) -> Plan:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImportRefused(_NOT_JSON) from None
+        raise ImportRefused(_(_NOT_JSON)) from None
     if nesting_depth(text) > MAX_NESTING:
-        raise ImportRefused(_TOO_DEEP)
+        raise ImportRefused(_(_TOO_DEEP).format(levels=MAX_NESTING))
     try:
         plan = _parse(text)
     except RecursionError:  # a second guard: the depth check should have refused it already
-        raise ImportRefused(_TOO_DEEP) from None
+        raise ImportRefused(_(_TOO_DEEP).format(levels=MAX_NESTING)) from None
     duplicates = duplicate_ids(plan, canvases())
     if duplicates:
-        raise ImportRefused(f"The plan file is damaged: {_first_duplicates(duplicates)}.")
+        raise ImportRefused(_("The plan file is damaged: {problems}.").format(problems=_first_duplicates(duplicates)))
     return plan
 
 
 def refuse_if_too_big(size: int) -> None:
     """Refuse a file of `size` bytes over the limit, saying how big it is."""
     if size > MAX_IMPORT_BYTES:
-        raise ImportRefused(f"The file is {_size_in_words(size)}; a plan file is at most {MAX_IMPORT_MB} MB.")
+        raise ImportRefused(_("The file is {size}; a plan file is at most {limit} MB.").format(
+            size=_size_in_words(size), limit=MAX_IMPORT_MB))
 
 
 def _size_in_words(size: int) -> str:
     megabytes = round(size / 1_000_000, 1)
     # Just over the limit, "5.0 MB" would not say why it is refused; the byte count does.
-    return f"{megabytes:.1f} MB" if megabytes > MAX_IMPORT_MB else f"{size:,} bytes"
+    if megabytes > MAX_IMPORT_MB:
+        return _("{megabytes} MB").format(megabytes=_number(f"{megabytes:.1f}"))
+    return _("{count} bytes").format(count=_number(f"{size:,}"))
+
+
+def _number(text: str) -> str:
+    """A number written in English ("5,000,001", "6.0") as the current language writes it."""
+    return text.translate(str.maketrans(",.", ".,")) if current() == "de" else text
 
 
 def _parse(text: str) -> Plan:
     try:
         document = json.loads(text)
     except json.JSONDecodeError:
-        raise ImportRefused(_NOT_JSON) from None
+        raise ImportRefused(_(_NOT_JSON)) from None
     except ValueError:  # valid JSON Python will not read, e.g. a whole number of over 4,300 digits
-        raise ImportRefused("The file holds a number too long to read, so it is not a plan file.") from None
+        raise ImportRefused(_("The file holds a number too long to read, so it is not a plan file.")) from None
     if not isinstance(document, dict) or "schema_version" not in document or "meta" not in document:
-        raise ImportRefused("The file is JSON but not an ML Canvas Studio plan.")
+        raise ImportRefused(_("The file is JSON but not an ML Canvas Studio plan."))
     try:
         return Plan.model_validate(migrate(document))
     except MigrationError as error:
         raise ImportRefused(str(error)) from None
     except ValidationError as error:
-        raise ImportRefused(f"The plan file is damaged: {problems(error, limit=3, nowhere='top level')}.") from None
+        raise ImportRefused(_("The plan file is damaged: {problems}.").format(
+            problems=problems(error, limit=3, nowhere=_("top level")))) from None
 
 
 def nesting_depth(text: str) -> int:
@@ -120,7 +130,7 @@ def import_plan(data: bytes) -> Plan:
     try:
         plan = read_plan(data)
     except ImportRefused as refused:
-        raise ImportRefused(f"{refused} Nothing was imported.") from None
+        raise ImportRefused(_("{reason} Nothing was imported.").format(reason=refused)) from None
     # An import is a new plan: it never replaces or collides with the one it came from.
     plan.id = new_plan_id()
     plan.meta.updated_at = utc_now()
@@ -129,13 +139,18 @@ def import_plan(data: bytes) -> Plan:
 
 def distinct_name(name: str, listed: Iterable[str], today: date) -> str | None:
     """A name for an imported plan that tells it apart from a listed plan of the same name
-    ("Name (imported 2026-12-02)", then "..., 2", ...), or None when the name is free."""
+    ("Name (imported 2026-12-02)", then "..., 2", ...), or None when the name is free. Written in the
+    language of the person importing it (the name is theirs to change)."""
     taken = {_same(n) for n in listed}
     if _same(name) not in taken:
         return None
     for number in count(1):
-        suffix = f" (imported {today.isoformat()}{'' if number == 1 else f', {number}'})"
-        candidate = name[:MAX_LINE_CHARS - len(suffix)].rstrip() + suffix
+        if number == 1:
+            named = _("{name} (imported {day})").format
+        else:
+            named = _("{name} (imported {day}, {number})").format
+        suffix = named(name="", day=date_text(today), number=number)
+        candidate = named(name=name[:MAX_LINE_CHARS - len(suffix)].rstrip(), day=date_text(today), number=number)
         if _same(candidate) not in taken:
             return candidate
     raise AssertionError("unreachable")
@@ -148,7 +163,8 @@ def _same(name: str) -> str:
 
 def _first_duplicates(duplicates: list[DuplicateId], limit: int = 3) -> str:
     more = len(duplicates) - limit
-    return "; ".join(map(str, duplicates[:limit])) + (f" (and {more} more)" if more > 0 else "")
+    listed = "; ".join(map(str, duplicates[:limit]))
+    return _("{problems} (and {count} more)").format(problems=listed, count=more) if more > 0 else listed
 
 
 def json_schema() -> str:

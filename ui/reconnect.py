@@ -38,6 +38,7 @@ from streamlit.runtime.state.common import (
 )
 from streamlit.runtime.state.session_state import Serialized, SessionState
 
+from canvas_core.i18n import _
 from ui import fragment_reruns
 
 fragment_reruns.install()  # a cell's note after a restart: see there
@@ -177,8 +178,8 @@ def finish(plan_id: str, version: int | None, flash: Callable[[str, list[str]], 
         else:
             refused.append(replay)
     if refused:
-        flash("The connection to the server was lost and the plan was changed elsewhere in the meantime, "
-              "so your last change was not saved. Check the page and enter it again; what you entered:",
+        flash(_("The connection to the server was lost and the plan was changed elsewhere in the meantime, "
+                "so your last change was not saved. Check the page and enter it again; what you entered:"),
               [_describe(r.value) for r in refused])
     if replays:
         st.session_state[_PENDING_KEY] = replays
@@ -261,7 +262,7 @@ def _differs(a: Any, b: Any) -> bool:
 
 def _describe(value: Any) -> str:
     if isinstance(value, dict) and {"edited_rows", "added_rows", "deleted_rows"} & set(value):
-        return "an edit of a table"
+        return _("an edit of a table")
     if isinstance(value, bool):
-        return "a click"
+        return _("a click")
     return str(value)

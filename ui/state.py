@@ -17,13 +17,14 @@ from typing import Any
 import streamlit as st
 from pydantic import ValidationError
 
-from canvas_core import autosave
+from canvas_core import autosave, i18n
 from canvas_core.autosave import OpenPlan, SaveOutcome
+from canvas_core.i18n import _
 from canvas_core.merge import MISSING, describe
-from canvas_core.plan import Plan
+from canvas_core.plan import Plan, PlanMeta
 from canvas_core.store import PlanNotFound, StoreUnavailable
 from canvas_core.validation import problems
-from ui import access, reconnect
+from ui import access, language, reconnect
 from ui.bootstrap import plan_store
 
 OPEN_KEY = "open_plan"
@@ -36,8 +37,16 @@ _SAVE_PENDING_KEY = "save_after_drawing"
 
 def open_plan() -> OpenPlan:
     if OPEN_KEY not in st.session_state:
-        st.session_state[OPEN_KEY] = OpenPlan.draft(Plan())  # stored on its first change
+        st.session_state[OPEN_KEY] = OpenPlan.draft(new_plan())  # stored on its first change
     return st.session_state[OPEN_KEY]
+
+
+def new_plan() -> Plan:
+    """An empty plan, named and written in the language this person reads the app in (their choice,
+    else their browser's, else the language they were reading): its reports are in that language."""
+    lang = language.chosen() or i18n.supported(st.context.locale) or i18n.current()
+    with i18n.language(lang):
+        return Plan(meta=PlanMeta(name=_("Untitled plan"), language=lang))
 
 
 def current_plan() -> Plan:
@@ -79,7 +88,7 @@ def start_run() -> None:
         else:
             _follow_the_link()
     except StoreUnavailable as error:
-        flash(f"The plan store cannot be read: {error}. Try again in a moment.")
+        flash(_("The plan store cannot be read: {error}. Try again in a moment.").format(error=error))
     if is_stored() and not read_only() and st.query_params.get("plan") != current_plan().id:
         st.query_params["plan"] = current_plan().id
     reconnect.replay_pending()
@@ -95,8 +104,8 @@ def _follow_the_link() -> None:
             st.session_state[OPEN_KEY] = OpenPlan.from_store(plan_store().get(wanted))
         except PlanNotFound:
             deleted = plan_store().is_deleted(wanted)
-            flash("This plan was deleted. It can be restored from the list of deleted plans on Home."
-                  if deleted else "No plan was found at this link. It may have been mistyped.")
+            flash(_("This plan was deleted. It can be restored from the list of deleted plans on Home.")
+                  if deleted else _("No plan was found at this link. It may have been mistyped."))
             del st.query_params["plan"]
             return
         access.remember(plan_store(), wanted, "edit")
@@ -113,11 +122,11 @@ def _follow_the_view_link(token: str) -> None:
         plan_id = plan_store().plan_for_view(token)
         opened = OpenPlan.from_store(plan_store().get(plan_id))
     except PlanNotFound:
-        flash("No plan was found at this view link. It may have been mistyped, or the plan was deleted.")
+        flash(_("No plan was found at this view link. It may have been mistyped, or the plan was deleted."))
         del st.query_params["view"]
         if read_only():  # a mistyped view link must not leave the last plan open for editing
             st.session_state.pop(VIEW_KEY)
-            st.session_state[OPEN_KEY] = OpenPlan.draft(Plan())
+            st.session_state[OPEN_KEY] = OpenPlan.draft(new_plan())
         return
     st.session_state[OPEN_KEY] = opened
     st.session_state[VIEW_KEY] = token
@@ -176,17 +185,17 @@ def _record(outcome: SaveOutcome) -> None:
         for conflict in outcome.conflicts:
             details.append(describe(conflict))
             if not conflict.reason:  # reasoned conflicts (order, validity) have no single value to show
-                details += [f"  their version: {_value(conflict.theirs)}",
-                            f"  your version (not saved): {_value(conflict.mine)}"]
+                details += ["  " + _("their version: {value}").format(value=_value(conflict.theirs)),
+                            "  " + _("your version (not saved): {value}").format(value=_value(conflict.mine))]
         flash(outcome.message, details)
 
 
 def _value(value: Any) -> str:
     if value is MISSING:
-        return "(deleted)"
+        return _("(deleted)")
     if isinstance(value, dict) and "text" in value:  # a whole note: its text is what the user wrote
         return str(value["text"])
-    return "(empty)" if value in (None, "") else str(value)
+    return _("(empty)") if value in (None, "") else str(value)
 
 
 def last_outcome() -> SaveOutcome | None:
@@ -223,7 +232,7 @@ def guarded(change: Callable[..., Any], *, save_after_drawing: bool = False) -> 
 
     def run(*args: Any, **kwargs: Any) -> None:
         if read_only():  # the widgets are not drawn for a view link; this refuses a forged call too
-            flash("This is a view-only link: nothing can be changed here.")
+            flash(_("This is a view-only link: nothing can be changed here."))
             return
         try:
             change(*args, **kwargs)
@@ -253,7 +262,7 @@ def save_is_pending() -> bool:
 
 def _readable(error: ValueError) -> str:
     if isinstance(error, ValidationError):
-        return f"Not saved: {problems(error)}."
+        return _("Not saved: {problem}.").format(problem=problems(error))
     return str(error)
 
 

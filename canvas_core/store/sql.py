@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from canvas_core.config import RETENTION
+from canvas_core.i18n import N_, _
 from canvas_core.migrations import load_stored
 from canvas_core.plan import Plan, new_plan_id, utc_now
 from canvas_core.steps import overall_completeness
@@ -70,11 +71,11 @@ browser_plans_table = sa.Table(
 
 
 _PLAIN_REASONS = (
-    (("readonly", "read-only", "read only"), "the plan store on the server cannot be written (it is read-only)"),
-    (("disk is full", "no space", "disk i/o"), "the server's disk is full or failing"),
-    (("database is locked", "lock timeout", "could not obtain lock"), "the plan store is busy"),
+    (("readonly", "read-only", "read only"), N_("the plan store on the server cannot be written (it is read-only)")),
+    (("disk is full", "no space", "disk i/o"), N_("the server's disk is full or failing")),
+    (("database is locked", "lock timeout", "could not obtain lock"), N_("the plan store is busy")),
     (("connection refused", "could not connect", "server closed", "connection", "timeout"),
-     "the database server did not answer"),
+     N_("the database server did not answer")),
 )
 
 
@@ -82,8 +83,8 @@ def plain_reason(error: BaseException) -> str:
     detail = str(getattr(error, "orig", None) or error).splitlines()[0][:200] if str(error) else type(error).__name__
     lowered = detail.lower()
     reason = next((words for clues, words in _PLAIN_REASONS if any(c in lowered for c in clues)),
-                  "the plan store did not answer")
-    return f"{reason} ({detail})"
+                  N_("the plan store did not answer"))
+    return f"{_(reason)} ({detail})"  # the driver's own words in brackets, for whoever runs the server
 
 
 def _naive(moment: datetime) -> datetime:
