@@ -124,7 +124,6 @@ def _plain(text: str) -> str:
 def originals() -> tuple[str, ...]:
     """The canvases' and blocks' published English titles (shown beside the German ones)."""
     from canvas_core.canvas.specs import canvases
-
     from canvas_core.steps.review.screening import rules_file
 
     names = set()

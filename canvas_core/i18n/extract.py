@@ -19,6 +19,9 @@ from canvas_core.i18n import LOCALES_DIR
 
 ROOT = LOCALES_DIR.parents[1]
 TEMPLATE = LOCALES_DIR / "messages.pot"
+PROJECT = "ML Canvas Studio"
+HEADER = ("# The texts of ML Canvas Studio ({language}). English is the message id; `make messages` keeps\n"
+          "# this file in step with the code. Shared under the same terms as the app.")
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 _TOML = "canvas_core.i18n.extract:extract_toml"
 # Which values of a data file are text a person reads (the rest are ids, links, names and numbers).
@@ -68,7 +71,8 @@ def extract_toml(fileobj, keywords, comment_tags, options) -> Iterator[tuple[int
 
 def template() -> Catalog:
     """Every marked message of the project, as a gettext template."""
-    catalog = Catalog(project="ML Canvas Studio", charset="utf-8", fuzzy=False)
+    catalog = Catalog(project=PROJECT, version="1", copyright_holder=PROJECT, msgid_bugs_address="", charset="utf-8",
+                      fuzzy=False, header_comment=HEADER.format(language="every language"))
     for filename, lineno, message, comments, context in extract_from_dir(
             ROOT, METHOD_MAP, OPTIONS_MAP, KEYWORDS, strip_comment_tags=True):
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
@@ -81,12 +85,16 @@ def languages() -> list[str]:
 
 def read_language(lang: str) -> Catalog:
     """A language's translations, from every .po file in its folder, as one catalogue."""
-    merged = Catalog(locale=lang, project="ML Canvas Studio", charset="utf-8", fuzzy=False)
+    merged = Catalog(locale=lang, project=PROJECT, version="1", copyright_holder=PROJECT, msgid_bugs_address="",
+                     charset="utf-8", fuzzy=False, header_comment=HEADER.format(language=lang),
+                     last_translator=PROJECT, language_team=PROJECT)
     for path in sorted((LOCALES_DIR / lang).glob("**/*.po")):
         with path.open("rb") as handle:
             for message in read_po(handle, locale=lang):
                 known = merged.get(message.id, context=message.context) if message.id else None
                 if message.id and (known is None or not known.string):
+                    if known is not None:  # Babel keeps a message's old string when it is added again
+                        merged.delete(message.id, context=message.context)
                     merged.add(message.id, message.string, context=message.context, flags=message.flags)
     return merged
 
@@ -103,42 +111,7 @@ def update(lang: str, source: Catalog) -> Catalog:
     return catalog
 
 
-def area(name: str, paths: list[str]) -> int:
-    """Collect the messages marked in `paths` (files or folders, relative to the project) into
-    data/locales/<language>/<name>.po for every language: translations already there are kept,
-    messages without one are added empty to be filled in. Prints how many still lack one."""
-    wanted = {p.rstrip("/") for p in paths}
-
-    def inside(filename: str) -> bool:
-        return any(filename == p or filename.startswith(p + "/") for p in wanted)
-
-    source = Catalog(charset="utf-8", fuzzy=False)
-    for filename, lineno, message, _comments, context in extract_from_dir(
-            ROOT, METHOD_MAP, OPTIONS_MAP, KEYWORDS, strip_comment_tags=True):
-        if inside(filename):
-            source.add(message, None, [(filename, lineno)], context=context)
-    for lang in languages():
-        known = read_language(lang)
-        path = LOCALES_DIR / lang / f"{name}.po"
-        own = Catalog(locale=lang, charset="utf-8", fuzzy=False)
-        if path.exists():
-            with path.open("rb") as handle:
-                own = read_po(handle, locale=lang)
-        for message in source:
-            if message.id and own.get(message.id, context=message.context) is None:
-                found = known.get(message.id, context=message.context)
-                chosen = found if found is not None and found.string else message
-                own.add(chosen.id, chosen.string, context=message.context)
-        with path.open("wb") as handle:
-            write_po(handle, own, width=100, no_location=True, omit_header=False)
-        missing = [m.id for m in own if m.id and not (all(m.string) if isinstance(m.string, tuple) else m.string)]
-        print(f"{path.relative_to(ROOT)}: {len(own)} messages, {len(missing)} without a translation")
-    return 0
-
-
 def main() -> int:
-    if sys.argv[1:2] == ["--area"]:
-        return area(sys.argv[2], sys.argv[3:])
     source = template()
     with TEMPLATE.open("wb") as handle:
         write_po(handle, source, omit_header=False, width=100, sort_output=False, no_location=False)

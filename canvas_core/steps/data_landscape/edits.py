@@ -98,6 +98,6 @@ def add_asset(plan: Plan, name: str, **fields: Any) -> DataAsset:
     try:
         asset = DataAsset(name=name, **fields)
     except ValidationError as error:
-        raise EditError(f"{problems(error, nowhere=_('Asset'))}.") from None
+        raise EditError(problems(error, nowhere=_("Asset")) + ".") from None
     plan.data_landscape.assets = [*plan.data_landscape.assets, asset]
     return asset

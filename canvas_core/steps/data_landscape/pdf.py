@@ -36,9 +36,12 @@ def section(ctx: ReportContext, step: Step) -> list[Flowable]:
 def _key(picture: LandscapePicture) -> list[Flowable]:
     st = styles()
     # A white dot cannot be shown on white paper as text: grey, and the key says it is white.
+    def named(entry) -> str:
+        return _("{label} (white)").format(label=entry.label) if entry.colour == "#ffffff" else entry.label
+
     dots = " &nbsp; ".join(
-        f'<font color="{"#9ca3af" if e.colour == "#ffffff" else e.colour}">●</font> '
-        f'{esc(_("{label} (white)").format(label=e.label) if e.colour == "#ffffff" else e.label)}' for e in picture.legend)
+        f'<font color="{"#9ca3af" if e.colour == "#ffffff" else e.colour}">●</font> {esc(named(e))}'
+        for e in picture.legend)
     return [para(dots, st.small),
             para(esc(_("Rings from the centre: private to us, shared with a partner, public. Dotted red ring: "
                        "personal data. Small black square: paid data. Numbers as in the inventory.")), st.small)]

@@ -35,13 +35,13 @@ def markdown_section(plan: Plan, step) -> Iterator[str]:
 
     yield from facets.markdown_section(plan, step)
     summary = stack_summary(plan)
-    yield f"### {_('The stack at a glance')}"
+    yield "### " + _("The stack at a glance")
     yield ""
     yield from table([_(h) for h in HEADINGS], ([cell(text) for text in cells(row)] for row in summary.rows))
     yield escape(undecided_line(summary.rows))
     yield ""
     for warning in summary.warnings:
-        yield f"- **{_('Warning')}:** {escape(warning.text)}"
+        yield "- **" + _("Warning") + ":** " + escape(warning.text)
     if summary.warnings:
         yield ""
 
