@@ -7,6 +7,7 @@ word that is English and not German, and no whole message of the catalogue left 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 
@@ -117,6 +118,7 @@ def user_texts(plan: Plan) -> list[str]:
 def _plain(text: str) -> str:
     """Markdown as read: escapes, joiners and emphasis marks gone."""
     text = text.replace("\u2060", "").replace("<br>", " ")
+    text = re.sub(r"https?://[^\s)]+", " ", text)  # an address is not words
     text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|<>~:$@&])", r"\1", text)
     return re.sub(r":material/\w+:", " ", text)
 
@@ -129,10 +131,15 @@ def originals() -> tuple[str, ...]:
     names = set()
     for spec in canvases().values():
         names.update({spec.title, spec.short_title, *(block.title for block in spec.blocks)})
-    rules = rules_file()  # rule ids (shown for traceability) and the cited works' authors are names
-    names.update(rule.id for rule in rules.rules)
-    names.update(source.authors for source in rules.sources.values())
+    names.update(source.authors for source in rules_file().sources.values())  # the cited works' authors
     return tuple(sorted(names, key=len, reverse=True))
+
+
+@functools.cache
+def rule_ids() -> tuple[str, ...]:
+    from canvas_core.steps.review.screening import rules_file
+
+    return tuple(sorted((rule.id for rule in rules_file().rules), key=len, reverse=True))
 
 
 def english_left(texts: list[str], plan: Plan, allowed: frozenset[str] = frozenset()) -> list[str]:
@@ -147,6 +154,8 @@ def english_left(texts: list[str], plan: Plan, allowed: frozenset[str] = frozens
         if text in german and german[text] != text and text not in german_words:
             found.append(f"{text!r} [an untranslated message]")
             continue
+        for rule_id in rule_ids():  # ids shown for traceability ("Regel data-to-obtain")
+            text = re.sub(rf"(?<![\w-]){re.escape(rule_id)}(?![\w-])", " ", text)
         for typed in user:  # first: a note may hold an allowed phrase ("open source") in a sentence
             if typed in text:
                 text = text.replace(typed, " ")

@@ -33,3 +33,14 @@ def test_every_page_of_a_german_plan_reads_german(info, example_id):
         at = run(at.switch_page(info.script))
     left = english_left(page_texts(at), plan)
     assert not left, f"{len(left)} texts still English on {info.step_id}: " + "\n".join(left[:40])
+
+
+@pytest.mark.parametrize("info", [HOME, *(p for p in PLAN_PAGES if p.step_id in ("costs", "review"))],
+                         ids=lambda p: p.step_id)
+def test_the_walk_finds_english_on_the_pages_of_an_english_plan(info):
+    """The detector is not blind: the same pages of an English plan are found English."""
+    plan = load_example("support_mail_triage").as_new()
+    at = open_app(plan)
+    if info is not HOME:
+        at = run(at.switch_page(info.script))
+    assert len(english_left(page_texts(at), plan)) >= 10
