@@ -89,9 +89,12 @@ def test_example_builds_both_reports(stem):
 
 @pytest.mark.parametrize("stem", EXAMPLE_FILES)
 def test_every_page_opens_with_the_example(stem):
-    at = open_app(load_example(stem))
-    for page in ALL_PAGES:
-        run(at.switch_page(page.script))
+    plan = load_example(stem)
+    at = open_app(plan)
+    # AppTest words a choice's options in the test's own thread: in the language the page speaks.
+    with language(plan.meta.language):
+        for page in ALL_PAGES:
+            run(at.switch_page(page.script))
 
 
 def test_examples_have_their_own_ids():

@@ -42,16 +42,16 @@ def _squash(text: str) -> str:
 
 
 def read_pages(pdf: bytes) -> list[str]:
-    """Text of every page with the footer (plan name, page N of M) taken off, so a note that runs
+    """Text of every page with the footer (plan name, page N of M, in English or German) taken off, so a note that runs
     over a page break reads as one piece."""
     reader = PdfReader(io.BytesIO(pdf))
     pages = []
     total = len(reader.pages)
     for number, page in enumerate(reader.pages, start=1):
         text = page.extract_text()
-        marker = f"page {number} of {total}"
-        assert marker in text, f"page {number} has no page number"
-        cut = text.rfind(marker)
+        markers = [m for m in (f"page {number} of {total}", f"Seite {number} von {total}") if m in text]
+        assert markers, f"page {number} has no page number"
+        cut = text.rfind(markers[0])
         footer_start = text.rfind("\n", 0, cut - 1)
         pages.append(text[:max(footer_start, 0)] if footer_start > 0 else text[:cut])
     return pages

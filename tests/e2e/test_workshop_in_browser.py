@@ -249,7 +249,7 @@ def test_done_signals_count_how_many_and_moving_on_asks_once_more(room: Room):
     expect(fac.get_by_text("2 of 3")).to_be_visible()
     expect(ada.get_by_text("2 of 3 done")).to_be_visible()
     click(fac, "Next: ML Canvas · 8 · Building Models")
-    expect(fac.get_by_text("1 of 3 are not done yet. Move on anyway?")).to_be_visible()
+    expect(fac.get_by_text("1 of 3 is not done yet. Move on anyway?")).to_be_visible()
     click(fac, "Wait")
     expect(ada.get_by_role("heading", name="Notes on ML Canvas · 7 · Data Sources")).to_be_visible()
 
