@@ -138,7 +138,8 @@ def _reasons(screening: Screening) -> None:
 def _reason(reason: Reason) -> None:
     rule = reason.rule
     with st.container(border=True, key=f"reason-{rule.id}"):
-        title_col, link_col = st.columns([4, 1], vertical_alignment="center")
+        # Room for the link's step name in any language ("Beheben in Einbindung in den Arbeitsablauf").
+        title_col, link_col = st.columns([3, 2], vertical_alignment="center")
         title_col.markdown(f"**{rule.title}** · {rule.answer}")  # our own words, from the rules file
         link_col.page_link(page_of(rule.step), label=_("Fix in {step}").format(step=reason.step_title),
                            icon=":material/arrow_forward:", query_params=link_params())
