@@ -25,6 +25,7 @@ from streamlit.testing.v1 import AppTest
 
 from canvas_core.config import database_url
 from canvas_core.examples import load_example
+from canvas_core.i18n import language
 from canvas_core.store import SqlPlanStore
 from ui.navigation import ALL_PAGES
 
@@ -110,9 +111,11 @@ def page(script: str, data_dir: str, example: str = EXAMPLE) -> Timing:
     store.close()
     at = AppTest.from_file(APP, default_timeout=30)
     at.query_params["plan"] = plan.id
-    at.run()
-    at.switch_page(script)
-    return _measure(script if example == EXAMPLE else f"{script} (de)", at)
+    # AppTest words a choice's options in this thread (a server does it in the session's): the page's language.
+    with language(plan.meta.language):
+        at.run()
+        at.switch_page(script)
+        return _measure(script if example == EXAMPLE else f"{script} (de)", at)
 
 
 def run() -> tuple[Timing, Timing, list[Timing]]:

@@ -20,6 +20,7 @@ _RESOLVED_KEY = "ui_language"  # this run's language, read by every _() of the s
 _CHOICE_KEY = "ui_language_choice"  # what the person chose with the switch, in this session
 _COOKIE_PENDING_KEY = "ui_language_cookie_pending"
 _SWITCH_KEY = "ui-language"
+_CTX_ATTRIBUTE = "mlcs_language"
 
 _COOKIE_JS = """
 export default function ({ data }) {
@@ -42,27 +43,41 @@ def _session_language() -> str | None:
     ctx = get_script_run_ctx(suppress_warning=True)
     if ctx is None:  # a thread of no session (a download being built): English unless a block says
         return None
-    state = ctx.session_state
-    return state[_RESOLVED_KEY] if _RESOLVED_KEY in state else None
+    # Every _() asks: the answer is kept on the run's context, so the session's state (which takes a
+    # lock per read) is read once per run.
+    lang = getattr(ctx, _CTX_ATTRIBUTE, None)
+    if lang is None:
+        state = ctx.session_state
+        lang = state[_RESOLVED_KEY] if _RESOLVED_KEY in state else None
+        setattr(ctx, _CTX_ATTRIBUTE, lang)
+    return lang
+
+
+def _settle(lang: str) -> None:
+    """The session's language from now on (this run's context too)."""
+    st.session_state[_RESOLVED_KEY] = lang
+    ctx = get_script_run_ctx(suppress_warning=True)
+    if ctx is not None:
+        setattr(ctx, _CTX_ATTRIBUTE, lang)
 
 
 i18n.install_resolver(_session_language)
 
 
 def chosen() -> str | None:
-    """The language this person chose with the switch (in this session or earlier in this browser)."""
-    choice = st.session_state.get(_CHOICE_KEY)
-    if choice is None:
+    """The language this person chose with the switch (in this session or earlier in this browser).
+    The cookie is read once per session (reading st.context.cookies parses them all, every time)."""
+    if _CHOICE_KEY not in st.session_state:
         sent = st.context.cookies.get(COOKIE) if st.context.cookies else None
-        choice = sent if sent in i18n.NAMES else None
-    return choice
+        st.session_state[_CHOICE_KEY] = sent if sent in i18n.NAMES else None
+    return st.session_state[_CHOICE_KEY]
 
 
 def resolve(plan_language: str | None) -> str:
     """Settle this run's language (every full run, before anything is drawn): the person's choice,
     else the browser's language if the app speaks it, else `plan_language`."""
     lang = chosen() or i18n.supported(st.context.locale) or i18n.base(plan_language)
-    st.session_state[_RESOLVED_KEY] = lang
+    _settle(lang)
     return lang
 
 
@@ -85,7 +100,7 @@ def switch() -> None:
 def _chosen() -> None:
     choice = st.session_state[_SWITCH_KEY]
     st.session_state[_CHOICE_KEY] = choice
-    st.session_state[_RESOLVED_KEY] = choice
+    _settle(choice)
     st.session_state[_COOKIE_PENDING_KEY] = True
     _hand_back_choices()
 
