@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from canvas_core.canvas import editing
 from canvas_core.canvas.specs import canvases
-from canvas_core.i18n import N_, translated
+from canvas_core.i18n import translated
 from canvas_core.plan import Plan
-from canvas_core.steps.mlops_stack.fit import OWN_SERVERS, facts
+from canvas_core.steps.mlops_stack.fit import NONE_YET, OWN_SERVERS, facts
 from canvas_core.steps.mlops_stack.tools import MLOPS_CANVAS, catalogue
-
-NONE_YET = N_("none yet")  # written into the block in the plan's language, as the canvas's help asks
 
 
 def adopt(plan: Plan, block_id: str, tool_id: str) -> None:

@@ -16,9 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from canvas_core import i18n
 from canvas_core.canvas.specs import CanvasSpec, canvases
 from canvas_core.canvas.titles import shown_title
-from canvas_core.i18n import N_, _
+from canvas_core.i18n import N_, _, translated
 from canvas_core.numbers import format_decimal
 from canvas_core.plan import Plan
 from canvas_core.steps.mlops_stack.tools import MLOPS_CANVAS, NotYet, Tool, catalogue
@@ -35,9 +36,10 @@ OWN_SERVERS = "own servers only"
 RARE = ("never", "yearly")
 # Blocks whose tools are built for a serving mode (an orchestrator or a tracker is not).
 SERVING_BLOCKS = frozenset({"prediction_serving", "model_deployment", "feature_store"})
-# A typed tool meaning "nothing yet": the canvas's help says to write 'none yet'.
-NONE_YET = frozenset({"none yet", "not needed yet", "none", "noch keins", "noch keines", "noch nicht nötig",
-                      "noch nicht noetig", "keins", "keines"})
+# A typed tool meaning "nothing yet", in any language the app speaks: the canvas's help asks a team to
+# write "none yet", and "Not needed yet" (edits.defer) writes it in the plan's language.
+NONE_YET = N_("none yet")
+_NOTHING_YET = (NONE_YET, N_("not needed yet"), N_("none"))
 _TOOLING_AS_SOURCING = {"buy": "buy", "open source": "open source", "build in-house": "build"}
 SOURCING_WORDS = {"open source": N_("open source"), "buy": N_("buy"), "build": N_("build")}
 HOSTING_WORDS = {"self-hosted": N_("self-hosted"), "managed": N_("managed"), "either": N_("self-hosted or managed")}
@@ -275,6 +277,10 @@ def _named_tools(typed: str) -> tuple[Tool, ...]:
     return tuple(tool for tool in (catalogue().find(name) for name in names if name.strip()) if tool)
 
 
+def _means_nothing_yet(typed: str) -> bool:
+    return typed.lower() in {translated(word, lang).lower() for word in _NOTHING_YET for lang in i18n.NAMES}
+
+
 def stack_summary(plan: Plan) -> StackSummary:
     spec = canvases()[MLOPS_CANVAS]
     content = plan.canvases.get(MLOPS_CANVAS)
@@ -288,7 +294,7 @@ def stack_summary(plan: Plan) -> StackSummary:
             kinds = {tool.hosting for tool in known}
             hosting = "managed" if "managed" in kinds else kinds.pop() if len(kinds) == 1 else "either"
         licence = fields.get("licence", "") or ", ".join(dict.fromkeys(tool.licence for tool in known))
-        status = ("undecided" if not typed else "not needed yet" if typed.lower() in NONE_YET else "decided")
+        status = ("undecided" if not typed else "not needed yet" if _means_nothing_yet(typed) else "decided")
         rows.append(StackRow(block_id, shown_title(spec.block(block_id).title), fields.get("requirement", ""),
                              typed, fields.get("sourcing", ""), licence, hosting, status, known))
     return StackSummary(rows, list(_warnings(plan, rows)))
