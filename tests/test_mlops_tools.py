@@ -267,3 +267,14 @@ def test_in_german_the_dialog_and_the_summary_read_german():
     assert any("ist ein Cloud-Dienst" in w.text for w in summary.warnings)
     markdown = build_markdown(plan)
     assert "### Der Stack auf einen Blick" in markdown and "**Warnung:**" in markdown
+
+
+def test_the_page_table_shows_a_typed_tool_as_typed_never_as_markup():
+    from tests.app_driver import shown
+
+    plan = _plan()
+    _answer(plan, MLOPS, "monitoring", "tool", "Our **own** <b>board</b> [x](https://e.com)")
+    at = open_page(plan, "pages/mlops_stack.py")
+    table = at.table[0].value
+    cell = table[table.columns[1]][[r.block_id for r in stack_summary(plan).rows].index("monitoring")]
+    assert shown(cell) == "Our **own** <b>board</b> [x](https://e.com)"

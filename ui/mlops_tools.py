@@ -78,6 +78,10 @@ def show_summary() -> None:
     for warning in summary.warnings:
         st.warning(warning.text, icon=":material/warning:")
     rows = [cells(row) for row in summary.rows]
-    st.dataframe({_(heading): [row[i] for row in rows] for i, heading in enumerate(HEADINGS)},
-                 hide_index=True, width="stretch", key="mlops-stack-summary")
+    # A static table: every cell wraps, so the long German block titles leave room for the other
+    # columns on a projector (a data grid would cut them off behind a scroll bar). It reads its cells as
+    # Markdown: tools and licences are typed text, shown literally.
+    st.table({_(heading): [markdown_literal(row[i]) for row in rows] for i, heading in enumerate(HEADINGS)},
+             hide_index=True,
+             alt=_("The stack at a glance"))
     st.caption(undecided_line(summary.rows))
